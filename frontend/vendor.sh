@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Refresh madani/static/vendor/ from the locked npm packages (run by `make vendor`; needs npm).
+# The copied dist files are committed so that a new machine needs only Python to run Madani.
+set -euo pipefail
+cd "$(dirname "$0")"
+npm ci --no-audit --no-fund
+out=../madani/static/vendor
+nm=node_modules
+mkdir -p $out/{bootstrap,htmx,chartjs,fonts}
+cp $nm/bootstrap/dist/css/bootstrap.min.css $nm/bootstrap/dist/css/bootstrap.rtl.min.css \
+   $nm/bootstrap/dist/js/bootstrap.bundle.min.js $nm/bootstrap/LICENSE $out/bootstrap/
+cp $nm/htmx.org/dist/htmx.min.js $nm/htmx.org/LICENSE $out/htmx/
+cp $nm/chart.js/dist/chart.umd.min.js $nm/chart.js/LICENSE.md $out/chartjs/
+cp $nm/@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arabic-{400,700}-normal.woff2 \
+   $nm/@fontsource/noto-naskh-arabic/LICENSE $out/fonts/
+echo "vendor files refreshed in madani/static/vendor"

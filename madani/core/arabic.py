@@ -1,0 +1,66 @@
+"""Arabic text normalization for search and de-duplication (DESIGN.md §6).
+
+The same normalization exists twice on purpose: ``normalize`` in Python (for queries) and
+``normalized_expression`` in SQL (for stored, generated search keys). A property test keeps them equal.
+"""
+
+import re
+
+from django.db.models import CharField, F, Func, Value
+from django.db.models.functions import Coalesce, Lower, Replace
+
+# Harakat (fathatan … sukun, maddah, hamza above/below), superscript alef, tatweel. Kept short on
+# purpose: each is one nested REPLACE in the generated column, and SQLite's parser has a depth limit.
+DIACRITICS = [chr(c) for c in range(0x064B, 0x0656)] + ["\u0670", "\u0640"]
+LETTER_MAP = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"}
+_WHITESPACE = re.compile(r"\s+")
+
+
+def normalize(text: str | None) -> str:
+    """Return the search key of ``text``: no diacritics or tatweel, unified alef/ya/ta marbuta, lower case."""
+    if not text:
+        return ""
+    for mark in DIACRITICS:
+        text = text.replace(mark, "")
+    for src, dst in LETTER_MAP.items():
+        text = text.replace(src, dst)
+    return _WHITESPACE.sub(" ", text.lower()).strip()
+
+
+class _Trim(Func):
+    function = "TRIM"
+
+
+def normalized_expression(expression):
+    """The SQL twin of ``normalize`` (works on SQLite and PostgreSQL), for a GeneratedField."""
+    for mark in DIACRITICS:
+        expression = Replace(expression, Value(mark), Value(""))
+    for src, dst in LETTER_MAP.items():
+        expression = Replace(expression, Value(src), Value(dst))
+    return _Trim(Lower(expression))
+
+
+def search_terms(text: str | None) -> list[str]:
+    """Normalized words of a query; a leading Arabic article is dropped so that
+    "الكسرة" also finds "كسرة" (the stored key still contains the article where it has one)."""
+    terms = []
+    for word in normalize(text).split():
+        if word.startswith("ال") and len(word) > 3:
+            word = word[2:]
+        terms.append(word)
+    return terms
+
+
+class _JoinWords(Func):
+    """``a || ' ' || b || …`` with NULLs as empty text (flat, unlike Concat's nested pairs)."""
+
+    template = "(%(expressions)s)"
+    arg_joiner = " || ' ' || "
+    output_field = CharField()
+
+
+def search_key_expression(arabic_field: str, *other_fields: str):
+    """Generated search key: the normalized Arabic field, then the other fields in lower case."""
+    parts = [normalized_expression(Coalesce(F(arabic_field), Value("")))]
+    parts += [Lower(Coalesce(F(name), Value(""))) for name in other_fields]
+    return _Trim(_JoinWords(*parts))

@@ -1,0 +1,19 @@
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_bidi
+
+
+def madani(request):
+    """Language switch links (same page, other language), direction, demo flag."""
+    path = request.get_full_path()
+    current = get_language()
+    switch = [
+        {"code": code, "name": name, "url": translate_url(path, code), "current": code == current}
+        for code, name in settings.LANGUAGES
+    ]
+    return {
+        "LANGUAGE_SWITCH": switch,
+        "TEXT_DIRECTION": "rtl" if get_language_bidi() else "ltr",
+        "MADANI_DEMO": settings.DEMO,
+        "MADANI_REQUIRE_2FA": settings.REQUIRE_2FA,
+    }

@@ -1,0 +1,43 @@
+from django.db import transaction
+
+from .models import Organization
+
+M2M_FIELDS = ("sectors", "places_of_work", "members")
+
+
+def _split(data: dict):
+    fields = {k: v for k, v in data.items() if k not in M2M_FIELDS}
+    relations = {k: v for k, v in data.items() if k in M2M_FIELDS}
+    return fields, relations
+
+
+@transaction.atomic
+def organization_create(*, actor, data: dict) -> Organization:
+    """Register an organization (and its sectors, places of work, members) in one transaction."""
+    fields, relations = _split(data)
+    organization = Organization(**fields)
+    organization._history_user = actor
+    organization.full_clean(exclude=["search_key"])
+    organization.save()
+    for name, values in relations.items():
+        getattr(organization, name).set(values)
+    return organization
+
+
+@transaction.atomic
+def organization_update(*, actor, organization: Organization, data: dict) -> Organization:
+    fields, relations = _split(data)
+    for name, value in fields.items():
+        setattr(organization, name, value)
+    organization._history_user = actor
+    organization.full_clean(exclude=["search_key"])
+    organization.save()
+    for name, values in relations.items():
+        getattr(organization, name).set(values)
+    return organization
+
+
+@transaction.atomic
+def organization_delete(*, actor, organization: Organization) -> None:
+    organization._history_user = actor
+    organization.delete()

@@ -1,0 +1,115 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import ProtectedError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from madani.core.exports import csv_response
+from madani.core.history import history_entries
+from madani.people.models import Affiliation, Person
+
+from . import services
+from .filters import OrganizationFilter
+from .forms import DeleteForm, OrganizationForm
+from .models import Organization
+
+PAGE_SIZE = 25
+
+
+def _get_organization_for_user(user, pk) -> Organization:
+    return get_object_or_404(Organization.objects.visible_to(user), pk=pk)
+
+
+def _require_editor(user):
+    if not user.can_edit_registry:
+        raise PermissionDenied
+
+
+def _filtered(request):
+    queryset = Organization.objects.visible_to(request.user).select_related("branch", "place")
+    return OrganizationFilter(request.GET or None, queryset=queryset, user=request.user)
+
+
+@login_required
+def organization_list(request):
+    filterset = _filtered(request)
+    queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
+    page = Paginator(queryset.order_by("name_ar", "pk"), PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"filter": filterset, "page": page, "query": query.urlencode()}
+    template = "organizations/partials/results.html" if request.htmx else "organizations/organization_list.html"
+    return render(request, template, context)
+
+
+@login_required
+def organization_export(request):
+    filterset = _filtered(request)
+    queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
+    header = [_("ID"), _("Name in Arabic"), _("Name in English"), _("Kind"), _("Branch"), _("Headquarters"),
+              _("Incubation stage"), _("Licensing status")]
+    rows = (
+        [o.pk, o.name_ar, o.name_en, o.get_kind_display(), o.branch, o.place or "", o.get_incubation_stage_display(),
+         o.get_licensing_status_display()]
+        for o in queryset.order_by("pk").iterator(chunk_size=2000)
+    )
+    return csv_response("organizations.csv", header, rows)
+
+
+@login_required
+def organization_detail(request, pk):
+    organization = _get_organization_for_user(request.user, pk)
+    affiliations = (
+        Affiliation.objects.filter(organization=organization, person__in=Person.objects.visible_to(request.user))
+        .select_related("person")
+        .order_by("end_date", "person__full_name")
+    )
+    context = {
+        "organization": organization,
+        "affiliations": affiliations,
+        "members": organization.members.visible_to(request.user),
+        "networks": organization.networks.visible_to(request.user),
+        "history": history_entries(organization),
+    }
+    return render(request, "organizations/organization_detail.html", context)
+
+
+@login_required
+def organization_create(request):
+    _require_editor(request.user)
+    form = OrganizationForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        organization = services.organization_create(actor=request.user, data=form.cleaned_data)
+        messages.success(request, _("The organization was saved."))
+        return redirect("organizations:detail", pk=organization.pk)
+    return render(request, "organizations/organization_form.html", {"form": form})
+
+
+@login_required
+def organization_edit(request, pk):
+    organization = _get_organization_for_user(request.user, pk)
+    _require_editor(request.user)
+    form = OrganizationForm(request.POST or None, instance=organization, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.organization_update(actor=request.user, organization=organization, data=form.cleaned_data)
+        messages.success(request, _("The organization was saved."))
+        return redirect("organizations:detail", pk=organization.pk)
+    return render(request, "organizations/organization_form.html", {"form": form, "organization": organization})
+
+
+@login_required
+def organization_delete(request, pk):
+    organization = _get_organization_for_user(request.user, pk)
+    _require_editor(request.user)
+    form = DeleteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.organization_delete(actor=request.user, organization=organization)
+        except ProtectedError:
+            messages.error(request, _("This organization still has people affiliated with it; it cannot be deleted."))
+            return redirect("organizations:detail", pk=organization.pk)
+        messages.success(request, _("The organization was deleted."))
+        return redirect("organizations:list")
+    return render(request, "organizations/organization_delete.html", {"form": form, "organization": organization})

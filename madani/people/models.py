@@ -1,0 +1,171 @@
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from madani.core.arabic import normalize, normalized_expression, search_terms
+
+
+class Gender(models.TextChoices):
+    FEMALE = "female", _("Female")
+    MALE = "male", _("Male")
+
+
+class Displacement(models.TextChoices):
+    RESIDENT = "resident", _("Resident")
+    IDP = "idp", _("Internally displaced (IDP)")
+    RETURNEE = "returnee", _("Returnee")
+
+
+# Age groups (upper bounds inclusive). Reports may define their own bands later.
+AGE_GROUPS = [
+    (17, _("Under 18")),
+    (24, _("18–24")),
+    (34, _("25–34")),
+    (44, _("35–44")),
+    (59, _("45–59")),
+    (200, _("60 and over")),
+]
+EARLIEST_BIRTH_YEAR = 1920
+
+
+def age_group_for(birth_year: int | None, on: datetime.date | None = None):
+    if not birth_year:
+        return None
+    age = (on or datetime.date.today()).year - birth_year
+    for upper, label in AGE_GROUPS:
+        if age <= upper:
+            return label
+    return None
+
+
+def latest_birth_year() -> int:
+    """Participants are at least ten years old."""
+    return datetime.date.today().year - 10
+
+
+def validate_birth_year(value):
+    if value is not None and not EARLIEST_BIRTH_YEAR <= value <= latest_birth_year():
+        raise ValidationError(
+            _("Birth year must be between %(first)s and %(last)s."),
+            code="birth_year",
+            params={"first": EARLIEST_BIRTH_YEAR, "last": latest_birth_year()},
+        )
+
+
+class PersonQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """People a user may see: registered in their branches (all for administrators);
+        CSO members see the people currently affiliated with their organization."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.spans_all_branches:
+            return self.all()
+        if user.is_center_staff:
+            return self.filter(branch_id__in=user.branch_ids())
+        if user.organization_id:
+            return self.filter(
+                affiliations__organization_id=user.organization_id, affiliations__end_date__isnull=True
+            ).distinct()
+        return self.none()
+
+    def search(self, text: str):
+        qs = self
+        for word in search_terms(text):
+            qs = qs.filter(name_key__contains=word)
+        return qs
+
+    def likely_duplicates_of(self, *, full_name: str, birth_year: int | None, home_place_id: int | None):
+        """People with the same normalized name, birth year and home place (DESIGN.md §2)."""
+        return self.filter(name_key=normalize(full_name), birth_year=birth_year, home_place_id=home_place_id)
+
+
+class Person(models.Model):
+    """Anyone who takes part: trainee, CSO staff, trainer, activist, observer."""
+
+    full_name = models.CharField(_("full name"), max_length=200)
+    name_latin = models.CharField(_("name in Latin letters"), max_length=200, blank=True)
+    gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices)
+    birth_year = models.PositiveSmallIntegerField(
+        _("birth year"),
+        null=True,
+        blank=True,
+        validators=[validate_birth_year],
+    )
+    disability = models.BooleanField(_("has a disability"), default=False)
+    displacement = models.CharField(
+        _("displacement status"), max_length=10, choices=Displacement.choices, default=Displacement.RESIDENT
+    )
+    home_place = models.ForeignKey(
+        "places.Place", verbose_name=_("home place"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    branch = models.ForeignKey(
+        "branches.Branch", verbose_name=_("branch"), on_delete=models.PROTECT, related_name="people"
+    )
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    consent_date = models.DateField(
+        _("consent date"), null=True, blank=True, help_text=_("When the person agreed that their data is recorded.")
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    name_key = models.GeneratedField(
+        expression=normalized_expression(models.F("full_name")),
+        output_field=models.CharField(max_length=200),
+        db_persist=True,
+    )
+    organizations = models.ManyToManyField(
+        "organizations.Organization", through="Affiliation", related_name="people", blank=True
+    )
+
+    history = HistoricalRecords(excluded_fields=["name_key", "updated_at"])
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["full_name"]
+        indexes = [models.Index(fields=["name_key", "birth_year"]), models.Index(fields=["branch", "gender"])]
+
+    def __str__(self):
+        return self.full_name
+
+    @property
+    def age_group(self):
+        return age_group_for(self.birth_year)
+
+
+class Affiliation(models.Model):
+    """A person's role in an organization, with dates."""
+
+    person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="affiliations")
+    organization = models.ForeignKey(
+        "organizations.Organization",
+        verbose_name=_("organization"),
+        on_delete=models.PROTECT,
+        related_name="affiliations",
+    )
+    role = models.CharField(_("role"), max_length=120, blank=True)
+    start_date = models.DateField(_("from"), null=True, blank=True)
+    end_date = models.DateField(_("until"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("affiliation")
+        verbose_name_plural = _("affiliations")
+        ordering = ["-start_date", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__isnull=True)
+                | models.Q(start_date__isnull=True)
+                | models.Q(end_date__gte=models.F("start_date")),
+                name="affiliation_ends_after_start",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.person} — {self.organization}"

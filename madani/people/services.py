@@ -1,0 +1,89 @@
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from simple_history.utils import update_change_reason
+
+from .models import Affiliation, Person
+
+# Fields copied from the removed record when the kept one has no value.
+MERGE_FILL_FIELDS = ("name_latin", "birth_year", "home_place", "phone", "email", "consent_date")
+
+
+def _clean_name(name: str) -> str:
+    return " ".join((name or "").split())
+
+
+@transaction.atomic
+def person_create(*, actor, data: dict) -> Person:
+    """Register a person. Duplicate detection happens before (``Person.objects.likely_duplicates_of``)."""
+    person = Person(**{**data, "full_name": _clean_name(data.get("full_name"))})
+    person._history_user = actor
+    person.full_clean(exclude=["name_key"])
+    person.save()
+    return person
+
+
+@transaction.atomic
+def person_update(*, actor, person: Person, data: dict) -> Person:
+    for name, value in data.items():
+        setattr(person, name, _clean_name(value) if name == "full_name" else value)
+    person._history_user = actor
+    person.full_clean(exclude=["name_key"])
+    person.save()
+    return person
+
+
+@transaction.atomic
+def person_delete(*, actor, person: Person) -> None:
+    person._history_user = actor
+    person.delete()
+
+
+@transaction.atomic
+def affiliation_create(*, actor, person: Person, data: dict) -> Affiliation:
+    affiliation = Affiliation(person=person, **data)
+    affiliation._history_user = actor
+    affiliation.full_clean()
+    affiliation.save()
+    return affiliation
+
+
+@transaction.atomic
+def affiliation_delete(*, actor, affiliation: Affiliation) -> None:
+    affiliation._history_user = actor
+    affiliation.delete()
+
+
+@transaction.atomic
+def person_merge(*, actor, keep: Person, remove: Person) -> Person:
+    """Merge ``remove`` into ``keep``: every record attached to ``remove`` (affiliations now,
+    participations and attendance as the ledger grows) is re-attached to ``keep``; empty fields of
+    ``keep`` take ``remove``'s values; ``remove`` is deleted with the reason in its history."""
+    if keep.pk == remove.pk:
+        raise ValidationError(_("A person cannot be merged with themself."))
+    if keep.branch_id != remove.branch_id and not actor.spans_all_branches:
+        raise ValidationError(_("Only an administrator can merge people registered in different branches."))
+
+    keep = Person.objects.select_for_update().get(pk=keep.pk)
+    remove = Person.objects.select_for_update().get(pk=remove.pk)
+    for name in MERGE_FILL_FIELDS:
+        if getattr(keep, name) in (None, "") and getattr(remove, name) not in (None, ""):
+            setattr(keep, name, getattr(remove, name))
+    keep.disability = keep.disability or remove.disability
+    if remove.notes:
+        keep.notes = "\n".join(filter(None, [keep.notes, remove.notes]))
+
+    for relation in Person._meta.related_objects:
+        if relation.many_to_many:
+            continue  # many-to-many through models are moved through their own foreign keys
+        model = relation.related_model
+        model._base_manager.filter(**{relation.field.name: remove}).update(**{relation.field.name: keep})
+
+    reason = _("Merged record #%(removed)s into #%(kept)s") % {"removed": remove.pk, "kept": keep.pk}
+    keep._history_user = actor
+    keep.save()
+    update_change_reason(keep, reason)
+    remove._history_user = actor
+    remove._change_reason = reason
+    remove.delete()
+    return keep

@@ -1,0 +1,163 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from madani.core.exports import csv_response
+from madani.core.history import history_entries
+
+from madani.organizations.models import Organization
+
+from . import services
+from .filters import PersonFilter
+from .forms import AffiliationForm, MergeForm, PersonForm
+from .models import Affiliation, Person
+
+PAGE_SIZE = 25
+
+
+def _get_person_for_user(user, pk) -> Person:
+    return get_object_or_404(Person.objects.visible_to(user).select_related("home_place", "branch"), pk=pk)
+
+
+def _require_editor(user):
+    if not user.can_edit_registry:
+        raise PermissionDenied
+
+
+def _filtered(request):
+    queryset = Person.objects.visible_to(request.user).select_related("home_place", "branch")
+    return PersonFilter(request.GET or None, queryset=queryset, user=request.user)
+
+
+@login_required
+def person_list(request):
+    filterset = _filtered(request)
+    queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
+    page = Paginator(queryset.order_by("full_name", "pk"), PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"filter": filterset, "page": page, "query": query.urlencode()}
+    template = "people/partials/results.html" if request.htmx else "people/person_list.html"
+    return render(request, template, context)
+
+
+@login_required
+def person_export(request):
+    filterset = _filtered(request)
+    queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
+    contacts = request.user.can_see_contacts
+    header = [_("ID"), _("Full name"), _("Gender"), _("Birth year"), _("Age group"), _("Disability"),
+              _("Displacement status"), _("Home place"), _("Branch")]
+    if contacts:
+        header += [_("Phone"), _("Email")]
+
+    def rows():
+        for p in queryset.order_by("pk").iterator(chunk_size=2000):
+            row = [p.pk, p.full_name, p.get_gender_display(), p.birth_year or "", p.age_group or "",
+                   _("yes") if p.disability else _("no"), p.get_displacement_display(), p.home_place or "", p.branch]
+            yield row + [p.phone, p.email] if contacts else row
+
+    return csv_response("people.csv", header, rows())
+
+
+@login_required
+def person_detail(request, pk):
+    person = _get_person_for_user(request.user, pk)
+    affiliations = person.affiliations.filter(
+        organization__in=Organization.objects.visible_to(request.user)
+    ).select_related("organization")
+    context = {
+        "person": person,
+        "affiliations": affiliations,
+        "affiliation_form": AffiliationForm(user=request.user) if request.user.can_edit_registry else None,
+        "duplicates": Person.objects.visible_to(request.user)
+        .filter(name_key=person.name_key)
+        .exclude(pk=person.pk)
+        .exists(),
+        "history": history_entries(person),
+    }
+    return render(request, "people/person_detail.html", context)
+
+
+@login_required
+def person_create(request):
+    _require_editor(request.user)
+    form = PersonForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        person = services.person_create(actor=request.user, data=form.person_data())
+        messages.success(request, _("The person was saved."))
+        return redirect("people:detail", pk=person.pk)
+    return render(request, "people/person_form.html", {"form": form, "duplicates": form.duplicates})
+
+
+@login_required
+def person_edit(request, pk):
+    person = _get_person_for_user(request.user, pk)
+    _require_editor(request.user)
+    form = PersonForm(request.POST or None, instance=person, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.person_update(actor=request.user, person=person, data=form.person_data())
+        messages.success(request, _("The person was saved."))
+        return redirect("people:detail", pk=person.pk)
+    return render(request, "people/person_form.html", {"form": form, "person": person})
+
+
+@login_required
+def person_delete(request, pk):
+    person = _get_person_for_user(request.user, pk)
+    _require_editor(request.user)
+    if request.method == "POST":
+        services.person_delete(actor=request.user, person=person)
+        messages.success(request, _("The person was deleted."))
+        return redirect("people:list")
+    return render(request, "people/person_delete.html", {"person": person})
+
+
+@login_required
+def person_merge(request, pk):
+    person = _get_person_for_user(request.user, pk)
+    if not request.user.can_merge_people:
+        raise PermissionDenied
+    visible = Person.objects.visible_to(request.user).exclude(pk=person.pk).select_related("home_place", "branch")
+    query = request.GET.get("q", "").strip()
+    if request.method == "POST":
+        candidates = visible  # the chosen record may come from any earlier search
+    else:
+        matches = visible.search(query) if query else visible.filter(name_key=person.name_key)
+        candidates = matches.order_by("full_name", "pk")[:25]
+    form = MergeForm(request.POST or None, candidates=candidates)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.person_merge(actor=request.user, keep=person, remove=form.cleaned_data["other"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The two records were merged."))
+            return redirect("people:detail", pk=person.pk)
+    return render(request, "people/person_merge.html", {"person": person, "form": form, "query": query})
+
+
+@login_required
+def affiliation_add(request, pk):
+    person = _get_person_for_user(request.user, pk)
+    _require_editor(request.user)
+    form = AffiliationForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.affiliation_create(actor=request.user, person=person, data=form.cleaned_data)
+        messages.success(request, _("The affiliation was added."))
+        return redirect("people:detail", pk=person.pk)
+    return render(request, "people/affiliation_form.html", {"person": person, "form": form})
+
+
+@login_required
+def affiliation_remove(request, pk, affiliation_pk):
+    person = _get_person_for_user(request.user, pk)
+    _require_editor(request.user)
+    affiliation = get_object_or_404(Affiliation, pk=affiliation_pk, person=person)
+    if request.method == "POST":
+        services.affiliation_delete(actor=request.user, affiliation=affiliation)
+        messages.success(request, _("The affiliation was removed."))
+    return redirect("people:detail", pk=person.pk)

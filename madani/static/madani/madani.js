@@ -1,0 +1,56 @@
+// Madani's small behaviours. No inline scripts: the Content-Security-Policy forbids them.
+(function () {
+  "use strict";
+
+  function chip(picker, id, label) {
+    var name = picker.getAttribute("data-name");
+    var span = document.createElement("span");
+    span.className = "badge text-bg-secondary place-chip";
+    var input = document.createElement("input");
+    input.type = "hidden";
+    input.name = name;
+    input.value = id;
+    span.appendChild(input);
+    span.appendChild(document.createTextNode(label));
+    var close = document.createElement("button");
+    close.type = "button";
+    close.className = "btn-close btn-close-white ms-1";
+    close.setAttribute("data-place-remove", "");
+    close.setAttribute("aria-label", "×");
+    span.appendChild(close);
+    return span;
+  }
+
+  document.addEventListener("click", function (event) {
+    var option = event.target.closest("[data-place-option]");
+    if (option) {
+      var picker = option.closest("[data-place-picker]");
+      var selected = picker.querySelector(".place-picker-selected");
+      var id = option.getAttribute("data-place-id");
+      if (!picker.hasAttribute("data-multiple")) {
+        selected.innerHTML = "";
+      }
+      if (!selected.querySelector('input[value="' + id + '"]')) {
+        selected.appendChild(chip(picker, id, option.getAttribute("data-place-label")));
+      }
+      picker.querySelector(".place-picker-results").innerHTML = "";
+      var search = picker.querySelector("input[type=search]");
+      search.value = "";
+      search.focus();
+      return;
+    }
+    var remove = event.target.closest("[data-place-remove]");
+    if (remove) {
+      remove.closest(".place-chip").remove();
+    }
+  });
+
+  // Links and buttons that ask before acting: <button data-confirm="…">.
+  document.addEventListener("submit", function (event) {
+    var button = event.submitter;
+    var message = (button && button.getAttribute("data-confirm")) || event.target.getAttribute("data-confirm");
+    if (message && !window.confirm(message)) {
+      event.preventDefault();
+    }
+  });
+})();

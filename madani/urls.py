@@ -1,0 +1,17 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("api/v1/", include("madani.api.urls")),
+]
+
+urlpatterns += i18n_patterns(
+    path("", include("madani.core.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("organizations/", include("madani.organizations.urls")),
+    path("people/", include("madani.people.urls")),
+    path("places/", include("madani.places.urls")),
+    path("admin/", admin.site.urls),
+    prefix_default_language=False,
+)
