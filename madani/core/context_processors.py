@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.translation import get_language, get_language_bidi
+from django.utils.translation import get_language, get_language_bidi, get_language_info
 
 
 def madani(request):
@@ -8,7 +8,8 @@ def madani(request):
     path = request.get_full_path()
     current = get_language()
     switch = [
-        {"code": code, "name": name, "url": translate_url(path, code), "current": code == current}
+        {"code": code, "name": get_language_info(code)["name_local"], "url": translate_url(path, code),
+         "current": code == current}
         for code, name in settings.LANGUAGES
     ]
     return {

@@ -43,6 +43,7 @@ class OrganizationForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["branch"].queryset = Branch.objects.visible_to(user)
+        self.fields["branch"].required = not user.spans_all_branches
         self.fields["sectors"].queryset = Sector.objects.all()
         members = Organization.objects.visible_to(user).exclude(kind=Kind.NETWORK)
         if self.instance.pk:

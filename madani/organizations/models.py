@@ -1,6 +1,5 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from madani.core.arabic import search_key_expression, search_terms
 
@@ -45,13 +44,14 @@ class Sector(models.Model):
 
 class OrganizationQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Organizations a user may see: their branches' (all for administrators), or their own."""
+        """Organizations a user may see: their branches' and center-wide ones (all for administrators);
+        CSO members only their own."""
         if not user.is_authenticated or not user.is_active:
             return self.none()
         if user.spans_all_branches:
             return self.all()
         if user.is_center_staff:
-            return self.filter(branch_id__in=user.branch_ids())
+            return self.filter(models.Q(branch_id__in=user.branch_ids()) | models.Q(branch__isnull=True))
         if user.organization_id:
             return self.filter(pk=user.organization_id)
         return self.none()
@@ -78,7 +78,13 @@ class Organization(models.Model):
     acronym = models.CharField(_("acronym"), max_length=40, blank=True)
     description = models.TextField(_("description"), blank=True)
     branch = models.ForeignKey(
-        "branches.Branch", verbose_name=_("branch"), on_delete=models.PROTECT, related_name="organizations"
+        "branches.Branch",
+        verbose_name=_("branch"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organizations",
+        help_text=_("Leave empty for center-wide partners (donors, INGOs) that every branch works with."),
     )
     place = models.ForeignKey(
         "places.Place",
@@ -120,7 +126,8 @@ class Organization(models.Model):
         db_persist=True,
     )
 
-    history = HistoricalRecords(excluded_fields=["search_key", "updated_at"], m2m_fields=[sectors, places_of_work])
+    # Change history (django-simple-history) is registered in translation.py, after modeltranslation has
+    # added name_ar/name_en, so that the historical table records both languages.
     objects = OrganizationQuerySet.as_manager()
 
     class Meta:

@@ -1,3 +1,4 @@
+import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
 from .models import Organization, Sector
@@ -12,3 +13,10 @@ class OrganizationTranslationOptions(TranslationOptions):
 class SectorTranslationOptions(TranslationOptions):
     fields = ("name",)
     required_languages = ("ar", "en")
+
+
+simple_history.register(
+    Organization,
+    excluded_fields=["search_key", "updated_at"],
+    m2m_fields=["sectors", "places_of_work", "members"],
+)

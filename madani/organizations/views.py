@@ -22,8 +22,11 @@ def _get_organization_for_user(user, pk) -> Organization:
     return get_object_or_404(Organization.objects.visible_to(user), pk=pk)
 
 
-def _require_editor(user):
+def _require_editor(user, organization=None):
+    """Registry editors change their branches' records; center-wide ones only administrators."""
     if not user.can_edit_registry:
+        raise PermissionDenied
+    if organization is not None and organization.branch_id is None and not user.spans_all_branches:
         raise PermissionDenied
 
 
@@ -90,7 +93,7 @@ def organization_create(request):
 @login_required
 def organization_edit(request, pk):
     organization = _get_organization_for_user(request.user, pk)
-    _require_editor(request.user)
+    _require_editor(request.user, organization)
     form = OrganizationForm(request.POST or None, instance=organization, user=request.user)
     if request.method == "POST" and form.is_valid():
         services.organization_update(actor=request.user, organization=organization, data=form.cleaned_data)
@@ -102,7 +105,7 @@ def organization_edit(request, pk):
 @login_required
 def organization_delete(request, pk):
     organization = _get_organization_for_user(request.user, pk)
-    _require_editor(request.user)
+    _require_editor(request.user, organization)
     form = DeleteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('branches', '0001_initial'),
-        ('places', '0001_initial'),
+        ('places', '0002_load_gazetteer'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -41,8 +41,12 @@ class Migration(migrations.Migration):
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
                 ('kind', models.CharField(choices=[('cso', 'Civil-society organization'), ('initiative', 'Initiative'), ('network', 'Network'), ('donor', 'Donor'), ('local_council', 'Local council'), ('ingo', 'International NGO')], default='cso', max_length=20, verbose_name='kind')),
                 ('name', models.CharField(max_length=255, verbose_name='name')),
+                ('name_ar', models.CharField(max_length=255, null=True, verbose_name='name')),
+                ('name_en', models.CharField(max_length=255, null=True, verbose_name='name')),
                 ('acronym', models.CharField(blank=True, max_length=40, verbose_name='acronym')),
                 ('description', models.TextField(blank=True, verbose_name='description')),
+                ('description_ar', models.TextField(blank=True, null=True, verbose_name='description')),
+                ('description_en', models.TextField(blank=True, null=True, verbose_name='description')),
                 ('incubation_stage', models.CharField(choices=[('none', 'Not incubated'), ('applicant', 'Applicant'), ('incubated', 'Incubated'), ('graduated', 'Graduated')], default='none', max_length=20, verbose_name='incubation stage')),
                 ('licensing_status', models.CharField(choices=[('unknown', 'Unknown'), ('unlicensed', 'Not licensed'), ('in_progress', 'Licensing in progress'), ('licensed', 'Licensed')], default='unknown', max_length=20, verbose_name='licensing status')),
                 ('founded_year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='year founded')),
@@ -56,7 +60,7 @@ class Migration(migrations.Migration):
                 ('history_date', models.DateTimeField(db_index=True)),
                 ('history_change_reason', models.CharField(max_length=100, null=True)),
                 ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('branch', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='branches.branch', verbose_name='branch')),
+                ('branch', models.ForeignKey(blank=True, db_constraint=False, help_text='Leave empty for center-wide partners (donors, INGOs) that every branch works with.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='branches.branch', verbose_name='branch')),
                 ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
                 ('place', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='places.place', verbose_name='headquarters')),
             ],
@@ -91,7 +95,7 @@ class Migration(migrations.Migration):
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
                 ('search_key', models.GeneratedField(db_persist=True, expression=madani.core.arabic._Trim(madani.core.arabic._JoinWords(madani.core.arabic._Trim(django.db.models.functions.text.Lower(django.db.models.functions.text.Replace(django.db.models.functions.text.Replace(django.db.models.functions.text.Replace(django.db.models.functions.text.Replace(django.db.models.functions.text.Replace(django.db.models.functions.text.Replace(django.db.models.functions.text.Replace(django.db.models.functions.text.Replace(django.db.models.functions.text.Replace(django.db.models.functions.text.Replace(django.db.models.functions.text.Replace(django.db.models.functions.text.Replace(django.db.models.functions.text.Replace(django.db.models.functions.text.Replace(django.db.models.functions.text.Replace(django.db.models.functions.text.Replace(django.db.models.functions.text.Replace(django.db.models.functions.text.Replace(django.db.models.functions.text.Replace(django.db.models.functions.comparison.Coalesce(models.F('name_ar'), models.Value('')), models.Value('ً'), models.Value('')), models.Value('ٌ'), models.Value('')), models.Value('ٍ'), models.Value('')), models.Value('َ'), models.Value('')), models.Value('ُ'), models.Value('')), models.Value('ِ'), models.Value('')), models.Value('ّ'), models.Value('')), models.Value('ْ'), models.Value('')), models.Value('ٓ'), models.Value('')), models.Value('ٔ'), models.Value('')), models.Value('ٕ'), models.Value('')), models.Value('ٰ'), models.Value('')), models.Value('ـ'), models.Value('')), models.Value('أ'), models.Value('ا')), models.Value('إ'), models.Value('ا')), models.Value('آ'), models.Value('ا')), models.Value('ٱ'), models.Value('ا')), models.Value('ى'), models.Value('ي')), models.Value('ة'), models.Value('ه')))), django.db.models.functions.text.Lower(django.db.models.functions.comparison.Coalesce(models.F('name_en'), models.Value(''))), django.db.models.functions.text.Lower(django.db.models.functions.comparison.Coalesce(models.F('acronym'), models.Value(''))))), output_field=models.CharField(max_length=600))),
-                ('branch', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='organizations', to='branches.branch', verbose_name='branch')),
+                ('branch', models.ForeignKey(blank=True, help_text='Leave empty for center-wide partners (donors, INGOs) that every branch works with.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='organizations', to='branches.branch', verbose_name='branch')),
                 ('members', models.ManyToManyField(blank=True, help_text='For networks and coalitions: the organizations that belong to it.', related_name='networks', to='organizations.organization', verbose_name='member organizations')),
                 ('place', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='places.place', verbose_name='headquarters')),
                 ('places_of_work', models.ManyToManyField(blank=True, related_name='organizations', to='places.place', verbose_name='places of work')),
@@ -114,6 +118,20 @@ class Migration(migrations.Migration):
             ],
             options={
                 'verbose_name': 'HistoricalOrganization_places_of_work',
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name='HistoricalOrganization_members',
+            fields=[
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='organizations.historicalorganization')),
+                ('from_organization', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organizations.organization')),
+                ('to_organization', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organizations.organization')),
+            ],
+            options={
+                'verbose_name': 'HistoricalOrganization_members',
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),

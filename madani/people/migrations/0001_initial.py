@@ -16,7 +16,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('branches', '0001_initial'),
         ('organizations', '0001_initial'),
-        ('places', '0001_initial'),
+        ('places', '0002_load_gazetteer'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,0 +1,50 @@
+# Madani — two commands for a new machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE := madani.settings
+
+.PHONY: demo test bench venv lock vendor messages check
+
+$(VENV)/.installed: requirements.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	touch $@
+
+venv: $(VENV)/.installed
+
+## Create or reuse the SQLite database, load the demo data, print the logins, serve on $(PORT).
+demo: venv
+	scripts/system-deps.sh runtime
+	MADANI_DEMO=1 $(PY) manage.py migrate --noinput -v0
+	MADANI_DEMO=1 $(PY) manage.py load_demo
+	MADANI_DEMO=1 $(PY) manage.py collectstatic --noinput -v0
+	@echo "Madani is at http://127.0.0.1:$(PORT)/ (English: http://127.0.0.1:$(PORT)/en/). Ctrl-C stops it."
+	MADANI_DEMO=1 DEBUG=0 $(VENV)/bin/gunicorn madani.wsgi -b 127.0.0.1:$(PORT) -w 2 --access-logfile -
+
+## The whole test suite (SQLite unless DATABASE_URL names PostgreSQL).
+test: venv
+	scripts/system-deps.sh test
+	$(PY) -m pytest
+
+## Benchmarks (never part of `make test`): one line per figure.
+bench: venv
+	$(PY) -m bench
+
+## Refresh requirements.lock from requirements.in (needs uv).
+lock:
+	uv pip compile --generate-hashes --python-version 3.11 requirements.in -o requirements.lock
+
+## Refresh madani/static/vendor from frontend/package-lock.json (needs npm).
+vendor:
+	frontend/vendor.sh
+
+## Extract and compile translations (needs gettext).
+messages: venv
+	cd madani && ../$(PY) ../manage.py makemessages -l ar -l en --no-location --ignore 'static/*'
+	cd madani && ../$(PY) ../manage.py compilemessages
+
+check: venv
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
