@@ -77,8 +77,10 @@ class PersonSerializer(_ServiceSerializer):
 
     def get_fields(self):
         fields = super().get_fields()
+        if getattr(self.context.get("view"), "swagger_fake_view", False):
+            return fields  # the OpenAPI schema documents every field
         request = self.context.get("request")
-        if request is None or not request.user.can_see_contacts:
+        if request is None or not getattr(request.user, "can_see_contacts", False):
             fields.pop("phone")
             fields.pop("email")
         return fields

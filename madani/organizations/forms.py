@@ -8,6 +8,8 @@ from .models import Kind, Organization, Sector
 
 
 class OrganizationForm(forms.ModelForm):
+    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+
     class Meta:
         model = Organization
         fields = [
