@@ -82,3 +82,14 @@ def client_a(staff_a):
 @pytest.fixture
 def client_b(staff_b):
     return client_for(staff_b)
+
+
+@pytest.fixture(autouse=True)
+def _arabic_by_default():
+    """Each test starts in the default language, whatever the previous request left active."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()

@@ -4,8 +4,6 @@ The same normalization exists twice on purpose: ``normalize`` in Python (for que
 ``normalized_expression`` in SQL (for stored, generated search keys). A property test keeps them equal.
 """
 
-import re
-
 from django.db.models import CharField, F, Func, Value
 from django.db.models.functions import Coalesce, Lower, Replace
 
@@ -13,18 +11,20 @@ from django.db.models.functions import Coalesce, Lower, Replace
 # purpose: each is one nested REPLACE in the generated column, and SQLite's parser has a depth limit.
 DIACRITICS = [chr(c) for c in range(0x064B, 0x0656)] + ["\u0670", "\u0640"]
 LETTER_MAP = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"}
-_WHITESPACE = re.compile(r"\s+")
 
 
 def normalize(text: str | None) -> str:
-    """Return the search key of ``text``: no diacritics or tatweel, unified alef/ya/ta marbuta, lower case."""
+    """Return the search key of ``text``: no diacritics or tatweel, unified alef/ya/ta marbuta, lower case.
+
+    Inner white space is left as it is, exactly as in SQL: names are cleaned (single spaces) before
+    they are stored, and queries are split into words."""
     if not text:
         return ""
     for mark in DIACRITICS:
         text = text.replace(mark, "")
     for src, dst in LETTER_MAP.items():
         text = text.replace(src, dst)
-    return _WHITESPACE.sub(" ", text.lower()).strip()
+    return text.lower().strip(" ")
 
 
 class _Trim(Func):
