@@ -73,7 +73,9 @@ def log_in(page, console_log, base_url: str):
     page.wait_for_url(lambda url: urlsplit(url).path == "/dashboard/")
 
 
-def test_register_search_and_switch_language(page, console_log, live_server, branch, branch_manager, other_organization):
+def test_register_search_and_switch_language(
+    page, console_log, live_server, branch, branch_manager, other_organization
+):
     base_url = live_server.url
 
     # 1–3. Sign in through the form; the interface is Arabic, right to left.

@@ -15,7 +15,8 @@ PRODUCTION_ENV = {
 
 
 def _manage(*args, env):
-    base = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "ALLOWED_HOSTS", "MADANI_PRODUCTION")}
+    unset = ("SECRET_KEY", "ALLOWED_HOSTS", "MADANI_PRODUCTION", "DJANGO_ALLOW_ASYNC_UNSAFE", "DEBUG")
+    base = {k: v for k, v in os.environ.items() if k not in unset}
     return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env={**base, **env},
                           capture_output=True, text=True, timeout=120)
 
