@@ -45,6 +45,15 @@
     }
   });
 
+  // After htmx updates the address bar (search, filters), the language switch follows it.
+  document.addEventListener("htmx:pushedIntoHistory", function () {
+    document.querySelectorAll("#language-switch").forEach(function (link) {
+      var url = new URL(link.href, window.location.href);
+      url.search = window.location.search;
+      link.href = url.toString();
+    });
+  });
+
   // Links and buttons that ask before acting: <button data-confirm="…">.
   document.addEventListener("submit", function (event) {
     var button = event.submitter;
