@@ -5,7 +5,7 @@ from madani.branches.models import Branch
 from madani.organizations.models import Organization
 from madani.places.widgets import PlacePicker
 
-from .models import Affiliation, Person
+from .models import Affiliation, Gender, Person
 
 CONTACT_FIELDS = ("phone", "email")
 
@@ -44,6 +44,7 @@ class PersonForm(forms.ModelForm):
         self.duplicates = []
         self.fields["branch"].queryset = Branch.objects.visible_to(user)
         self.fields["birth_year"].widget.attrs.update(min=1920, max=2100)
+        self.fields["gender"].choices = Gender.choices  # radio buttons: no empty "---------" choice
         if not user.can_see_contacts:
             for name in CONTACT_FIELDS:
                 del self.fields[name]
