@@ -11,21 +11,7 @@ def _split(data: dict):
     return fields, relations
 
 
-@transaction.atomic
-def organization_create(*, actor, data: dict) -> Organization:
-    """Register an organization (and its sectors, places of work, members) in one transaction."""
-    fields, relations = _split(data)
-    organization = Organization(**fields)
-    organization._history_user = actor
-    organization.full_clean(exclude=["search_key"])
-    organization.save()
-    for name, values in relations.items():
-        getattr(organization, name).set(values)
-    return organization
-
-
-@transaction.atomic
-def organization_update(*, actor, organization: Organization, data: dict) -> Organization:
+def _save(*, actor, organization: Organization, data: dict) -> Organization:
     fields, relations = _split(data)
     for name, value in fields.items():
         setattr(organization, name, value)
@@ -35,6 +21,17 @@ def organization_update(*, actor, organization: Organization, data: dict) -> Org
     for name, values in relations.items():
         getattr(organization, name).set(values)
     return organization
+
+
+@transaction.atomic
+def organization_create(*, actor, data: dict) -> Organization:
+    """Register an organization (and its sectors, places of work, members) in one transaction."""
+    return _save(actor=actor, organization=Organization(), data=data)
+
+
+@transaction.atomic
+def organization_update(*, actor, organization: Organization, data: dict) -> Organization:
+    return _save(actor=actor, organization=organization, data=data)
 
 
 @transaction.atomic

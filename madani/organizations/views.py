@@ -1,22 +1,19 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import ProtectedError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from madani.core.exports import csv_response
 from madani.core.history import history_entries
+from madani.core.lists import filtered_queryset, render_list
 from madani.people.models import Affiliation, Person
 
 from . import services
 from .filters import OrganizationFilter
 from .forms import DeleteForm, OrganizationForm
 from .models import Organization
-
-PAGE_SIZE = 25
-
 
 def _get_organization_for_user(user, pk) -> Organization:
     return get_object_or_404(Organization.objects.visible_to(user), pk=pk)
@@ -37,20 +34,13 @@ def _filtered(request):
 
 @login_required
 def organization_list(request):
-    filterset = _filtered(request)
-    queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
-    page = Paginator(queryset.order_by("name_ar", "pk"), PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    context = {"filter": filterset, "page": page, "query": query.urlencode()}
-    template = "organizations/partials/results.html" if request.htmx else "organizations/organization_list.html"
-    return render(request, template, context)
+    return render_list(request, _filtered(request), ordering=["name_ar", "pk"],
+                       template="organizations/organization_list.html", partial="organizations/partials/results.html")
 
 
 @login_required
 def organization_export(request):
-    filterset = _filtered(request)
-    queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
+    queryset = filtered_queryset(_filtered(request))
     header = [_("ID"), _("Name in Arabic"), _("Name in English"), _("Kind"), _("Branch"), _("Headquarters"),
               _("Incubation stage"), _("Licensing status")]
     rows = (

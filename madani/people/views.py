@@ -1,12 +1,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from madani.core.exports import csv_response
 from madani.core.history import history_entries
+from madani.core.lists import filtered_queryset, render_list
 
 from madani.organizations.models import Organization
 
@@ -14,9 +14,6 @@ from . import services
 from .filters import PersonFilter
 from .forms import AffiliationForm, MergeForm, PersonForm
 from .models import Affiliation, Person
-
-PAGE_SIZE = 25
-
 
 def _get_person_for_user(user, pk) -> Person:
     return get_object_or_404(Person.objects.visible_to(user).select_related("home_place", "branch"), pk=pk)
@@ -34,20 +31,13 @@ def _filtered(request):
 
 @login_required
 def person_list(request):
-    filterset = _filtered(request)
-    queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
-    page = Paginator(queryset.order_by("full_name", "pk"), PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    context = {"filter": filterset, "page": page, "query": query.urlencode()}
-    template = "people/partials/results.html" if request.htmx else "people/person_list.html"
-    return render(request, template, context)
+    return render_list(request, _filtered(request), ordering=["full_name", "pk"],
+                       template="people/person_list.html", partial="people/partials/results.html")
 
 
 @login_required
 def person_export(request):
-    filterset = _filtered(request)
-    queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
+    queryset = filtered_queryset(_filtered(request))
     contacts = request.user.can_see_contacts
     header = [_("ID"), _("Full name"), _("Gender"), _("Birth year"), _("Age group"), _("Disability"),
               _("Displacement status"), _("Home place"), _("Branch")]
