@@ -10,9 +10,15 @@ def madani(request):
     switch = [
         {"code": code, "name": get_language_info(code)["name_local"], "url": translate_url(path, code),
          "current": code == current}
-        for code, name in settings.LANGUAGES
+        for code, _name in settings.LANGUAGES
     ]
+    demo = {}
+    if settings.DEMO:
+        from madani.core.demo import DEMO_PASSWORD, demo_logins
+
+        demo = {"demo_logins": demo_logins(), "demo_password": DEMO_PASSWORD}
     return {
+        **demo,
         "LANGUAGE_SWITCH": switch,
         "TEXT_DIRECTION": "rtl" if get_language_bidi() else "ltr",
         "MADANI_DEMO": settings.DEMO,

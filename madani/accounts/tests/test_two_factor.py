@@ -36,6 +36,7 @@ def test_the_demo_says_two_factor_is_off(settings, anonymous):
     settings.DEMO = True
     html = anonymous.get("/en" + reverse("account_login")).content.decode()
     assert 'id="demo-notice"' in html
+    assert "admin@demo.madani.invalid" in html and "madani-demo" in html
 
 
 def test_without_the_demo_the_login_page_shows_no_notice(anonymous):
