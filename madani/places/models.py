@@ -19,10 +19,6 @@ class PlaceQuerySet(models.QuerySet):
             qs = qs.filter(search_key__contains=word)
         return qs
 
-    def within(self, place):
-        """The place and everything inside it (P-codes nest by prefix)."""
-        return self.filter(pcode__startswith=place.pcode)
-
     def governorates(self):
         return self.filter(level=Level.GOVERNORATE)
 
@@ -52,10 +48,6 @@ class Place(models.Model):
 
     def __str__(self):
         return self.name
-
-    @property
-    def governorate_pcode(self) -> str:
-        return self.pcode[:4]
 
     def ancestors(self) -> list["Place"]:
         chain, node = [], self.parent
