@@ -118,14 +118,12 @@ def load_demo(*, people_per_branch: dict | None = None, seed: int = 2021) -> boo
             organization.places_of_work.add(places[pcode])
         return organization
 
-    csos = []
     for index, (branch, name_ar, name_en, pcode) in enumerate(SEED_CSOS):
         cso = org(branch, name_ar, name_en, Kind.CSO, pcode,
                   incubation_stage=[IncubationStage.INCUBATED, IncubationStage.GRADUATED][index % 2],
                   licensing_status=[LicensingStatus.LICENSED, LicensingStatus.IN_PROGRESS, LicensingStatus.UNLICENSED][index % 3],
                   founded_year=2015 + index % 6)
         cso.sectors.set(rng.sample(list(sectors.values()), 2))
-        csos.append(cso)
 
     wasl = org("aleppo", "شبكة وصل", "Wasl Network", Kind.NETWORK, "SY020400", founded_year=2020,
                description_ar="شبكة من منظمات المجتمع المدني المحلية في ريف حلب الشمالي والشرقي.",

@@ -15,6 +15,7 @@ from .filters import OrganizationFilter
 from .forms import DeleteForm, OrganizationForm
 from .models import Organization
 
+
 def _get_organization_for_user(user, pk) -> Organization:
     return get_object_or_404(Organization.objects.visible_to(user), pk=pk)
 

@@ -7,13 +7,13 @@ from django.utils.translation import gettext as _
 from madani.core.exports import csv_response
 from madani.core.history import history_entries
 from madani.core.lists import filtered_queryset, render_list
-
 from madani.organizations.models import Organization
 
 from . import services
 from .filters import PersonFilter
 from .forms import AffiliationForm, MergeForm, PersonForm
 from .models import Affiliation, Person
+
 
 def _get_person_for_user(user, pk) -> Person:
     return get_object_or_404(Person.objects.visible_to(user).select_related("home_place", "branch"), pk=pk)
