@@ -2,12 +2,13 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from madani.branches.models import Branch
+from madani.core.filters import RegistryFilterSet
 from madani.places.models import Place
 
 from .models import IncubationStage, Kind, Organization, Sector
 
 
-class OrganizationFilter(django_filters.FilterSet):
+class OrganizationFilter(RegistryFilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_q")
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Kind.choices)
     branch = django_filters.ModelChoiceFilter(label=_("Branch"), queryset=Branch.objects.none())

@@ -2,11 +2,12 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from madani.branches.models import Branch
+from madani.core.filters import RegistryFilterSet
 
 from .models import Displacement, Gender, Person
 
 
-class PersonFilter(django_filters.FilterSet):
+class PersonFilter(RegistryFilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_q")
     gender = django_filters.ChoiceFilter(label=_("Gender"), choices=Gender.choices)
     displacement = django_filters.ChoiceFilter(label=_("Displacement status"), choices=Displacement.choices)
