@@ -1,11 +1,24 @@
 """Named personas shared by all tests (DESIGN.md §3): staff of branch A, staff of branch B, a CSO
 member, an anonymous visitor — and the records of branch A that only branch A may see."""
 
+import datetime
+
 import pytest
 from django.test import Client
 
 from madani.accounts.models import Role
-from tests.factories import AffiliationFactory, BranchFactory, OrganizationFactory, PersonFactory, UserFactory, place
+from madani.activities.models import Attendance
+from tests.factories import (
+    ActivityFactory,
+    AffiliationFactory,
+    BranchFactory,
+    OrganizationFactory,
+    ParticipationFactory,
+    PersonFactory,
+    SessionFactory,
+    UserFactory,
+    place,
+)
 
 
 @pytest.fixture
@@ -49,6 +62,30 @@ def person_a(branch_a, organization_a):
     person = PersonFactory(branch=branch_a, full_name="أحمد علي الخلف", birth_year=1990, home_place=place("SY110100"))
     AffiliationFactory(person=person, organization=organization_a)
     return person
+
+
+@pytest.fixture
+def trainer_person_a(branch_a, trainer_a):
+    """The person record of trainer A, who facilitates activity A."""
+    person = PersonFactory(branch=branch_a, full_name="سلمى المدربة", gender="female")
+    trainer_a.person = person
+    trainer_a.save(update_fields=["person"])
+    return person
+
+
+@pytest.fixture
+def activity_a(branch_a, organization_a, person_a, trainer_person_a):
+    """A completed three-day training of branch A, facilitated by trainer A, with person A enrolled
+    (representing organization A) and present at the first session."""
+    activity = ActivityFactory(branch=branch_a, title_ar="تدريب المناصرة", title_en="Advocacy training",
+                               title="تدريب المناصرة", place=place("SY110100"))
+    activity.facilitators.add(trainer_person_a)
+    activity.target_organizations.add(organization_a)
+    sessions = [SessionFactory(activity=activity, date=activity.start_date + datetime.timedelta(days=d),
+                               facilitator=trainer_person_a) for d in range(3)]
+    ParticipationFactory(activity=activity, person=person_a, organization=organization_a, completed=True)
+    Attendance.objects.create(session=sessions[0], person=person_a)
+    return activity
 
 
 @pytest.fixture

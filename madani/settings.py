@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "madani.places",
     "madani.organizations",
     "madani.people",
+    "madani.activities",
     "madani.api",
 ]
 

@@ -1,7 +1,11 @@
 """factory_boy factories shared by every test."""
 
+import datetime
+
 import factory
 
+from madani.activities.models import Activity, Participation, Program, Session, Status
+from madani.activities.models import Kind as ActivityKind
 from madani.accounts.models import Role, User
 from madani.branches.models import Branch
 from madani.organizations.models import Kind, Organization
@@ -73,3 +77,47 @@ class AffiliationFactory(factory.django.DjangoModelFactory):
     person = factory.SubFactory(PersonFactory)
     organization = factory.SubFactory(OrganizationFactory)
     role = "عضو"
+
+
+class ProgramFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Program
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"program-{n}")
+    name_ar = factory.Sequence(lambda n: f"برنامج {n}")
+    name_en = factory.Sequence(lambda n: f"Program {n}")
+    name = factory.SelfAttribute("name_ar")
+    start_date = datetime.date(2026, 1, 1)
+    end_date = datetime.date(2026, 12, 31)
+
+
+class ActivityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Activity
+
+    kind = ActivityKind.TRAINING
+    title_ar = factory.Sequence(lambda n: f"تدريب رقم {n}")
+    title_en = factory.Sequence(lambda n: f"Training {n}")
+    title = factory.SelfAttribute("title_ar")
+    program = factory.SubFactory(ProgramFactory)
+    branch = factory.SubFactory(BranchFactory)
+    start_date = datetime.date(2026, 3, 1)
+    end_date = datetime.date(2026, 3, 3)
+    status = Status.COMPLETED
+
+
+class SessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Session
+
+    activity = factory.SubFactory(ActivityFactory)
+    date = factory.SelfAttribute("activity.start_date")
+
+
+class ParticipationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Participation
+
+    activity = factory.SubFactory(ActivityFactory)
+    person = factory.SubFactory(PersonFactory, branch=factory.SelfAttribute("..activity.branch"))

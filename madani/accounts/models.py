@@ -64,6 +64,15 @@ class User(AbstractUser):
         blank=True,
         related_name="users",
     )
+    person = models.OneToOneField(
+        "people.Person",
+        verbose_name=_("person record"),
+        help_text=_("For trainers: the person record that appears as facilitator on activities."),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="user",
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
@@ -84,6 +93,15 @@ class User(AbstractUser):
     @property
     def is_center_staff(self) -> bool:
         return self.is_active and (self.is_superuser or self.role in STAFF_ROLES)
+
+    @property
+    def is_trainer(self) -> bool:
+        """Trainers see and mark only the activities they facilitate."""
+        return self.role == Role.TRAINER and not self.is_superuser
+
+    @property
+    def can_record_activities(self) -> bool:
+        return self.is_superuser or self.role in REGISTRY_EDITOR_ROLES
 
     @property
     def can_see_contacts(self) -> bool:

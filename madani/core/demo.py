@@ -5,6 +5,7 @@ import datetime
 import random
 
 from django.db import transaction
+from django.utils.module_loading import import_string
 
 from madani.accounts.models import Role, User
 from madani.branches.models import Branch
@@ -13,6 +14,7 @@ from madani.people.models import Affiliation, Displacement, Gender, Person
 from madani.places.models import Place
 
 DEMO_PASSWORD = "madani-demo"
+DEMO_STEPS: list[str] = []
 DEMO_DOMAIN = "demo.madani.invalid"
 
 BRANCHES = [
@@ -151,6 +153,10 @@ def load_demo(*, people_per_branch: dict | None = None, seed: int = 2021) -> boo
             is_superuser=role == Role.ADMINISTRATOR,
         )
         user.branches.set([branches[c] for c in branch_codes])
+
+    # Each domain app adds its own demo records, in this order, from its demo.py: load(rng).
+    for path in DEMO_STEPS:
+        import_string(path)(rng)
     return True
 
 

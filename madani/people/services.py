@@ -1,5 +1,5 @@
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from simple_history.utils import update_change_reason
 
@@ -54,6 +54,24 @@ def affiliation_delete(*, actor, affiliation: Affiliation) -> None:
     affiliation.delete()
 
 
+def _move_rows(model, field: str, remove: Person, keep: Person) -> None:
+    """Point ``model`` rows at ``keep`` instead of ``remove``. A row that would break a uniqueness
+    rule (both records attended the same session, say) already exists for ``keep``: it is dropped."""
+    rows = model._base_manager.filter(**{field: remove})
+    try:
+        with transaction.atomic():
+            rows.update(**{field: keep})
+        return
+    except IntegrityError:
+        pass
+    for pk in list(rows.values_list("pk", flat=True)):
+        try:
+            with transaction.atomic():
+                model._base_manager.filter(pk=pk).update(**{field: keep})
+        except IntegrityError:
+            model._base_manager.filter(pk=pk).delete()
+
+
 @transaction.atomic
 def person_merge(*, actor, keep: Person, remove: Person) -> Person:
     """Merge ``remove`` into ``keep``: every record attached to ``remove`` (affiliations now,
@@ -76,8 +94,7 @@ def person_merge(*, actor, keep: Person, remove: Person) -> Person:
     for relation in Person._meta.related_objects:
         if relation.many_to_many:
             continue  # many-to-many through models are moved through their own foreign keys
-        model = relation.related_model
-        model._base_manager.filter(**{relation.field.name: remove}).update(**{relation.field.name: keep})
+        _move_rows(relation.related_model, relation.field.name, remove, keep)
 
     reason = _("Merged record #%(removed)s into #%(kept)s") % {"removed": remove.pk, "kept": keep.pk}
     keep._history_user = actor

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import ProtectedError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
@@ -100,7 +101,11 @@ def person_delete(request, pk):
     person = _get_person_for_user(request.user, pk)
     _require_editor(request.user)
     if request.method == "POST":
-        services.person_delete(actor=request.user, person=person)
+        try:
+            services.person_delete(actor=request.user, person=person)
+        except ProtectedError:
+            messages.error(request, _("This person took part in recorded activities; merge the record instead of deleting it."))
+            return redirect("people:detail", pk=person.pk)
         messages.success(request, _("The person was deleted."))
         return redirect("people:list")
     return render(request, "people/person_delete.html", {"person": person})

@@ -1,0 +1,42 @@
+from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Activity, Phase, Program, Session, Topic
+
+
+class PhaseInline(admin.TabularInline):
+    model = Phase
+    extra = 0
+
+
+@admin.register(Program)
+class ProgramAdmin(SimpleHistoryAdmin, TranslationAdmin):
+    list_display = ("code", "name", "donor", "start_date", "end_date")
+    search_fields = ("code", "name_ar", "name_en")
+    filter_horizontal = ("branches",)
+    inlines = [PhaseInline]
+
+
+@admin.register(Topic)
+class TopicAdmin(TranslationAdmin):
+    list_display = ("code", "name", "assessment_domain")
+    search_fields = ("code", "name_ar", "name_en")
+
+
+class SessionInline(admin.TabularInline):
+    model = Session
+    extra = 0
+    autocomplete_fields = ("place", "facilitator")
+
+
+@admin.register(Activity)
+class ActivityAdmin(SimpleHistoryAdmin, TranslationAdmin):
+    list_display = ("title", "kind", "branch", "start_date", "end_date", "status")
+    list_filter = ("kind", "status", "branch")
+    search_fields = ("title_ar", "title_en")
+    autocomplete_fields = ("place", "facilitators", "target_organizations")
+    inlines = [SessionInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).visible_to(request.user)

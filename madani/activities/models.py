@@ -1,0 +1,320 @@
+"""The activity ledger (DESIGN.md §2): every service the center delivers is recorded once, here.
+
+Program → Activity → Session; Participation (a person in an activity) and Attendance (a person at a
+session). Every figure, report and news draft is computed from these rows.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from madani.core.arabic import search_key_expression, search_terms
+
+
+class Program(models.Model):
+    """A donor-funded project ("Enhancing Participatory Democracy in NES", supported by NPA)."""
+
+    code = models.SlugField(_("code"), max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=255)
+    description = models.TextField(_("description"), blank=True)
+    donor = models.ForeignKey(
+        "organizations.Organization",
+        verbose_name=_("donor"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="funded_programs",
+    )
+    branches = models.ManyToManyField("branches.Branch", verbose_name=_("branches"), blank=True, related_name="programs")
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("program")
+        verbose_name_plural = _("programs")
+        ordering = ["-start_date", "code"]
+
+    def __str__(self):
+        return self.name
+
+
+class Phase(models.Model):
+    """A phase of a program, with its own dates and branches ("phase 3")."""
+
+    program = models.ForeignKey(Program, verbose_name=_("program"), on_delete=models.CASCADE, related_name="phases")
+    number = models.PositiveSmallIntegerField(_("phase number"))
+    name = models.CharField(_("name"), max_length=255, blank=True)
+    branches = models.ManyToManyField("branches.Branch", verbose_name=_("branches"), blank=True, related_name="+")
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("phase")
+        verbose_name_plural = _("phases")
+        ordering = ["program", "number"]
+        constraints = [models.UniqueConstraint(fields=["program", "number"], name="phase_number_unique_in_program")]
+
+    def __str__(self):
+        return _("%(program)s, phase %(number)s") % {"program": self.program, "number": self.number}
+
+
+class Topic(models.Model):
+    """A training or support topic, from a bilingual taxonomy that staff can extend."""
+
+    code = models.SlugField(_("code"), max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=160)
+    assessment_domain = models.SlugField(
+        _("assessment domain"),
+        max_length=60,
+        blank=True,
+        help_text=_("The needs-assessment domain whose gaps this topic addresses (e.g. finance)."),
+    )
+
+    class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["code"]
+
+    def __str__(self):
+        return self.name
+
+
+class Kind(models.TextChoices):
+    TRAINING = "training", _("Training course")
+    WORKSHOP = "workshop", _("Workshop")
+    COACHING = "coaching", _("Coaching engagement")
+    CONSULTATION = "consultation", _("Consultation")
+    TECHNICAL_SUPPORT = "technical_support", _("Technical-support session")
+    NETWORKING = "networking", _("Networking event")
+    LOCAL_ADMINISTRATION = "local_administration", _("Meeting with local administration")
+    DIALOGUE = "dialogue", _("Dialogue session")
+    ADVOCACY = "advocacy", _("Advocacy campaign")
+
+
+# Kinds whose completers receive a certificate.
+CERTIFIED_KINDS = {Kind.TRAINING, Kind.WORKSHOP}
+# Kinds that serve one organization at a time (seed 001: four days of coaching each).
+ONE_ORGANIZATION_KINDS = {Kind.COACHING, Kind.CONSULTATION, Kind.TECHNICAL_SUPPORT}
+
+
+class Status(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    ONGOING = "ongoing", _("Ongoing")
+    COMPLETED = "completed", _("Completed")
+
+
+class ActivityQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Activities a user may see. Administrators: all. Branch managers and M&E officers: their
+        branches'. Trainers: only those they facilitate (the whole activity or one of its sessions).
+        CSO members: those their organization was served by or took part in."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.spans_all_branches:
+            return self.all()
+        if user.is_trainer:
+            if not user.person_id:
+                return self.none()
+            return self.filter(
+                models.Q(facilitators=user.person_id) | models.Q(sessions__facilitator=user.person_id),
+                branch_id__in=user.branch_ids(),
+            ).distinct()
+        if user.is_center_staff:
+            return self.filter(branch_id__in=user.branch_ids())
+        if user.organization_id:
+            return self.filter(
+                models.Q(target_organizations=user.organization_id)
+                | models.Q(participations__organization_id=user.organization_id)
+            ).distinct()
+        return self.none()
+
+    def completed(self):
+        return self.filter(status=Status.COMPLETED)
+
+    def upcoming(self):
+        return self.exclude(status=Status.COMPLETED)
+
+    def between(self, start, end):
+        """Activities that overlap the period [start, end]."""
+        return self.filter(start_date__lte=end, end_date__gte=start)
+
+    def search(self, text: str):
+        qs = self
+        for word in search_terms(text):
+            qs = qs.filter(search_key__contains=word)
+        return qs
+
+
+class Activity(models.Model):
+    """One entry in the ledger: a training, workshop, coaching engagement, consultation…"""
+
+    kind = models.CharField(_("kind"), max_length=24, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=255)
+    description = models.TextField(_("description"), blank=True)
+    program = models.ForeignKey(
+        Program, verbose_name=_("program"), on_delete=models.PROTECT, related_name="activities"
+    )
+    phase = models.ForeignKey(
+        Phase, verbose_name=_("phase"), on_delete=models.PROTECT, null=True, blank=True, related_name="activities"
+    )
+    branch = models.ForeignKey(
+        "branches.Branch", verbose_name=_("branch"), on_delete=models.PROTECT, related_name="activities"
+    )
+    place = models.ForeignKey(
+        "places.Place", verbose_name=_("place"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.PLANNED)
+    topics = models.ManyToManyField(Topic, verbose_name=_("topics"), blank=True, related_name="activities")
+    facilitators = models.ManyToManyField(
+        "people.Person", verbose_name=_("facilitators"), blank=True, related_name="facilitated_activities"
+    )
+    target_organizations = models.ManyToManyField(
+        "organizations.Organization",
+        verbose_name=_("organizations served"),
+        blank=True,
+        related_name="served_by_activities",
+    )
+    goals = models.TextField(_("goals"), blank=True, help_text=_("For coaching: what the organization will achieve."))
+    deliverable = models.FileField(
+        _("deliverable"),
+        upload_to="deliverables/%Y/",
+        blank=True,
+        help_text=_("For coaching: the document produced (e.g. the strategic plan)."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    search_key = models.GeneratedField(
+        expression=search_key_expression("title_ar", "title_en"),
+        output_field=models.CharField(max_length=520),
+        db_persist=True,
+    )
+
+    # Change history is registered in translation.py, after modeltranslation adds title_ar/title_en.
+    objects = ActivityQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        ordering = ["-start_date", "pk"]
+        indexes = [models.Index(fields=["branch", "start_date"]), models.Index(fields=["kind", "status"])]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(end_date__gte=models.F("start_date")), name="activity_ends_after_start")
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_certified(self) -> bool:
+        return self.kind in CERTIFIED_KINDS
+
+    def covers(self, day) -> bool:
+        return self.start_date <= day <= self.end_date
+
+
+class Session(models.Model):
+    """One day or slot of an activity, with its own place and facilitator."""
+
+    activity = models.ForeignKey(Activity, verbose_name=_("activity"), on_delete=models.CASCADE, related_name="sessions")
+    date = models.DateField(_("date"))
+    start_time = models.TimeField(_("starts"), null=True, blank=True)
+    end_time = models.TimeField(_("ends"), null=True, blank=True)
+    place = models.ForeignKey(
+        "places.Place", verbose_name=_("place"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    facilitator = models.ForeignKey(
+        "people.Person",
+        verbose_name=_("facilitator"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="facilitated_sessions",
+    )
+    topic = models.CharField(_("topic"), max_length=255, blank=True)
+    outcome = models.TextField(_("outcome"), blank=True)
+
+    class Meta:
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        ordering = ["date", "start_time", "pk"]
+
+    def __str__(self):
+        return f"{self.activity} — {self.date:%Y-%m-%d}"
+
+
+class ParticipationQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Participations in the activities a user may see; CSO members only their organization's."""
+        qs = self.filter(activity__in=Activity.objects.visible_to(user))
+        if user.is_authenticated and not user.is_center_staff and not user.spans_all_branches:
+            qs = qs.filter(organization_id=user.organization_id) if user.organization_id else qs.none()
+        return qs
+
+    def completed(self):
+        return self.filter(completed=True)
+
+
+class Source(models.TextChoices):
+    MANUAL = "manual", _("Entered by staff")
+    SHEET = "sheet", _("Attendance sheet")
+    IMPORT = "import", _("Imported")
+    API = "api", _("API")
+
+
+class Participation(models.Model):
+    """A person in an activity, representing an organization; completed or not."""
+
+    activity = models.ForeignKey(
+        Activity, verbose_name=_("activity"), on_delete=models.CASCADE, related_name="participations"
+    )
+    person = models.ForeignKey(
+        "people.Person", verbose_name=_("person"), on_delete=models.PROTECT, related_name="participations"
+    )
+    organization = models.ForeignKey(
+        "organizations.Organization",
+        verbose_name=_("representing"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="participations",
+    )
+    completed = models.BooleanField(_("completed"), default=False)
+    source = models.CharField(_("source"), max_length=8, choices=Source.choices, default=Source.MANUAL)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    history = HistoricalRecords()
+    objects = ParticipationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("participation")
+        verbose_name_plural = _("participations")
+        ordering = ["person__full_name", "pk"]
+        constraints = [models.UniqueConstraint(fields=["activity", "person"], name="one_participation_per_person")]
+
+    def __str__(self):
+        return f"{self.person} — {self.activity}"
+
+
+class Attendance(models.Model):
+    """A person present at a session."""
+
+    session = models.ForeignKey(Session, verbose_name=_("session"), on_delete=models.CASCADE, related_name="attendance")
+    person = models.ForeignKey(
+        "people.Person", verbose_name=_("person"), on_delete=models.PROTECT, related_name="attendance"
+    )
+    source = models.CharField(_("source"), max_length=8, choices=Source.choices, default=Source.MANUAL)
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        constraints = [models.UniqueConstraint(fields=["session", "person"], name="one_attendance_per_session")]
+
+    def __str__(self):
+        return f"{self.person} @ {self.session}"

@@ -1,0 +1,158 @@
+"""Writes to the ledger. Every function is all-or-nothing and records who did it."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from madani.people.services import person_create
+
+from .models import Activity, Attendance, Participation, Session, Source
+
+ACTIVITY_M2M = ("topics", "facilitators", "target_organizations")
+
+
+def _check_sessions_inside(activity: Activity) -> None:
+    outside = activity.sessions.exclude(date__range=(activity.start_date, activity.end_date))
+    if outside.exists():
+        raise ValidationError(
+            _("%(count)s session(s) fall outside the activity's new dates; move them first.")
+            % {"count": outside.count()}
+        )
+
+
+def _save_activity(*, actor, activity: Activity, data: dict) -> Activity:
+    relations = {k: data[k] for k in ACTIVITY_M2M if k in data}
+    for name, value in data.items():
+        if name not in ACTIVITY_M2M:
+            setattr(activity, name, value)
+    if activity.phase_id and activity.phase.program_id != activity.program_id:
+        raise ValidationError({"phase": _("This phase belongs to another program.")})
+    activity._history_user = actor
+    activity.full_clean(exclude=["search_key"])
+    activity.save()
+    for name, values in relations.items():
+        getattr(activity, name).set(values)
+    if activity.pk:
+        _check_sessions_inside(activity)
+    return activity
+
+
+@transaction.atomic
+def activity_create(*, actor, data: dict, session_per_day: bool = False) -> Activity:
+    """Record an activity; with ``session_per_day`` one session is created for each of its days
+    (a three-day workshop gets three sessions at its place, with its first facilitator)."""
+    activity = _save_activity(actor=actor, activity=Activity(created_by=actor), data=data)
+    if session_per_day:
+        facilitator = activity.facilitators.first()
+        day, days = activity.start_date, []
+        while day <= activity.end_date:
+            days.append(Session(activity=activity, date=day, place=activity.place, facilitator=facilitator))
+            day = day.fromordinal(day.toordinal() + 1)
+        Session.objects.bulk_create(days)
+    return activity
+
+
+@transaction.atomic
+def activity_update(*, actor, activity: Activity, data: dict) -> Activity:
+    return _save_activity(actor=actor, activity=activity, data=data)
+
+
+@transaction.atomic
+def activity_delete(*, actor, activity: Activity) -> None:
+    activity._history_user = actor
+    activity.delete()
+
+
+def _check_session(session: Session) -> None:
+    if session.date and not session.activity.covers(session.date):
+        raise ValidationError(
+            {"date": _("The date must fall within the activity (%(start)s – %(end)s).")
+             % {"start": session.activity.start_date, "end": session.activity.end_date}}
+        )
+    session.full_clean()
+
+
+@transaction.atomic
+def session_create(*, actor, activity: Activity, data: dict) -> Session:
+    session = Session(activity=activity, **data)
+    _check_session(session)
+    session.save()
+    return session
+
+
+@transaction.atomic
+def session_update(*, actor, session: Session, data: dict) -> Session:
+    for name, value in data.items():
+        setattr(session, name, value)
+    _check_session(session)
+    session.save()
+    return session
+
+
+@transaction.atomic
+def session_delete(*, actor, session: Session) -> None:
+    session.delete()
+
+
+@transaction.atomic
+def participation_add(*, actor, activity: Activity, person, organization=None, completed=False,
+                      source=Source.MANUAL) -> Participation:
+    """Enrol a person in an activity (idempotent: an existing participation is returned, and its
+    organization filled in if it had none)."""
+    participation, created = Participation.objects.get_or_create(
+        activity=activity, person=person, defaults={"organization": organization, "completed": completed, "source": source}
+    )
+    if not created and organization is not None and participation.organization_id is None:
+        participation.organization = organization
+        participation._history_user = actor
+        participation.save(update_fields=["organization"])
+    return participation
+
+
+@transaction.atomic
+def participation_update(*, actor, participation: Participation, data: dict) -> Participation:
+    for name, value in data.items():
+        setattr(participation, name, value)
+    participation._history_user = actor
+    participation.full_clean()
+    participation.save()
+    return participation
+
+
+@transaction.atomic
+def participation_remove(*, actor, participation: Participation) -> None:
+    """Remove a person from an activity, with their attendance at its sessions."""
+    Attendance.objects.filter(session__activity_id=participation.activity_id, person_id=participation.person_id).delete()
+    participation._history_user = actor
+    participation.delete()
+
+
+@transaction.atomic
+def attendance_record(*, actor, session: Session, present_ids, source=Source.SHEET) -> dict:
+    """Make ``present_ids`` exactly the people present at ``session``. Only the activity's
+    participants can be ticked; returns how many were added and removed."""
+    present_ids = {int(pk) for pk in present_ids}
+    enrolled = set(session.activity.participations.values_list("person_id", flat=True))
+    strangers = present_ids - enrolled
+    if strangers:
+        raise ValidationError(_("Only people enrolled in the activity can be marked present."))
+    current = set(session.attendance.values_list("person_id", flat=True))
+    removed = current - present_ids
+    session.attendance.filter(person_id__in=removed).delete()
+    Attendance.objects.bulk_create(
+        [Attendance(session=session, person_id=pk, source=source) for pk in present_ids - current]
+    )
+    return {"added": len(present_ids - current), "removed": len(removed)}
+
+
+@transaction.atomic
+def attendance_walk_in(*, actor, session: Session, person=None, person_data=None, organization=None) -> Participation:
+    """A walk-in: an existing person, or a new one registered on the spot (after the caller has
+    shown the likely duplicates), enrolled in the activity and marked present at the session."""
+    if person is None:
+        person = person_create(actor=actor, data={"branch": session.activity.branch, **person_data})
+    participation = participation_add(
+        actor=actor, activity=session.activity, person=person, organization=organization, source=Source.SHEET
+    )
+    Attendance.objects.get_or_create(session=session, person=person, defaults={"source": Source.SHEET})
+    return participation
