@@ -54,6 +54,20 @@ LOGIN_REQUIRED = {
     "people:affiliation_add",
     "people:affiliation_remove",
     "places:autocomplete",
+    "activities:list",
+    "activities:export",
+    "activities:create",
+    "activities:detail",
+    "activities:edit",
+    "activities:delete",
+    "activities:session_add",
+    "activities:session_edit",
+    "activities:session_delete",
+    "activities:attendance",
+    "activities:walk_in",
+    "activities:participant_add",
+    "activities:participant_edit",
+    "activities:participant_remove",
 }
 
 # API endpoints: 401/403 without a token or session.
@@ -80,6 +94,17 @@ BRANCH_OBJECT_URLS = {
     "people:affiliation_remove": "affiliation",
     "api:organization-detail": "organization",
     "api:person-detail": "person",
+    "activities:detail": "activity",
+    "activities:edit": "activity",
+    "activities:delete": "activity",
+    "activities:session_add": "activity",
+    "activities:session_edit": "session",
+    "activities:session_delete": "session",
+    "activities:attendance": "session",
+    "activities:walk_in": "session",
+    "activities:participant_add": "activity",
+    "activities:participant_edit": "participation",
+    "activities:participant_remove": "participation",
 }
 
 
@@ -131,6 +156,10 @@ def _kwargs(name, objects):
         kind = BRANCH_OBJECT_URLS.get(name)
         if kind == "affiliation":
             kwargs = {"pk": objects["person"].pk, "affiliation_pk": objects["affiliation"].pk}
+        elif kind == "session":
+            kwargs = {"pk": objects["activity"].pk, "session_pk": objects["session"].pk}
+        elif kind == "participation":
+            kwargs = {"pk": objects["activity"].pk, "participation_pk": objects["participation"].pk}
         elif kind:
             kwargs = {"pk": objects[kind].pk}
         else:  # api:place-detail
@@ -143,10 +172,13 @@ def _kwargs(name, objects):
 
 
 @pytest.fixture
-def branch_a_objects(organization_a, person_a):
+def branch_a_objects(organization_a, person_a, activity_a):
     from madani.places.models import Place
 
     return {
+        "activity": activity_a,
+        "session": activity_a.sessions.first(),
+        "participation": activity_a.participations.get(),
         "organization": organization_a,
         "person": person_a,
         "affiliation": person_a.affiliations.get(),
@@ -195,7 +227,7 @@ def test_other_branch_staff_get_404_on_every_object_url(name, client_b, client_a
     if not name.startswith("api:"):  # API writes: test_other_branch_staff_cannot_change_records_through_the_api
         assert client_b.post(url, {"confirm": "on", "full_name": "x", "name_ar": "x"}).status_code == 404, url
     # …while the branch's own staff can open it (so the 404 is about the branch, not a broken URL).
-    if not name.endswith(("delete", "affiliation_remove")):
+    if not name.endswith(("delete", "affiliation_remove", "_remove")):
         assert client_a.get(url).status_code == 200, url
     organization, person = branch_a_objects["organization"], branch_a_objects["person"]
     organization.refresh_from_db()

@@ -142,7 +142,7 @@ def attendance_record(*, actor, session: Session, present_ids, source=Source.SHE
     Attendance.objects.bulk_create(
         [Attendance(session=session, person_id=pk, source=source) for pk in present_ids - current]
     )
-    return {"added": len(present_ids - current), "removed": len(removed)}
+    return {"added": len(present_ids - current), "removed": len(removed), "present": len(present_ids)}
 
 
 @transaction.atomic

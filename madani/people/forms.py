@@ -42,12 +42,13 @@ class PersonForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.user = user
         self.duplicates = []
-        self.fields["branch"].queryset = Branch.objects.visible_to(user)
+        if "branch" in self.fields:
+            self.fields["branch"].queryset = Branch.objects.visible_to(user)
         self.fields["birth_year"].widget.attrs.update(min=1920, max=2100)
         self.fields["gender"].choices = Gender.choices  # radio buttons: no empty "---------" choice
         if not user.can_see_contacts:
             for name in CONTACT_FIELDS:
-                del self.fields[name]
+                self.fields.pop(name, None)
         if self.instance.pk:
             del self.fields["confirm_new"]
 

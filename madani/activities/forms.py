@@ -1,0 +1,145 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from madani.branches.models import Branch
+from madani.organizations.models import Organization
+from madani.people.forms import PersonForm
+from madani.people.models import Person
+from madani.places.widgets import PlacePicker
+
+from .models import Activity, Participation, Phase, Program, Session, Topic
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class ActivityForm(forms.ModelForm):
+    session_per_day = forms.BooleanField(
+        label=_("Create one session for each day"), required=False, initial=True,
+        help_text=_("Each session gets the activity's place and first facilitator; change them afterwards."),
+    )
+
+    class Meta:
+        model = Activity
+        fields = [
+            "kind", "title_ar", "title_en", "program", "phase", "branch", "place", "start_date", "end_date",
+            "status", "topics", "facilitators", "target_organizations", "goals", "deliverable",
+            "description_ar", "description_en",
+        ]
+        widgets = {
+            "place": PlacePicker,
+            "start_date": DATE,
+            "end_date": DATE,
+            "topics": forms.CheckboxSelectMultiple,
+            "goals": forms.Textarea(attrs={"rows": 2}),
+            "description_ar": forms.Textarea(attrs={"rows": 3}),
+            "description_en": forms.Textarea(attrs={"rows": 3}),
+        }
+        labels = {"title_ar": _("Title in Arabic"), "title_en": _("Title in English")}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["branch"].queryset = Branch.objects.visible_to(user)
+        self.fields["program"].queryset = Program.objects.all()
+        self.fields["phase"].queryset = Phase.objects.select_related("program")
+        self.fields["topics"].queryset = Topic.objects.all()
+        self.fields["facilitators"].queryset = Person.objects.visible_to(user)
+        self.fields["facilitators"].help_text = _("Trainers are people in the registry.")
+        self.fields["target_organizations"].queryset = Organization.objects.visible_to(user)
+        if self.instance.pk:
+            del self.fields["session_per_day"]
+
+    def clean_title_ar(self):
+        return " ".join((self.cleaned_data.get("title_ar") or "").split())
+
+    def clean_title_en(self):
+        return " ".join((self.cleaned_data.get("title_en") or "").split())
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("title_ar") and not cleaned.get("title_en"):
+            self.add_error("title_ar", _("Give the activity's title in Arabic or English."))
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("The end date cannot be before the start date."))
+        phase, program = cleaned.get("phase"), cleaned.get("program")
+        if phase and program and phase.program_id != program.pk:
+            self.add_error("phase", _("This phase belongs to another program."))
+        return cleaned
+
+    def activity_data(self) -> dict:
+        data = dict(self.cleaned_data)
+        data.pop("session_per_day", None)
+        if data.get("deliverable") is None:
+            data.pop("deliverable", None)
+        data["title"] = data.get("title_ar") or data.get("title_en")
+        return data
+
+
+class SessionForm(forms.ModelForm):
+    class Meta:
+        model = Session
+        fields = ["date", "start_time", "end_time", "place", "facilitator", "topic", "outcome"]
+        widgets = {
+            "date": DATE,
+            "start_time": forms.TimeInput(attrs={"type": "time"}),
+            "end_time": forms.TimeInput(attrs={"type": "time"}),
+            "place": PlacePicker,
+            "outcome": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, user, activity, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.activity = activity
+        self.fields["facilitator"].queryset = Person.objects.visible_to(user)
+
+    def clean(self):
+        cleaned = super().clean()
+        day = cleaned.get("date")
+        if day and not self.activity.covers(day):
+            self.add_error("date", _("The date must fall within the activity (%(start)s – %(end)s).") % {
+                "start": self.activity.start_date, "end": self.activity.end_date})
+        start, end = cleaned.get("start_time"), cleaned.get("end_time")
+        if start and end and end <= start:
+            self.add_error("end_time", _("The session must end after it starts."))
+        return cleaned
+
+
+class ParticipantForm(forms.Form):
+    """Enrol an existing person of the registry."""
+
+    person = forms.ModelChoiceField(label=_("Person"), queryset=Person.objects.none(),
+                                    error_messages={"invalid_choice": _("Choose a person from the registry.")})
+    organization = forms.ModelChoiceField(label=_("Representing"), queryset=Organization.objects.none(), required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = Person.objects.visible_to(user)
+        self.fields["organization"].queryset = Organization.objects.visible_to(user)
+
+
+class ParticipationForm(forms.ModelForm):
+    class Meta:
+        model = Participation
+        fields = ["organization", "completed"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = Organization.objects.visible_to(user)
+
+
+class WalkInForm(PersonForm):
+    """A person who came without being enrolled: the registry's person form, short, on a phone."""
+
+    organization = forms.ModelChoiceField(label=_("Representing"), queryset=Organization.objects.none(), required=False)
+
+    class Meta(PersonForm.Meta):
+        fields = ["full_name", "gender", "birth_year", "home_place", "phone"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, user=user, **kwargs)
+        self.fields["organization"].queryset = Organization.objects.visible_to(user)
+
+    def person_data(self) -> dict:
+        data = super().person_data()
+        data.pop("organization", None)
+        return data

@@ -1,0 +1,21 @@
+from django.urls import path
+
+from . import views
+
+app_name = "activities"
+urlpatterns = [
+    path("", views.activity_list, name="list"),
+    path("export.csv", views.activity_export, name="export"),
+    path("new/", views.activity_create, name="create"),
+    path("<int:pk>/", views.activity_detail, name="detail"),
+    path("<int:pk>/edit/", views.activity_edit, name="edit"),
+    path("<int:pk>/delete/", views.activity_delete, name="delete"),
+    path("<int:pk>/sessions/new/", views.session_add, name="session_add"),
+    path("<int:pk>/sessions/<int:session_pk>/edit/", views.session_edit, name="session_edit"),
+    path("<int:pk>/sessions/<int:session_pk>/delete/", views.session_delete, name="session_delete"),
+    path("<int:pk>/sessions/<int:session_pk>/attendance/", views.attendance_sheet, name="attendance"),
+    path("<int:pk>/sessions/<int:session_pk>/walk-in/", views.attendance_walk_in, name="walk_in"),
+    path("<int:pk>/participants/new/", views.participant_add, name="participant_add"),
+    path("<int:pk>/participants/<int:participation_pk>/edit/", views.participant_edit, name="participant_edit"),
+    path("<int:pk>/participants/<int:participation_pk>/remove/", views.participant_remove, name="participant_remove"),
+]

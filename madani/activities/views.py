@@ -1,0 +1,315 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, ProtectedError, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from madani.core.exports import csv_response
+from madani.core.history import history_entries
+from madani.core.lists import filtered_queryset, render_list
+
+from madani.organizations.forms import DeleteForm
+from madani.organizations.models import Organization
+from madani.people.models import Person
+
+from . import services
+from .filters import ActivityFilter
+from .forms import ActivityForm, ParticipantForm, ParticipationForm, SessionForm, WalkInForm
+from .models import Activity, Participation, Session
+
+
+def _get_activity_for_user(user, pk) -> Activity:
+    return get_object_or_404(Activity.objects.visible_to(user), pk=pk)
+
+
+def _require_recorder(user):
+    """Branch managers, M&E officers and administrators record activities; trainers mark theirs."""
+    if not user.can_record_activities:
+        raise PermissionDenied
+
+
+def _require_marker(user):
+    """Marking attendance and completion: recorders, and trainers on the activities they facilitate
+    (the activity was already fetched through visible_to, which limits trainers to their own)."""
+    if not (user.can_record_activities or user.is_trainer):
+        raise PermissionDenied
+
+
+def _filtered(request):
+    queryset = (
+        Activity.objects.visible_to(request.user)
+        .select_related("branch", "place", "program")
+        .annotate(participant_count=Count("participations", distinct=True))
+    )
+    return ActivityFilter(request.GET or None, queryset=queryset, user=request.user)
+
+
+@login_required
+def activity_list(request):
+    return render_list(request, _filtered(request), ordering=["-start_date", "-pk"],
+                       template="activities/activity_list.html", partial="activities/partials/results.html")
+
+
+@login_required
+def activity_export(request):
+    queryset = filtered_queryset(_filtered(request))
+    header = [_("ID"), _("Kind"), _("Title in Arabic"), _("Title in English"), _("Program"), _("Branch"), _("Place"),
+              _("Start date"), _("End date"), _("Status"), _("Participants")]
+    rows = (
+        [a.pk, a.get_kind_display(), a.title_ar, a.title_en, a.program, a.branch, a.place or "", a.start_date,
+         a.end_date, a.get_status_display(), a.participant_count]
+        for a in queryset.order_by("pk").iterator(chunk_size=2000)
+    )
+    return csv_response("activities.csv", header, rows)
+
+
+def participation_summary(participations):
+    """Participants by gender, with how many completed: what a trainer reports after a course."""
+    return participations.aggregate(
+        total=Count("pk"),
+        women=Count("pk", filter=Q(person__gender="female")),
+        men=Count("pk", filter=Q(person__gender="male")),
+        completed=Count("pk", filter=Q(completed=True)),
+    )
+
+
+@login_required
+def activity_detail(request, pk):
+    activity = _get_activity_for_user(request.user, pk)
+    participations = (
+        Participation.objects.visible_to(request.user).filter(activity=activity)
+        .select_related("person", "organization")
+    )
+    sessions = activity.sessions.select_related("place", "facilitator").annotate(present=Count("attendance"))
+    context = {
+        "activity": activity,
+        "sessions": sessions,
+        "participations": participations,
+        "summary": participation_summary(participations),
+        "history": history_entries(activity),
+        "can_record": request.user.can_record_activities,
+        "can_mark": request.user.can_record_activities or request.user.is_trainer,
+    }
+    return render(request, "activities/activity_detail.html", context)
+
+
+@login_required
+def activity_create(request):
+    _require_recorder(request.user)
+    form = ActivityForm(request.POST or None, request.FILES or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            activity = services.activity_create(actor=request.user, data=form.activity_data(),
+                                                session_per_day=form.cleaned_data.get("session_per_day", False))
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The activity was saved."))
+            return redirect("activities:detail", pk=activity.pk)
+    return render(request, "activities/activity_form.html", {"form": form})
+
+
+@login_required
+def activity_edit(request, pk):
+    activity = _get_activity_for_user(request.user, pk)
+    _require_recorder(request.user)
+    form = ActivityForm(request.POST or None, request.FILES or None, instance=activity, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.activity_update(actor=request.user, activity=activity, data=form.activity_data())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The activity was saved."))
+            return redirect("activities:detail", pk=activity.pk)
+    return render(request, "activities/activity_form.html", {"form": form, "activity": activity})
+
+
+@login_required
+def activity_delete(request, pk):
+    activity = _get_activity_for_user(request.user, pk)
+    _require_recorder(request.user)
+    form = DeleteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.activity_delete(actor=request.user, activity=activity)
+        except ProtectedError:
+            messages.error(request, _("Other records depend on this activity; it cannot be deleted."))
+            return redirect("activities:detail", pk=activity.pk)
+        messages.success(request, _("The activity was deleted."))
+        return redirect("activities:list")
+    return render(request, "activities/activity_delete.html", {"form": form, "activity": activity})
+
+
+def _get_session(request, pk, session_pk) -> Session:
+    activity = _get_activity_for_user(request.user, pk)
+    return get_object_or_404(activity.sessions.select_related("activity"), pk=session_pk)
+
+
+@login_required
+def session_add(request, pk):
+    activity = _get_activity_for_user(request.user, pk)
+    _require_recorder(request.user)
+    form = SessionForm(request.POST or None, user=request.user, activity=activity,
+                       initial={"date": activity.start_date, "place": activity.place})
+    if request.method == "POST" and form.is_valid():
+        services.session_create(actor=request.user, activity=activity, data=form.cleaned_data)
+        messages.success(request, _("The session was saved."))
+        return redirect("activities:detail", pk=activity.pk)
+    return render(request, "activities/session_form.html", {"form": form, "activity": activity})
+
+
+@login_required
+def session_edit(request, pk, session_pk):
+    session = _get_session(request, pk, session_pk)
+    _require_marker(request.user)
+    form = SessionForm(request.POST or None, instance=session, user=request.user, activity=session.activity)
+    if request.method == "POST" and form.is_valid():
+        services.session_update(actor=request.user, session=session, data=form.cleaned_data)
+        messages.success(request, _("The session was saved."))
+        return redirect("activities:detail", pk=pk)
+    return render(request, "activities/session_form.html",
+                  {"form": form, "activity": session.activity, "session": session})
+
+
+@login_required
+def session_delete(request, pk, session_pk):
+    session = _get_session(request, pk, session_pk)
+    _require_recorder(request.user)
+    form = DeleteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.session_delete(actor=request.user, session=session)
+        messages.success(request, _("The session was deleted."))
+        return redirect("activities:detail", pk=pk)
+    return render(request, "activities/session_delete.html",
+                  {"form": form, "activity": session.activity, "session": session})
+
+
+def _candidates(request, activity):
+    """People of the registry matching the search box, not yet enrolled (at most 20)."""
+    query = request.GET.get("q", "").strip()
+    if not query:
+        return Person.objects.none(), query
+    people = (
+        Person.objects.visible_to(request.user).search(query)
+        .exclude(participations__activity=activity)
+        .select_related("home_place")
+        .prefetch_related("affiliations__organization")
+        .order_by("full_name")[:20]
+    )
+    return people, query
+
+
+@login_required
+def participant_add(request, pk):
+    """Search the registry and enrol people, one click each (htmx), representing their current
+    organization unless another is chosen."""
+    activity = _get_activity_for_user(request.user, pk)
+    _require_marker(request.user)
+    if request.method == "POST":
+        form = ParticipantForm(request.POST, user=request.user)
+        if form.is_valid():
+            person = form.cleaned_data["person"]
+            organization = form.cleaned_data["organization"] or _current_organization(person, request.user)
+            services.participation_add(actor=request.user, activity=activity, person=person, organization=organization)
+            messages.success(request, _("%(person)s was enrolled.") % {"person": person})
+        else:
+            messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return redirect(f"{request.path}?q={request.POST.get('q', '')}")
+    people, query = _candidates(request, activity)
+    template = "activities/partials/candidates.html" if request.htmx else "activities/participant_add.html"
+    return render(request, template, {"activity": activity, "people": people, "query": query})
+
+
+def _current_organization(person, user):
+    affiliation = (
+        person.affiliations.filter(end_date__isnull=True, organization__in=Organization.objects.visible_to(user))
+        .select_related("organization").first()
+    )
+    return affiliation.organization if affiliation else None
+
+
+def _get_participation(request, pk, participation_pk) -> Participation:
+    activity = _get_activity_for_user(request.user, pk)
+    return get_object_or_404(
+        Participation.objects.visible_to(request.user).filter(activity=activity).select_related("person", "activity"),
+        pk=participation_pk,
+    )
+
+
+@login_required
+def participant_edit(request, pk, participation_pk):
+    participation = _get_participation(request, pk, participation_pk)
+    _require_marker(request.user)
+    form = ParticipationForm(request.POST or None, instance=participation, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.participation_update(actor=request.user, participation=participation, data=form.cleaned_data)
+        messages.success(request, _("The participation was saved."))
+        return redirect("activities:detail", pk=pk)
+    return render(request, "activities/participant_form.html",
+                  {"form": form, "activity": participation.activity, "participation": participation})
+
+
+@login_required
+def participant_remove(request, pk, participation_pk):
+    participation = _get_participation(request, pk, participation_pk)
+    _require_marker(request.user)
+    form = DeleteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.participation_remove(actor=request.user, participation=participation)
+        messages.success(request, _("%(person)s was removed from the activity.") % {"person": participation.person})
+        return redirect("activities:detail", pk=pk)
+    return render(request, "activities/participant_remove.html",
+                  {"form": form, "activity": participation.activity, "participation": participation})
+
+
+@login_required
+def attendance_sheet(request, pk, session_pk):
+    """The sheet a trainer fills on a phone: tick who is here, save; add a walk-in below."""
+    session = _get_session(request, pk, session_pk)
+    _require_marker(request.user)
+    activity = session.activity
+    participations = (
+        Participation.objects.visible_to(request.user).filter(activity=activity)
+        .select_related("person", "organization").order_by("person__full_name")
+    )
+    if request.method == "POST":
+        try:
+            result = services.attendance_record(actor=request.user, session=session,
+                                                present_ids=request.POST.getlist("present"))
+        except (ValidationError, ValueError):
+            messages.error(request, _("Only people enrolled in the activity can be marked present."))
+        else:
+            messages.success(request, _("Attendance saved: %(count)s present.") % {"count": result["present"]})
+            return redirect("activities:attendance", pk=pk, session_pk=session.pk)
+    present = set(session.attendance.values_list("person_id", flat=True))
+    context = {
+        "activity": activity,
+        "session": session,
+        "participations": participations,
+        "present": present,
+        "walk_in_form": WalkInForm(user=request.user),
+    }
+    return render(request, "activities/attendance_sheet.html", context)
+
+
+@login_required
+def attendance_walk_in(request, pk, session_pk):
+    """Register someone who was not enrolled: the registry's duplicate check comes first."""
+    session = _get_session(request, pk, session_pk)
+    _require_marker(request.user)
+    if request.method == "POST" and request.POST.get("existing"):  # "this is them" on a listed duplicate
+        person = get_object_or_404(Person.objects.visible_to(request.user), pk=request.POST["existing"])
+        services.attendance_walk_in(actor=request.user, session=session, person=person,
+                                    organization=_current_organization(person, request.user))
+        messages.success(request, _("%(person)s was marked present.") % {"person": person})
+        return redirect("activities:attendance", pk=pk, session_pk=session.pk)
+    form = WalkInForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.attendance_walk_in(actor=request.user, session=session, person_data=form.person_data(),
+                                    organization=form.cleaned_data.get("organization"))
+        messages.success(request, _("The walk-in was added and marked present."))
+        return redirect("activities:attendance", pk=pk, session_pk=session.pk)
+    return render(request, "activities/walk_in.html",
+                  {"form": form, "activity": session.activity, "session": session, "duplicates": form.duplicates})
