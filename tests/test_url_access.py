@@ -55,6 +55,10 @@ LOGIN_REQUIRED = {
     "people:affiliation_remove",
     "places:autocomplete",
     "activities:list",
+    "activities:program_list",
+    "activities:program_create",
+    "activities:program_detail",
+    "activities:program_edit",
     "activities:export",
     "activities:create",
     "activities:detail",
@@ -105,7 +109,12 @@ BRANCH_OBJECT_URLS = {
     "activities:participant_add": "activity",
     "activities:participant_edit": "participation",
     "activities:participant_remove": "participation",
+    "activities:program_detail": "program",
+    "activities:program_edit": "program",
 }
+
+# Object URLs that only administrators may use: a branch's own staff get 403 there, not 200.
+ADMINISTRATORS_ONLY = {"activities:program_edit"}
 
 
 def _walk(patterns, prefix="", namespace=None):
@@ -171,6 +180,11 @@ def _kwargs(name, objects):
     return kwargs
 
 
+def _program_of_branch_a(activity):
+    activity.program.branches.set([activity.branch])
+    return activity.program
+
+
 @pytest.fixture
 def branch_a_objects(organization_a, person_a, activity_a):
     from madani.places.models import Place
@@ -179,6 +193,7 @@ def branch_a_objects(organization_a, person_a, activity_a):
         "activity": activity_a,
         "session": activity_a.sessions.first(),
         "participation": activity_a.participations.get(),
+        "program": _program_of_branch_a(activity_a),
         "organization": organization_a,
         "person": person_a,
         "affiliation": person_a.affiliations.get(),
@@ -228,7 +243,7 @@ def test_other_branch_staff_get_404_on_every_object_url(name, client_b, client_a
         assert client_b.post(url, {"confirm": "on", "full_name": "x", "name_ar": "x"}).status_code == 404, url
     # …while the branch's own staff can open it (so the 404 is about the branch, not a broken URL).
     if not name.endswith(("delete", "affiliation_remove", "_remove")):
-        assert client_a.get(url).status_code == 200, url
+        assert client_a.get(url).status_code == (403 if name in ADMINISTRATORS_ONLY else 200), url
     organization, person = branch_a_objects["organization"], branch_a_objects["person"]
     organization.refresh_from_db()
     person.refresh_from_db()

@@ -104,6 +104,11 @@ class User(AbstractUser):
         return self.is_superuser or self.role in REGISTRY_EDITOR_ROLES
 
     @property
+    def can_manage_programs(self) -> bool:
+        """Programs are center-wide: administrators create and change them."""
+        return self.spans_all_branches
+
+    @property
     def can_see_contacts(self) -> bool:
         return self.is_superuser or self.role in CONTACT_ROLES
 

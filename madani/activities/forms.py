@@ -143,3 +143,56 @@ class WalkInForm(PersonForm):
         data = super().person_data()
         data.pop("organization", None)
         return data
+
+
+class ProgramForm(forms.ModelForm):
+    class Meta:
+        model = Program
+        fields = ["code", "name_ar", "name_en", "donor", "branches", "start_date", "end_date",
+                  "description_ar", "description_en"]
+        widgets = {
+            "start_date": DATE,
+            "end_date": DATE,
+            "branches": forms.CheckboxSelectMultiple,
+            "description_ar": forms.Textarea(attrs={"rows": 3}),
+            "description_en": forms.Textarea(attrs={"rows": 3}),
+        }
+        labels = {"name_ar": _("Name in Arabic"), "name_en": _("Name in English")}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["donor"].queryset = Organization.objects.visible_to(user).filter(kind__in=["donor", "ingo"])
+        self.fields["branches"].queryset = Branch.objects.visible_to(user)
+        self.fields["branches"].help_text = _("Leave empty for a program that runs in every branch.")
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("name_ar") and not cleaned.get("name_en"):
+            self.add_error("name_ar", _("Give the program's name in Arabic or English."))
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("The end date cannot be before the start date."))
+        return cleaned
+
+    def program_data(self) -> dict:
+        data = dict(self.cleaned_data)
+        data["name"] = data.get("name_ar") or data.get("name_en")
+        return data
+
+
+class PhaseForm(forms.ModelForm):
+    class Meta:
+        model = Phase
+        fields = ["number", "name_ar", "name_en", "start_date", "end_date"]
+        widgets = {"start_date": DATE, "end_date": DATE}
+        labels = {"name_ar": _("Name in Arabic"), "name_en": _("Name in English")}
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("The end date cannot be before the start date."))
+        return cleaned
+
+
+PhaseFormSet = forms.inlineformset_factory(Program, Phase, form=PhaseForm, extra=1, can_delete=True)

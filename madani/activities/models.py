@@ -12,6 +12,19 @@ from simple_history.models import HistoricalRecords
 from madani.core.arabic import search_key_expression, search_terms
 
 
+class ProgramQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Programs are center-wide; staff see those that run in one of their branches (or in all,
+        when no branch is named). CSO members and the public see none."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.spans_all_branches:
+            return self.all()
+        if user.is_center_staff:
+            return self.filter(models.Q(branches__in=user.branch_ids()) | models.Q(branches__isnull=True)).distinct()
+        return self.none()
+
+
 class Program(models.Model):
     """A donor-funded project ("Enhancing Participatory Democracy in NES", supported by NPA)."""
 
@@ -29,6 +42,8 @@ class Program(models.Model):
     branches = models.ManyToManyField("branches.Branch", verbose_name=_("branches"), blank=True, related_name="programs")
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
+
+    objects = ProgramQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("program")

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from madani.people.services import person_create
 
-from .models import Activity, Attendance, Participation, Session, Source
+from .models import Activity, Attendance, Participation, Program, Session, Source
 
 ACTIVITY_M2M = ("topics", "facilitators", "target_organizations")
 
@@ -156,3 +156,20 @@ def attendance_walk_in(*, actor, session: Session, person=None, person_data=None
     )
     Attendance.objects.get_or_create(session=session, person=person, defaults={"source": Source.SHEET})
     return participation
+
+
+@transaction.atomic
+def program_save(*, actor, program: Program, data: dict, phases=None) -> Program:
+    """Create or change a program and, in the same transaction, its phases (an inline formset)."""
+    branches = data.pop("branches", None)
+    for name, value in data.items():
+        setattr(program, name, value)
+    program._history_user = actor
+    program.full_clean()
+    program.save()
+    if branches is not None:
+        program.branches.set(branches)
+    if phases is not None:
+        phases.instance = program
+        phases.save()
+    return program

@@ -15,8 +15,8 @@ from madani.people.models import Person
 
 from . import services
 from .filters import ActivityFilter
-from .forms import ActivityForm, ParticipantForm, ParticipationForm, SessionForm, WalkInForm
-from .models import Activity, Participation, Session
+from .forms import ActivityForm, ParticipantForm, ParticipationForm, PhaseFormSet, ProgramForm, SessionForm, WalkInForm
+from .models import Activity, Participation, Program, Session
 
 
 def _get_activity_for_user(user, pk) -> Activity:
@@ -313,3 +313,64 @@ def attendance_walk_in(request, pk, session_pk):
         return redirect("activities:attendance", pk=pk, session_pk=session.pk)
     return render(request, "activities/walk_in.html",
                   {"form": form, "activity": session.activity, "session": session, "duplicates": form.duplicates})
+
+
+def _require_program_manager(user):
+    if not user.can_manage_programs:
+        raise PermissionDenied
+
+
+@login_required
+def program_list(request):
+    if not request.user.is_center_staff:
+        raise PermissionDenied
+    programs = (
+        Program.objects.visible_to(request.user).select_related("donor").prefetch_related("branches", "phases")
+        .annotate(activity_count=Count("activities", filter=Q(activities__in=Activity.objects.visible_to(request.user)),
+                                       distinct=True))
+    )
+    return render(request, "activities/program_list.html", {"programs": programs})
+
+
+@login_required
+def program_detail(request, pk):
+    program = get_object_or_404(Program.objects.visible_to(request.user), pk=pk)
+    activities = (
+        Activity.objects.visible_to(request.user).filter(program=program).select_related("branch", "phase")
+        .annotate(participant_count=Count("participations", distinct=True)).order_by("-start_date")
+    )
+    context = {
+        "program": program,
+        "activities": activities[:100],
+        "totals": Participation.objects.visible_to(request.user).filter(activity__program=program).aggregate(
+            participations=Count("pk"), people=Count("person", distinct=True),
+            women=Count("person", distinct=True, filter=Q(person__gender="female"))),
+    }
+    return render(request, "activities/program_detail.html", context)
+
+
+def _program_form(request, program=None):
+    _require_program_manager(request.user)
+    instance = program or Program()
+    form = ProgramForm(request.POST or None, instance=program, user=request.user)
+    phases = PhaseFormSet(request.POST or None, instance=instance, prefix="phases")
+    if request.method == "POST" and form.is_valid() and phases.is_valid():
+        try:
+            program = services.program_save(actor=request.user, program=instance, data=form.program_data(),
+                                            phases=phases)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The program was saved."))
+            return redirect("activities:program_detail", pk=program.pk)
+    return render(request, "activities/program_form.html", {"form": form, "phases": phases, "program": program})
+
+
+@login_required
+def program_create(request):
+    return _program_form(request)
+
+
+@login_required
+def program_edit(request, pk):
+    return _program_form(request, get_object_or_404(Program.objects.visible_to(request.user), pk=pk))
