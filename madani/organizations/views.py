@@ -5,6 +5,7 @@ from django.db.models import ProtectedError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from madani.activities.journey import capacity_journey
 from madani.core.exports import csv_response
 from madani.core.history import history_entries
 from madani.core.lists import filtered_queryset, render_list
@@ -66,6 +67,7 @@ def organization_detail(request, pk):
         "members": organization.members.visible_to(request.user),
         "networks": organization.networks.visible_to(request.user),
         "history": history_entries(organization),
+        "journey": capacity_journey(organization, request.user),
     }
     return render(request, "organizations/organization_detail.html", context)
 
