@@ -5,6 +5,7 @@ from django.db.models import ProtectedError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from madani.activities.models import Participation
 from madani.core.exports import csv_response
 from madani.core.history import history_entries
 from madani.core.lists import filtered_queryset, render_list
@@ -68,6 +69,8 @@ def person_detail(request, pk):
         .filter(name_key=person.name_key)
         .exclude(pk=person.pk)
         .exists(),
+        "participations": Participation.objects.visible_to(request.user).filter(person=person)
+        .select_related("activity", "organization").order_by("-activity__start_date"),
         "history": history_entries(person),
     }
     return render(request, "people/person_detail.html", context)

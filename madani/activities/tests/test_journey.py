@@ -24,3 +24,8 @@ def test_the_organization_page_lists_what_its_people_received(client_a, activity
 def test_a_cso_member_sees_the_journey_of_their_organization(cso_member, activity_a, organization_a):
     body = client_for(cso_member).get(reverse("organizations:detail", args=[organization_a.pk])).content.decode()
     assert "تدريب المناصرة" in body
+
+
+def test_a_person_page_lists_their_activities(client_a, activity_a, person_a):
+    body = client_a.get(reverse("people:detail", args=[person_a.pk])).content.decode()
+    assert "تدريب المناصرة" in body
