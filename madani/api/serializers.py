@@ -294,6 +294,7 @@ class ParticipationSerializer(_ServiceSerializer):
         model = Participation
         fields = ["id", "activity", "person", "organization", "completed", "source", "created_at"]
         read_only_fields = ["source", "created_at"]
+        validators = []  # enrolling someone twice returns their participation (participation_add)
 
     def get_fields(self):
         fields = super().get_fields()
