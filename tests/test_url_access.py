@@ -83,7 +83,21 @@ API = {
     "api:person-detail",
     "api:place-list",
     "api:place-detail",
+    "api:program-list",
+    "api:program-detail",
+    "api:topic-list",
+    "api:topic-detail",
+    "api:activity-list",
+    "api:activity-detail",
+    "api:session-list",
+    "api:session-detail",
+    "api:session-attendance",
+    "api:participation-list",
+    "api:participation-detail",
 }
+
+# Reference data with an id but no branch (readable by any signed-in user).
+REFERENCE_OBJECT_URLS = {"api:place-detail": "place", "api:program-detail": "program", "api:topic-detail": "topic"}
 
 # URLs of one branch's records: staff of another branch must get 404 (GET and POST).
 BRANCH_OBJECT_URLS = {
@@ -98,6 +112,10 @@ BRANCH_OBJECT_URLS = {
     "people:affiliation_remove": "affiliation",
     "api:organization-detail": "organization",
     "api:person-detail": "person",
+    "api:activity-detail": "activity",
+    "api:session-detail": "session_id",
+    "api:session-attendance": "session_id",
+    "api:participation-detail": "participation_id",
     "activities:detail": "activity",
     "activities:edit": "activity",
     "activities:delete": "activity",
@@ -153,7 +171,7 @@ def test_every_url_with_an_object_id_has_a_cross_branch_test():
     with_ids = {
         name
         for name, (route, pattern) in _named_patterns().items()
-        if "pk" in route and name not in PUBLIC and name != "api:place-detail"
+        if "pk" in route and name not in PUBLIC and name not in REFERENCE_OBJECT_URLS
     }
     assert with_ids <= set(BRANCH_OBJECT_URLS), sorted(with_ids - set(BRANCH_OBJECT_URLS))
 
@@ -169,10 +187,12 @@ def _kwargs(name, objects):
             kwargs = {"pk": objects["activity"].pk, "session_pk": objects["session"].pk}
         elif kind == "participation":
             kwargs = {"pk": objects["activity"].pk, "participation_pk": objects["participation"].pk}
+        elif kind in ("session_id", "participation_id"):  # the API's flat URLs: /sessions/<pk>/
+            kwargs = {"pk": objects[kind.removesuffix("_id")].pk}
         elif kind:
             kwargs = {"pk": objects[kind].pk}
-        else:  # api:place-detail
-            kwargs = {"pk": objects["place"].pk}
+        else:  # reference data: api:place-detail, api:program-detail, api:topic-detail
+            kwargs = {"pk": objects[REFERENCE_OBJECT_URLS[name]].pk}
     if "<key>" in route:
         kwargs["key"] = "not-a-key"
     if "<uidb36>" in route:
@@ -187,9 +207,12 @@ def _program_of_branch_a(activity):
 
 @pytest.fixture
 def branch_a_objects(organization_a, person_a, activity_a):
+    from madani.activities.models import Topic
     from madani.places.models import Place
 
     return {
+        "program": activity_a.program,
+        "topic": Topic.objects.order_by("pk").first(),
         "activity": activity_a,
         "session": activity_a.sessions.first(),
         "participation": activity_a.participations.get(),
@@ -258,3 +281,25 @@ def test_other_branch_staff_cannot_change_records_through_the_api(method, client
     assert response.status_code == 404
     person.refresh_from_db()
     assert person.full_name == "أحمد علي الخلف"
+
+
+API_WRITES = [
+    (name, method)
+    for name in sorted(n for n in BRANCH_OBJECT_URLS if n.startswith("api:"))
+    for method in (["post"] if name.endswith("attendance") else ["put", "patch", "delete"])
+]
+
+
+@pytest.mark.parametrize(("name", "method"), API_WRITES)
+def test_other_branch_staff_cannot_change_any_record_through_the_api(name, method, client_b, branch_a_objects):
+    url = reverse(name, kwargs=_kwargs(name, branch_a_objects))
+    data = {"present": [], "full_name": "changed", "name_ar": "changed", "title_ar": "changed", "completed": False}
+    response = getattr(client_b, method)(url, data=data, content_type="application/json")
+    assert response.status_code == 404, url
+    activity, person = branch_a_objects["activity"], branch_a_objects["person"]
+    activity.refresh_from_db()
+    person.refresh_from_db()
+    assert activity.title_ar == "تدريب المناصرة" and person.full_name == "أحمد علي الخلف"
+    assert activity.sessions.count() == 3
+    assert activity.participations.get().completed
+    assert activity.sessions.first().attendance.count() == 1

@@ -14,7 +14,9 @@ from madani.people.models import Affiliation, Displacement, Gender, Person
 from madani.places.models import Place
 
 DEMO_PASSWORD = "madani-demo"
-DEMO_STEPS: list[str] = []
+DEMO_STEPS: list[str] = [
+    "madani.activities.demo.load",  # first: the other apps' demo data may refer to the ledger
+]
 DEMO_DOMAIN = "demo.madani.invalid"
 
 BRANCHES = [

@@ -97,3 +97,15 @@ def test_places_are_filtered_by_level_and_searched(staff_a):
     assert governorates["count"] == 14
     hits = client.get(reverse("api:place-list"), {"search": "عامودا"}).json()["results"]
     assert [h["pcode"] for h in hits] == ["SY080202"]
+
+
+def test_the_openapi_schema_describes_the_ledger_and_bulk_attendance(anonymous):
+    response = anonymous.get(reverse("api:schema") + "?format=json")
+    assert response.status_code == 200
+    paths = response.json()["paths"]
+    for path in ["/api/v1/activities/", "/api/v1/sessions/", "/api/v1/participations/", "/api/v1/programs/",
+                 "/api/v1/topics/"]:
+        assert path in paths
+    attendance = paths["/api/v1/sessions/{id}/attendance/"]["post"]
+    schema = attendance["requestBody"]["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[-1]
+    assert set(response.json()["components"]["schemas"][schema]["properties"]) == {"present", "add", "remove"}
