@@ -68,6 +68,11 @@ LOGIN_REQUIRED = {
     "activities:participant_add",
     "activities:participant_edit",
     "activities:participant_remove",
+    "activities:import_start",
+    "activities:import_template_xlsx",
+    "activities:import_template_csv",
+    "activities:import_columns",
+    "activities:import_preview",
 }
 
 # API endpoints: 401/403 without a token or session.
@@ -105,6 +110,11 @@ BRANCH_OBJECT_URLS = {
     "activities:participant_add": "activity",
     "activities:participant_edit": "participation",
     "activities:participant_remove": "participation",
+    "activities:import_start": "activity",
+    "activities:import_template_xlsx": "activity",
+    "activities:import_template_csv": "activity",
+    "activities:import_columns": "activity",
+    "activities:import_preview": "activity",
 }
 
 

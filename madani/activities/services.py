@@ -156,3 +156,7 @@ def attendance_walk_in(*, actor, session: Session, person=None, person_data=None
     )
     Attendance.objects.get_or_create(session=session, person=person, defaults={"source": Source.SHEET})
     return participation
+
+
+# The spreadsheet import lives with its parsing and checks; it is a service like the others.
+from .imports import attendance_import  # noqa: E402,F401
