@@ -30,7 +30,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.utils.translation import ngettext
-from simple_history.utils import bulk_create_with_history
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from madani.core.arabic import normalize
 from madani.organizations.models import Organization
@@ -618,19 +618,22 @@ def attendance_import(*, actor, activity: Activity, rows: list[dict]) -> dict:
     for row, person in zip(new, created_people, strict=True):
         row.person_id = person.pk
 
-    current = {p.person_id: p for p in activity.participations.only("pk", "person_id", "organization_id")}
+    current = {person_id: (pk, organization_id) for pk, person_id, organization_id
+               in activity.participations.order_by().values_list("pk", "person_id", "organization_id")}
     to_create, to_fill = [], []
     for row in people:
-        participation = current.get(row.person_id)
-        if participation is None:
+        if row.person_id not in current:
             to_create.append(Participation(activity=activity, person_id=row.person_id, organization=row.organization,
                                            source=Source.IMPORT))
-        elif participation.organization_id is None and row.organization is not None:
-            participation.organization = row.organization
-            to_fill.append(participation)
+        elif current[row.person_id][1] is None and row.organization is not None:
+            to_fill.append((current[row.person_id][0], row.organization))
     bulk_create_with_history(to_create, Participation, batch_size=BATCH, default_user=actor)
-    if to_fill:
-        Participation.objects.bulk_update(to_fill, ["organization"], batch_size=BATCH)
+    if to_fill:  # enrolled without an organization: the sheet's fills it in (as participation_add does)
+        organizations = dict(to_fill)
+        filled = list(Participation.objects.filter(pk__in=organizations))
+        for participation in filled:
+            participation.organization = organizations[participation.pk]
+        bulk_update_with_history(filled, Participation, ["organization"], batch_size=BATCH, default_user=actor)
 
     present = set(
         Attendance.objects.filter(session__activity=activity).values_list("session_id", "person_id")

@@ -75,7 +75,9 @@ def test_an_enrolled_person_without_an_organization_gets_the_sheets(staff_a, act
     rows = _rows("name,gender,birth year,home place,organization\nأحمد علي الخلف,ذكر,1990,SY110100,Tutul")
     result = services.attendance_import(actor=staff_a, activity=activity_a, rows=rows)
     assert result["participations_created"] == 0
-    assert Participation.objects.get(person=person_a).organization == organization_a
+    participation = Participation.objects.get(person=person_a)
+    assert participation.organization == organization_a
+    assert participation.history.latest().history_user == staff_a
 
 
 def test_the_service_refuses_rows_with_problems_and_writes_nothing(staff_a, activity_a):
