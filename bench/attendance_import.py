@@ -129,8 +129,10 @@ def run():
     return [
         f"attendance_import_upload: {first['upload']:.2f} s (target: none, informational)",
         f"attendance_import_preview: {first['preview']:.2f} s (target: none, informational)",
-        f"attendance_import_commit: {first['commit']:.2f} s ({counts[2]} attendance marks; target: none, informational)",
+        f"attendance_import_commit: {first['commit']:.2f} s ({counts[2]} attendance marks; "
+        "target: none, informational)",
         f"attendance_import_seconds: {first['total']:.2f} s for {ROWS} rows (target: <= {TARGET_SECONDS:.0f})",
         f"attendance_import_vs_target: {first['total'] / TARGET_SECONDS:.3f} ratio (target: <= 1)",
-        f"attendance_reimport_seconds: {again['total']:.2f} s (upload {again['upload']:.2f}, preview {again['preview']:.2f}, commit {again['commit']:.2f}), nothing added (target: none, informational)",
+        f"attendance_reimport_seconds: {again['total']:.2f} s (upload {again['upload']:.2f}, preview "
+        f"{again['preview']:.2f}, commit {again['commit']:.2f}), nothing added (target: none, informational)",
     ]

@@ -158,8 +158,9 @@ class ImportUploadForm(forms.Form):
 
         upload = self.cleaned_data["sheet"]
         if upload.size > MAX_UPLOAD_BYTES:
+            megabytes = MAX_UPLOAD_BYTES // (1024 * 1024)
             raise forms.ValidationError(
-                _("The file is too large (at most %(megabytes)s MB).") % {"megabytes": MAX_UPLOAD_BYTES // (1024 * 1024)}
+                _("The file is too large (at most %(megabytes)s MB).") % {"megabytes": megabytes}
             )
         self.parsed = read_sheet(upload.name, upload.read())  # raises ValidationError with the reason
         return upload

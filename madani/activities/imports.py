@@ -242,6 +242,17 @@ def _alias_index() -> dict:
     return index
 
 
+def _lookup(index: dict, key: str) -> str | None:
+    """The field of a header key; a bilingual header ('الاسم الكامل / full name') by either half, so that
+    templates downloaded before a translation changed are still recognized."""
+    if name := index.get(key):
+        return name
+    for part in key.split(" / ") if " / " in key else []:
+        if name := index.get(part.strip()):
+            return name
+    return None
+
+
 def date_columns(headers: list[str]) -> dict[int, datetime.date]:
     """Columns headed by a date: attendance on that date."""
     return {i: day for i, h in enumerate(headers) if (day := parse_date(h))}
@@ -264,7 +275,7 @@ def guess_mapping(headers: list[str]) -> dict[str, str]:
             continue
         key = header_key(header)
         last = key.rsplit("/", 1)[-1]
-        name = index.get(key) or index.get(last) or index.get(last.replace("_", " ").strip())
+        name = _lookup(index, key) or index.get(last) or index.get(last.replace("_", " ").strip())
         if name and name not in used:
             guess[key] = name
             used.add(name)
@@ -282,7 +293,7 @@ def automatic_mapping(headers: list[str]) -> dict[str, str] | None:
         if not header or i in dated:
             continue
         key = header_key(header)
-        name = index.get(key)
+        name = _lookup(index, key)
         if not name or name in mapping.values():
             return None
         mapping[key] = name
@@ -478,7 +489,8 @@ def _check_row(raw: dict, *, activity, places, organizations) -> ImportRow:
             validate_birth_year(row.birth_year)
         except ValidationError:
             row.birth_year = None
-            row.add(ERROR, "birth_year", _("The birth year “%(value)s” is impossible: it must be between %(first)s and %(last)s.")
+            row.add(ERROR, "birth_year", _("The birth year “%(value)s” is impossible: it must be between "
+                                           "%(first)s and %(last)s.")
                     % {"value": _text(year), "first": EARLIEST_BIRTH_YEAR, "last": latest_birth_year()})
 
     place_text = _text(raw.get("home_place"))
@@ -502,7 +514,8 @@ def _check_row(raw: dict, *, activity, places, organizations) -> ImportRow:
         row.organization = organizations.get(_key(organization_text))
         if row.organization is None:
             row.add(WARNING, "organization",
-                    _("Unknown organization “%(value)s”: the person is enrolled without one; add the organization to the registry first if it matters.")
+                    _("Unknown organization “%(value)s”: the person is enrolled without one; add the organization "
+                      "to the registry first if it matters.")
                     % {"value": organization_text})
 
     def attend(day, value):
@@ -523,7 +536,8 @@ def _check_row(raw: dict, *, activity, places, organizations) -> ImportRow:
         if mark is False or (not value and _key(mark) in ABSENT_KEYS):
             continue
         if not value:
-            row.add(ERROR, "mark", _("“%(value)s” under %(date)s is not understood: write x or 1 for present, or leave the cell empty.")
+            row.add(ERROR, "mark", _("“%(value)s” under %(date)s is not understood: write x or 1 for present, "
+                                     "or leave the cell empty.")
                     % {"value": _text(mark), "date": iso})
             continue
         attend(datetime.date.fromisoformat(iso), iso)
@@ -566,8 +580,8 @@ def _match_registry(actor, activity, rows):
     visible = Person.objects.visible_to(actor)
     for start in range(0, len(names), 500):
         candidates = visible.filter(name_key__in=names[start:start + 500]).order_by("pk")
-        for pk, name_key, birth_year, place_id in candidates.values_list("pk", "name_key", "birth_year", "home_place_id"):
-            existing.setdefault((name_key, birth_year, place_id), pk)
+        for pk, *key in candidates.values_list("pk", "name_key", "birth_year", "home_place_id"):
+            existing.setdefault(tuple(key), pk)
     enrolled = set(activity.participations.values_list("person_id", flat=True))
     for row in rows:
         row.person_id = existing.get(row.key)
@@ -577,7 +591,8 @@ def _match_registry(actor, activity, rows):
         if row.enrolled:
             row.add(NOTE, "existing", _("Already enrolled: existing person #%(id)s.") % {"id": row.person_id})
         else:
-            row.add(NOTE, "existing", _("Existing person #%(id)s: this row will be linked to them.") % {"id": row.person_id})
+            row.add(NOTE, "existing",
+                    _("Existing person #%(id)s: this row will be linked to them.") % {"id": row.person_id})
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -681,8 +696,10 @@ INSTRUCTIONS = [
     gettext_lazy("Birth year: four digits, for example 1990."),
     gettext_lazy("Home place: the P-code (for example SY110100) or the name of the place in Arabic or English."),
     gettext_lazy("Organization: the name or acronym of an organization of the registry."),
-    gettext_lazy("Each dated column is a session: write x, 1 or ✓ when the person was present, leave it empty otherwise."),
-    gettext_lazy("A person already in the registry (same name, birth year and home place) is linked, not added again; importing the same sheet twice adds nothing."),
+    gettext_lazy("Each dated column is a session: write x, 1 or ✓ when the person was present, "
+                 "leave it empty otherwise."),
+    gettext_lazy("A person already in the registry (same name, birth year and home place) is linked, not added "
+                 "again; importing the same sheet twice adds nothing."),
 ]
 
 

@@ -93,3 +93,8 @@ def test_created_people_and_participations_have_history(staff_a, activity_a):
     person = Person.objects.get(full_name="سلمى")
     assert person.history.get().history_user == staff_a
     assert Participation.objects.get(person=person).history.get().history_user == staff_a
+
+
+def test_a_template_with_older_bilingual_headers_is_still_recognized():
+    headers = ["الاسم الرباعي / Full name", "Gender / الجنس", "2026-03-01"]
+    assert automatic_mapping(headers) == {"الاسم الرباعي / full name": "full_name", "gender / الجنس": "gender"}

@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
 from madani.activities.models import Attendance, ImportMapping, Participation, Session
 from madani.people.models import Person
@@ -170,7 +170,8 @@ def problem_sheet(client_a, activity_a, person_a):
 def _problem_messages():
     last = datetime.date.today().year - 10
     return [
-        gettext("Unknown place “%(value)s”: write its P-code or its name as in the gazetteer.") % {"value": "مكان لا يوجد"},
+        gettext("Unknown place “%(value)s”: write its P-code or its name as in the gazetteer.")
+        % {"value": "مكان لا يوجد"},
         gettext("The birth year “%(value)s” is impossible: it must be between %(first)s and %(last)s.")
         % {"value": "1890", "first": 1920, "last": last},
         gettext("The gender “%(value)s” is not understood: write male or female.") % {"value": "غير معروف"},
@@ -204,7 +205,9 @@ def test_a_sheet_with_one_bad_row_imports_nothing(client_a, activity_a, problem_
     _upload(client_a, activity_a, problem_sheet)
     response = _commit(client_a, activity_a)
     assert response.status_code == 200
-    assert escape(gettext("%(count)s rows have problems; nothing was imported.") % {"count": 4}) in response.content.decode()
+    refused = ngettext("%(count)s row has problems; nothing was imported.",
+                       "%(count)s rows have problems; nothing was imported.", 4) % {"count": 4}
+    assert escape(refused) in response.content.decode()
     assert (Person.objects.count(), Attendance.objects.count()) == (people, attendance)
     assert Participation.objects.filter(activity=activity_a).count() == 1
     assert not Session.objects.filter(date=datetime.date(2026, 3, 10)).exists()
@@ -272,7 +275,8 @@ def test_a_file_that_is_not_a_sheet_is_refused_with_a_clear_error(client_a, acti
 def test_a_too_large_file_is_refused(client_a, activity_a, monkeypatch):
     monkeypatch.setattr("madani.activities.imports.MAX_UPLOAD_BYTES", 10)
     response = _upload(client_a, activity_a, _csv("الاسم الكامل,الجنس\nسامي,ذكر"))
-    assert escape(gettext("The file is too large (at most %(megabytes)s MB).") % {"megabytes": 0}) in response.content.decode()
+    message = gettext("The file is too large (at most %(megabytes)s MB).") % {"megabytes": 0}
+    assert escape(message) in response.content.decode()
 
 
 def test_cancel_forgets_the_uploaded_sheet(client_a, activity_a, tmp_path):
