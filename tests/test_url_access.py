@@ -72,6 +72,11 @@ LOGIN_REQUIRED = {
     "activities:participant_add",
     "activities:participant_edit",
     "activities:participant_remove",
+    "activities:import_start",
+    "activities:import_template_xlsx",
+    "activities:import_template_csv",
+    "activities:import_columns",
+    "activities:import_preview",
 }
 
 # API endpoints: 401/403 without a token or session.
@@ -129,6 +134,11 @@ BRANCH_OBJECT_URLS = {
     "activities:participant_remove": "participation",
     "activities:program_detail": "program",
     "activities:program_edit": "program",
+    "activities:import_start": "activity",
+    "activities:import_template_xlsx": "activity",
+    "activities:import_template_csv": "activity",
+    "activities:import_columns": "activity",
+    "activities:import_preview": "activity",
 }
 
 # Object URLs that only administrators may use: a branch's own staff get 403 there, not 200.

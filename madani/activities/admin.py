@@ -2,7 +2,7 @@ from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Activity, Phase, Program, Session, Topic
+from .models import Activity, ImportMapping, Phase, Program, Session, Topic
 
 
 class PhaseInline(admin.TabularInline):
@@ -40,3 +40,11 @@ class ActivityAdmin(SimpleHistoryAdmin, TranslationAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).visible_to(request.user)
+
+
+@admin.register(ImportMapping)
+class ImportMappingAdmin(admin.ModelAdmin):
+    """Remembered column mappings of imported sheets; delete one to be asked again."""
+
+    list_display = ("__str__", "updated_by", "updated_at")
+    readonly_fields = ("signature", "headers", "updated_by", "updated_at")

@@ -196,3 +196,67 @@ class PhaseForm(forms.ModelForm):
 
 
 PhaseFormSet = forms.inlineformset_factory(Program, Phase, form=PhaseForm, extra=1, can_delete=True)
+
+
+class ImportUploadForm(forms.Form):
+    """The sheet to import: .xlsx or .csv, read at once so that a bad file is refused here."""
+
+    sheet = forms.FileField(
+        label=_("Sheet (Excel .xlsx or CSV)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
+    )
+
+    def clean_sheet(self):
+        from .imports import MAX_UPLOAD_BYTES, read_sheet
+
+        upload = self.cleaned_data["sheet"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            megabytes = MAX_UPLOAD_BYTES // (1024 * 1024)
+            raise forms.ValidationError(
+                _("The file is too large (at most %(megabytes)s MB).") % {"megabytes": megabytes}
+            )
+        self.parsed = read_sheet(upload.name, upload.read())  # raises ValidationError with the reason
+        return upload
+
+
+class ImportMappingForm(forms.Form):
+    """One choice per column of the sheet: which field it feeds (or none)."""
+
+    def __init__(self, *args, headers, initial_mapping, **kwargs):
+        from .imports import FIELDS, date_columns, header_key
+
+        super().__init__(*args, **kwargs)
+        choices = [("", _("— ignore this column —")), *FIELDS.items()]
+        dated = date_columns(headers)
+        self.columns = []  # (field name, header key)
+        for i, header in enumerate(headers):
+            if not header or i in dated:
+                continue
+            key = header_key(header)
+            if any(key == k for _n, k in self.columns):
+                continue
+            name = f"column_{len(self.columns)}"
+            self.fields[name] = forms.ChoiceField(label=header, choices=choices, required=False,
+                                                  initial=initial_mapping.get(key, ""))
+            self.columns.append((name, key))
+        self.dates = sorted(dated.values())
+
+    def clean(self):
+        from .imports import FIELDS, REQUIRED_FIELDS
+
+        cleaned = super().clean()
+        chosen = [cleaned.get(name) for name, _key in self.columns if cleaned.get(name)]
+        for field in sorted(set(chosen), key=chosen.index):
+            if chosen.count(field) > 1:
+                raise forms.ValidationError(
+                    _("Only one column can be “%(field)s”.") % {"field": FIELDS[field]}
+                )
+        missing = [str(FIELDS[f]) for f in REQUIRED_FIELDS if f not in chosen]
+        if missing:
+            raise forms.ValidationError(
+                _("Choose the columns holding: %(fields)s.") % {"fields": ", ".join(missing)}
+            )
+        return cleaned
+
+    def mapping(self) -> dict:
+        return {key: self.cleaned_data.get(name) or "" for name, key in self.columns}

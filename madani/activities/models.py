@@ -333,3 +333,25 @@ class Attendance(models.Model):
 
     def __str__(self):
         return f"{self.person} @ {self.session}"
+
+
+class ImportMapping(models.Model):
+    """How the columns of an exported sheet (KoboToolbox, ODK…) map to the import's fields, remembered
+    by the sheet's header signature so that the next export of the same form imports without asking.
+    Center-wide: a mapping holds column names only, and one form is usually shared by every branch."""
+
+    signature = models.CharField(_("header signature"), max_length=64, unique=True)
+    headers = models.JSONField(_("headers"), default=list)
+    mapping = models.JSONField(_("mapping"), default=dict, help_text=_("Normalized header → field."))
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("updated by"), on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("import column mapping")
+        verbose_name_plural = _("import column mappings")
+
+    def __str__(self):
+        return ", ".join(self.headers[:4])

@@ -173,3 +173,7 @@ def program_save(*, actor, program: Program, data: dict, phases=None) -> Program
         phases.instance = program
         phases.save()
     return program
+
+
+# The spreadsheet import lives with its parsing and checks; it is a service like the others.
+from .imports import attendance_import  # noqa: E402,F401

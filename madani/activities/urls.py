@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import import_views, views
 
 app_name = "activities"
 urlpatterns = [
@@ -22,4 +22,9 @@ urlpatterns = [
     path("<int:pk>/participants/new/", views.participant_add, name="participant_add"),
     path("<int:pk>/participants/<int:participation_pk>/edit/", views.participant_edit, name="participant_edit"),
     path("<int:pk>/participants/<int:participation_pk>/remove/", views.participant_remove, name="participant_remove"),
+    path("<int:pk>/import/", import_views.import_start, name="import_start"),
+    path("<int:pk>/import/template.xlsx", import_views.import_template_xlsx, name="import_template_xlsx"),
+    path("<int:pk>/import/template.csv", import_views.import_template_csv, name="import_template_csv"),
+    path("<int:pk>/import/columns/", import_views.import_columns, name="import_columns"),
+    path("<int:pk>/import/preview/", import_views.import_preview, name="import_preview"),
 ]

@@ -1,0 +1,182 @@
+"""Attendance import pages: upload → (map the columns once) → preview → commit, per activity.
+
+Between the steps the parsed sheet waits as JSON in the default storage under ``imports/<token>.json``;
+the random token is kept only in the user's session (so nobody can reach another user's upload) and
+the file is deleted on commit or cancel; abandoned ones are purged after a day.
+"""
+
+import datetime
+import json
+import secrets
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from madani.core.exports import csv_response
+
+from . import imports
+from .forms import ImportMappingForm, ImportUploadForm
+from .views import _get_activity_for_user, _require_marker
+
+FOLDER = "imports"
+STALE_AFTER = datetime.timedelta(days=1)
+PREVIEW_ROWS = 300
+
+
+def _session_key(activity) -> str:
+    return f"activity_import_{activity.pk}"
+
+
+def _path(token: str) -> str:
+    return f"{FOLDER}/{token}.json"
+
+
+def _get_pending(request, activity):
+    """The sheet this user uploaded for this activity and has not imported yet: (info, sheet) or (None, None)."""
+    info = request.session.get(_session_key(activity))
+    if not info:
+        return None, None
+    try:
+        with default_storage.open(_path(info["token"])) as handle:
+            return info, json.loads(handle.read())
+    except (OSError, ValueError, KeyError):
+        request.session.pop(_session_key(activity), None)
+        return None, None
+
+
+def _discard(request, activity) -> None:
+    info = request.session.pop(_session_key(activity), None)
+    if info and info.get("token"):
+        default_storage.delete(_path(info["token"]))
+
+
+def _purge_stale() -> None:
+    try:
+        _folders, names = default_storage.listdir(FOLDER)
+    except (FileNotFoundError, NotImplementedError):
+        return
+    limit = timezone.now() - STALE_AFTER
+    for name in names:
+        path = f"{FOLDER}/{name}"
+        try:
+            if default_storage.get_modified_time(path) < limit:
+                default_storage.delete(path)
+        except (OSError, NotImplementedError):
+            continue
+
+
+def _store(request, activity, sheet: dict, mapping) -> None:
+    token = secrets.token_urlsafe(24)
+    default_storage.save(_path(token), ContentFile(json.dumps(sheet, ensure_ascii=False).encode()))
+    request.session[_session_key(activity)] = {"token": token, "filename": sheet["filename"], "mapping": mapping}
+
+
+def _start_page(request, activity, form=None, *, nothing_pending=False, status=200):
+    context = {"activity": activity, "form": form or ImportUploadForm(), "nothing_pending": nothing_pending,
+               "max_rows": imports.MAX_ROWS, "max_megabytes": imports.MAX_UPLOAD_BYTES // (1024 * 1024)}
+    return render(request, "activities/import_start.html", context, status=status)
+
+
+@login_required
+def import_start(request, pk):
+    """Upload a sheet. The template's columns (or columns mapped before) go straight to the preview."""
+    activity = _get_activity_for_user(request.user, pk)
+    _require_marker(request.user)
+    form = ImportUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        _discard(request, activity)
+        _purge_stale()
+        headers = form.parsed["headers"]
+        mapping = imports.remembered_mapping(headers) or imports.automatic_mapping(headers)
+        _store(request, activity, form.parsed, mapping)
+        if mapping is None:
+            return redirect("activities:import_columns", pk=activity.pk)
+        return redirect("activities:import_preview", pk=activity.pk)
+    return _start_page(request, activity, form)
+
+
+@login_required
+def import_template_xlsx(request, pk):
+    activity = _get_activity_for_user(request.user, pk)
+    _require_marker(request.user)
+    response = HttpResponse(
+        imports.template_workbook(activity),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="attendance-{activity.pk}.xlsx"'
+    return response
+
+
+@login_required
+def import_template_csv(request, pk):
+    activity = _get_activity_for_user(request.user, pk)
+    _require_marker(request.user)
+    return csv_response(f"attendance-{activity.pk}.csv", imports.template_header(activity), [])
+
+
+@login_required
+def import_columns(request, pk):
+    """Map the sheet's columns to fields; the choice is remembered for sheets with the same headers."""
+    activity = _get_activity_for_user(request.user, pk)
+    _require_marker(request.user)
+    info, sheet = _get_pending(request, activity)
+    if sheet is None:
+        return _start_page(request, activity, nothing_pending=True)
+    headers = sheet["headers"]
+    initial = info.get("mapping") or imports.remembered_mapping(headers) or imports.guess_mapping(headers)
+    form = ImportMappingForm(request.POST or None, headers=headers, initial_mapping=initial)
+    if request.method == "POST" and form.is_valid():
+        mapping = form.mapping()
+        imports.remember_mapping(actor=request.user, headers=headers, mapping=mapping)
+        request.session[_session_key(activity)] = {**info, "mapping": mapping}
+        return redirect("activities:import_preview", pk=activity.pk)
+    return render(request, "activities/import_columns.html",
+                  {"activity": activity, "form": form, "filename": info["filename"]})
+
+
+@login_required
+def import_preview(request, pk):
+    """Every row with its problems; commit imports all rows or none."""
+    activity = _get_activity_for_user(request.user, pk)
+    _require_marker(request.user)
+    info, sheet = _get_pending(request, activity)
+    if sheet is None:
+        return _start_page(request, activity, nothing_pending=True)
+    if not info.get("mapping"):
+        return redirect("activities:import_columns", pk=activity.pk)
+    rows = imports.map_rows(sheet, info["mapping"])
+    if request.method == "POST":
+        if "cancel" in request.POST:
+            _discard(request, activity)
+            messages.info(request, _("The import was cancelled."))
+            return redirect("activities:detail", pk=activity.pk)
+        try:
+            result = imports.attendance_import(actor=request.user, activity=activity, rows=rows)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            _discard(request, activity)
+            messages.success(request, _(
+                "Imported: %(created)s new people, %(linked)s already in the registry, %(enrolled)s newly "
+                "enrolled, %(attendance)s attendance marks added."
+            ) % {"created": result["people_created"], "linked": result["people_linked"],
+                 "enrolled": result["participations_created"], "attendance": result["attendance_created"]})
+            return redirect("activities:detail", pk=activity.pk)
+    plan = imports.plan_import(actor=request.user, activity=activity, rows=rows)
+    shown = sorted(plan.rows, key=lambda r: (not r.has_errors, not r.problems, r.number))[:PREVIEW_ROWS]
+    context = {
+        "activity": activity,
+        "plan": plan,
+        "shown": shown,
+        "filename": info["filename"],
+        "mapped": imports.automatic_mapping(sheet["headers"]) is None,
+        "new_dates": sorted(plan.new_dates),
+    }
+    return render(request, "activities/import_preview.html", context)
