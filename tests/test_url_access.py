@@ -22,6 +22,9 @@ PUBLIC = {
     "account_confirm_login_code",  # only meaningful inside a pending login
     "mfa_authenticate",  # second step of a pending login
     "api:schema",  # the OpenAPI description holds no data
+    "consultations:suggest_training",  # public forms: rate-limited, honeypot, nothing shown back
+    "consultations:request_consultation",
+    "consultations:thanks",
 }
 
 # Pages that send an anonymous visitor to the login page.
@@ -68,6 +71,14 @@ LOGIN_REQUIRED = {
     "activities:participant_add",
     "activities:participant_edit",
     "activities:participant_remove",
+    "activities:deliverable",
+    "consultations:list",
+    "consultations:create",
+    "consultations:detail",
+    "consultations:assign",
+    "consultations:log_session",
+    "consultations:close",
+    "consultations:decline",
 }
 
 # API endpoints: 401/403 without a token or session.
@@ -105,6 +116,12 @@ BRANCH_OBJECT_URLS = {
     "activities:participant_add": "activity",
     "activities:participant_edit": "participation",
     "activities:participant_remove": "participation",
+    "activities:deliverable": "activity",
+    "consultations:detail": "request",
+    "consultations:assign": "request",
+    "consultations:log_session": "request",
+    "consultations:close": "request",
+    "consultations:decline": "request",
 }
 
 
@@ -172,10 +189,17 @@ def _kwargs(name, objects):
 
 
 @pytest.fixture
-def branch_a_objects(organization_a, person_a, activity_a):
+def branch_a_objects(organization_a, person_a, activity_a, settings, tmp_path):
+    from django.core.files.base import ContentFile
+
+    from madani.consultations.models import Request
     from madani.places.models import Place
 
+    settings.MEDIA_ROOT = tmp_path
+    activity_a.deliverable.save("plan.pdf", ContentFile(b"%PDF-1.4 strategic plan"))
     return {
+        "request": Request.objects.create(kind="consultation", branch=activity_a.branch, organization=organization_a,
+                                          description="خطة استراتيجية"),
         "activity": activity_a,
         "session": activity_a.sessions.first(),
         "participation": activity_a.participations.get(),
