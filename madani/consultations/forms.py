@@ -84,6 +84,7 @@ class PublicRequestForm(_RequestForm):
         self.instance.kind = kind  # fixed by the page
         self.fields["branch"].queryset = Branch.objects.all()
         self.fields["contact_name"].required = True
+        self.fields["organization_name"].help_text = ""
         if kind == RequestKind.TRAINING_SUGGESTION:
             self.fields["topic_text"].label = _("Training you suggest")
             self.fields["description"].label = _("Why is it needed, and for whom?")

@@ -15,7 +15,7 @@ SESSION_COLUMNS = [ActivityKind.CONSULTATION, ActivityKind.TECHNICAL_SUPPORT]
 
 
 def per_branch(user) -> list[dict]:
-    """One row per branch the user works in, then a total: requests by kind, open requests, sessions by kind."""
+    """One row per branch the user works in (then a total, for several): requests by kind, open requests, sessions by kind."""
     requests, still_open, sessions = {}, {}, {}
     for row in Request.objects.visible_to(user).values("branch_id", "kind", "status").annotate(n=Count("pk")).order_by():
         requests[row["branch_id"], row["kind"]] = requests.get((row["branch_id"], row["kind"]), 0) + row["n"]
@@ -31,6 +31,6 @@ def per_branch(user) -> list[dict]:
         cells.append(still_open.get(branch.pk, 0))
         cells += [sessions.get((branch.pk, kind), 0) for kind in SESSION_COLUMNS]
         rows.append({"branch": branch, "cells": cells})
-    if rows:
+    if len(rows) > 1:
         rows.append({"branch": None, "cells": [sum(column) for column in zip(*(row["cells"] for row in rows))]})
     return rows
