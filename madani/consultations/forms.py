@@ -115,12 +115,11 @@ class AssignForm(forms.Form):
     start_date = forms.DateField(label=_("Start date"), widget=DATE)
 
     def __init__(self, *args, user, support_request, **kwargs):
-        super().__init__(*args, initial={"organization": support_request.organization,
-                                         "start_date": datetime.date.today()}, **kwargs)
+        super().__init__(*args, initial={"start_date": datetime.date.today()}, **kwargs)
         self.fields["expert"].queryset = Person.objects.visible_to(user).order_by("full_name")
         self.fields["organization"].queryset = Organization.objects.visible_to(user)
-        if support_request.organization_id:
-            self.fields["organization"].disabled = True
+        if support_request.organization_id:  # it may be another branch's: the request names it, nothing to choose
+            del self.fields["organization"]
 
 
 class SessionLogForm(forms.Form):

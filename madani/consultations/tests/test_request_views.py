@@ -9,7 +9,7 @@ from conftest import client_for
 from madani.activities.models import Activity
 from madani.consultations import services
 from madani.consultations.models import Request
-from tests.factories import ActivityFactory, OrganizationFactory, SessionFactory, UserFactory
+from tests.factories import ActivityFactory, OrganizationFactory, PersonFactory, SessionFactory, UserFactory
 
 DAY = datetime.date(2026, 4, 5)
 
@@ -80,6 +80,20 @@ def test_the_expert_logs_a_session_that_shows_on_the_request_and_the_activity(re
     assert "حُدّدت نقاط القوة والضعف" in trainer.get(reverse("consultations:detail", args=[request_a.pk])).content.decode()
     # …but a trainer does not accept or close requests.
     assert trainer.get(reverse("consultations:close", args=[request_a.pk])).status_code == 403
+
+
+def test_a_request_from_another_branchs_organization_can_be_accepted(client_b, branch_b, organization_a, cso_member,
+                                                                     program):
+    """Tutul (Raqqa) asks the Aleppo branch: Aleppo's staff accept it without seeing Raqqa's registry."""
+    client_for(cso_member).post(reverse("consultations:create"), {
+        "kind": "consultation", "branch": branch_b.pk, "topic_text": "الحوكمة", "description": "نظام داخلي"})
+    support_request = Request.objects.get(branch=branch_b)
+    expert = PersonFactory(branch=branch_b)
+    response = client_b.post(reverse("consultations:assign", args=[support_request.pk]), {
+        "expert": expert.pk, "program": program.pk, "start_date": "2026-04-05"})
+    assert response.status_code == 302
+    activity = Activity.objects.get()
+    assert activity.branch == branch_b and list(activity.target_organizations.all()) == [organization_a]
 
 
 def test_a_trainer_not_assigned_to_the_request_cannot_open_it(request_a, branch_a):
