@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "madani.organizations",
     "madani.people",
     "madani.activities",
+    "madani.consultations",
     "madani.api",
 ]
 
@@ -262,6 +263,10 @@ if PRODUCTION:
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
+
+# Public forms are rate-limited per client IP (django-ratelimit, on the default cache). Behind a proxy
+# that sets it, name the header holding the client's address, e.g. HTTP_X_REAL_IP.
+RATELIMIT_IP_META_KEY = env_str("RATELIMIT_IP_META_KEY") or None
 
 # The public never sees a group smaller than this (DESIGN.md §5).
 MADANI_MIN_CELL_SIZE = env_int("MADANI_MIN_CELL_SIZE", 5)

@@ -22,6 +22,9 @@ PUBLIC = {
     "account_confirm_login_code",  # only meaningful inside a pending login
     "mfa_authenticate",  # second step of a pending login
     "api:schema",  # the OpenAPI description holds no data
+    "consultations:suggest_training",  # public forms: rate-limited, honeypot, nothing shown back
+    "consultations:request_consultation",
+    "consultations:thanks",
 }
 
 # Pages that send an anonymous visitor to the login page.
@@ -77,6 +80,14 @@ LOGIN_REQUIRED = {
     "activities:import_template_csv",
     "activities:import_columns",
     "activities:import_preview",
+    "activities:deliverable",
+    "consultations:list",
+    "consultations:create",
+    "consultations:detail",
+    "consultations:assign",
+    "consultations:log_session",
+    "consultations:close",
+    "consultations:decline",
 }
 
 # API endpoints: 401/403 without a token or session.
@@ -139,6 +150,12 @@ BRANCH_OBJECT_URLS = {
     "activities:import_template_csv": "activity",
     "activities:import_columns": "activity",
     "activities:import_preview": "activity",
+    "activities:deliverable": "activity",
+    "consultations:detail": "request",
+    "consultations:assign": "request",
+    "consultations:log_session": "request",
+    "consultations:close": "request",
+    "consultations:decline": "request",
 }
 
 # Object URLs that only administrators may use: a branch's own staff get 403 there, not 200.
@@ -216,13 +233,19 @@ def _program_of_branch_a(activity):
 
 
 @pytest.fixture
-def branch_a_objects(organization_a, person_a, activity_a):
+def branch_a_objects(organization_a, person_a, activity_a, settings, tmp_path):
+    from django.core.files.base import ContentFile
+
     from madani.activities.models import Topic
+    from madani.consultations.models import Request
     from madani.places.models import Place
 
+    settings.MEDIA_ROOT = tmp_path
+    activity_a.deliverable.save("plan.pdf", ContentFile(b"%PDF-1.4 strategic plan"))
     return {
-        "program": activity_a.program,
         "topic": Topic.objects.order_by("pk").first(),
+        "request": Request.objects.create(kind="consultation", branch=activity_a.branch, organization=organization_a,
+                                          description="خطة استراتيجية"),
         "activity": activity_a,
         "session": activity_a.sessions.first(),
         "participation": activity_a.participations.get(),

@@ -1,13 +1,15 @@
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from madani.branches.models import Branch
+from madani.core.uploads import validate_document
 from madani.organizations.models import Organization
 from madani.people.forms import PersonForm
 from madani.people.models import Person
 from madani.places.widgets import PlacePicker
 
-from .models import Activity, Participation, Phase, Program, Session, Topic
+from .models import ONE_ORGANIZATION_KINDS, Activity, Participation, Phase, Program, Session, Topic
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -54,10 +56,20 @@ class ActivityForm(forms.ModelForm):
     def clean_title_en(self):
         return " ".join((self.cleaned_data.get("title_en") or "").split())
 
+    def clean_deliverable(self):
+        deliverable = self.cleaned_data.get("deliverable")
+        if isinstance(deliverable, UploadedFile):  # a new upload, not the file already stored
+            validate_document(deliverable)
+        return deliverable
+
     def clean(self):
         cleaned = super().clean()
         if not cleaned.get("title_ar") and not cleaned.get("title_en"):
             self.add_error("title_ar", _("Give the activity's title in Arabic or English."))
+        organizations = cleaned.get("target_organizations")
+        if cleaned.get("kind") in ONE_ORGANIZATION_KINDS and organizations is not None and len(organizations) != 1:
+            self.add_error("target_organizations", _(
+                "Coaching, consultations and technical support serve one organization at a time: choose exactly one."))
         start, end = cleaned.get("start_date"), cleaned.get("end_date")
         if start and end and end < start:
             self.add_error("end_date", _("The end date cannot be before the start date."))

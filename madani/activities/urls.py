@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/", views.activity_detail, name="detail"),
     path("<int:pk>/edit/", views.activity_edit, name="edit"),
     path("<int:pk>/delete/", views.activity_delete, name="delete"),
+    path("<int:pk>/deliverable/", views.activity_deliverable, name="deliverable"),
     path("<int:pk>/sessions/new/", views.session_add, name="session_add"),
     path("<int:pk>/sessions/<int:session_pk>/edit/", views.session_edit, name="session_edit"),
     path("<int:pk>/sessions/<int:session_pk>/delete/", views.session_delete, name="session_delete"),

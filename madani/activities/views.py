@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from madani.core.exports import csv_response
 from madani.core.history import history_entries
 from madani.core.lists import filtered_queryset, render_list
+from madani.core.uploads import attachment_response
 
 from madani.organizations.forms import DeleteForm
 from madani.organizations.models import Organization
@@ -92,6 +93,12 @@ def activity_detail(request, pk):
         "can_mark": request.user.can_record_activities or request.user.is_trainer,
     }
     return render(request, "activities/activity_detail.html", context)
+
+
+@login_required
+def activity_deliverable(request, pk):
+    """The coaching deliverable (e.g. the strategic plan), downloaded by those who may see the activity."""
+    return attachment_response(_get_activity_for_user(request.user, pk).deliverable)
 
 
 @login_required

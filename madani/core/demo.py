@@ -16,6 +16,7 @@ from madani.places.models import Place
 DEMO_PASSWORD = "madani-demo"
 DEMO_STEPS: list[str] = [
     "madani.activities.demo.load",  # first: the other apps' demo data may refer to the ledger
+    "madani.consultations.demo.load",
 ]
 DEMO_DOMAIN = "demo.madani.invalid"
 

@@ -11,9 +11,9 @@ def filtered_queryset(filterset):
     return filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
 
 
-def render_list(request, filterset, *, ordering, template, partial):
+def render_list(request, filterset, *, ordering, template, partial, context=None):
     page = Paginator(filtered_queryset(filterset).order_by(*ordering), PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"filter": filterset, "page": page, "query": query.urlencode()}
+    context = {**(context or {}), "filter": filterset, "page": page, "query": query.urlencode()}
     return render(request, partial if request.htmx else template, context)

@@ -1,0 +1,176 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django_ratelimit.decorators import ratelimit
+
+from madani.core.history import history_entries
+from madani.core.lists import render_list
+
+from . import services
+from .filters import RequestFilter
+from .forms import AssignForm, CloseForm, PortalRequestForm, PublicRequestForm, SessionLogForm, StaffRequestForm
+from .models import Request, RequestKind, RequestSource
+from .summary import per_branch
+
+# Public forms: at most this many submissions per client IP, both forms together.
+PUBLIC_RATE = "5/h"
+
+
+def _get_request_for_user(user, pk) -> Request:
+    return get_object_or_404(
+        Request.objects.visible_to(user).select_related("branch", "organization", "topic", "expert", "activity"),
+        pk=pk,
+    )
+
+
+def _require_recorder(user):
+    """Branch managers, M&E officers and administrators take requests in and assign them."""
+    if not user.can_record_activities:
+        raise PermissionDenied
+
+
+def _can_log_sessions(user, support_request) -> bool:
+    """Recorders, and the expert assigned to the request (a trainer with that person record)."""
+    return user.can_record_activities or (user.is_trainer and user.person_id == support_request.expert_id)
+
+
+def _filtered(request):
+    queryset = Request.objects.visible_to(request.user).select_related("branch", "organization", "topic", "expert")
+    return RequestFilter(request.GET or None, queryset=queryset, user=request.user)
+
+
+@login_required
+def request_list(request):
+    """Staff: the queue of their branches, with requests and sessions counted per branch.
+    CSO members: their organization's requests."""
+    summary = per_branch(request.user) if request.user.is_center_staff and not request.htmx else None
+    return render_list(request, _filtered(request), ordering=["-created_at", "-pk"],
+                       template="consultations/request_list.html", partial="consultations/partials/results.html",
+                       context={"summary": summary})
+
+
+@login_required
+def request_detail(request, pk):
+    support_request = _get_request_for_user(request.user, pk)
+    activity = support_request.activity
+    context = {
+        "support_request": support_request,
+        "sessions": activity.sessions.select_related("facilitator") if activity else [],
+        "can_record": request.user.can_record_activities,
+        "can_log": _can_log_sessions(request.user, support_request),
+        "can_see_contacts": request.user.can_see_contacts or support_request.requester_id == request.user.pk,
+        "history": history_entries(support_request) if request.user.is_center_staff else None,
+    }
+    return render(request, "consultations/request_detail.html", context)
+
+
+@login_required
+def request_create(request):
+    """Staff take a request in for one of their branches; a CSO member files one for their organization."""
+    user = request.user
+    if user.can_record_activities:
+        form, source = StaffRequestForm(request.POST or None, user=user), RequestSource.STAFF
+    elif not user.is_center_staff and user.organization_id:
+        initial = {"branch": user.organization.branch_id}
+        form, source = PortalRequestForm(request.POST or None, initial=initial), RequestSource.PORTAL
+    else:
+        raise PermissionDenied
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        if source == RequestSource.PORTAL:
+            data.update(contact_name=str(user), contact_email=user.email)
+        try:
+            support_request = services.request_create(actor=user, data=data, source=source)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The request was received."))
+            return redirect("consultations:detail", pk=support_request.pk)
+    return render(request, "consultations/request_form.html", {"form": form})
+
+
+@login_required
+def request_assign(request, pk):
+    support_request = _get_request_for_user(request.user, pk)
+    _require_recorder(request.user)
+    form = AssignForm(request.POST or None, user=request.user, support_request=support_request)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.request_assign(actor=request.user, support_request=support_request, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The request was accepted and recorded in the activity ledger."))
+            return redirect("consultations:detail", pk=support_request.pk)
+    return render(request, "consultations/request_assign.html", {"form": form, "support_request": support_request})
+
+
+@login_required
+def request_log_session(request, pk):
+    support_request = _get_request_for_user(request.user, pk)
+    if not _can_log_sessions(request.user, support_request):
+        raise PermissionDenied
+    form = SessionLogForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.request_log_session(actor=request.user, support_request=support_request, data=form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The session was saved."))
+            return redirect("consultations:detail", pk=support_request.pk)
+    return render(request, "consultations/request_session.html", {"form": form, "support_request": support_request})
+
+
+def _decide(request, pk, service, done_message, template):
+    support_request = _get_request_for_user(request.user, pk)
+    _require_recorder(request.user)
+    form = CloseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            service(actor=request.user, support_request=support_request, note=form.cleaned_data["note"])
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, done_message)
+        return redirect("consultations:detail", pk=support_request.pk)
+    return render(request, template, {"form": form, "support_request": support_request})
+
+
+@login_required
+def request_close(request, pk):
+    return _decide(request, pk, services.request_close, _("The request was closed."),
+                   "consultations/request_close.html")
+
+
+@login_required
+def request_decline(request, pk):
+    return _decide(request, pk, services.request_decline, _("The request was declined."),
+                   "consultations/request_decline.html")
+
+
+@ratelimit(group="consultations-public", key="ip", rate=PUBLIC_RATE, method="POST", block=False)
+def _public_form(request, kind):
+    """A public form: no login, rate-limited per IP, a honeypot against robots, nothing shown back."""
+    if request.method == "POST" and request.limited:
+        return render(request, "consultations/public_limited.html", status=429)
+    form = PublicRequestForm(request.POST or None, kind=kind)
+    if request.method == "POST" and form.is_valid():
+        if not form.is_spam:
+            services.request_create(actor=None, data=form.request_data(), source=RequestSource.PUBLIC)
+        return redirect("consultations:thanks")
+    return render(request, "consultations/public_form.html", {"form": form, "kind": kind})
+
+
+def public_training_suggestion(request):
+    return _public_form(request, RequestKind.TRAINING_SUGGESTION)
+
+
+def public_consultation_request(request):
+    return _public_form(request, RequestKind.CONSULTATION)
+
+
+def public_thanks(request):
+    return render(request, "consultations/public_thanks.html")
