@@ -68,6 +68,16 @@ LOGIN_REQUIRED = {
     "activities:participant_add",
     "activities:participant_edit",
     "activities:participant_remove",
+    "assessments:list",
+    "assessments:upload",
+    "assessments:detail",
+    "assessments:download",
+    "assessments:organization",
+    "assessments:assess",
+    "assessments:enrol",
+    "assessments:response",
+    "assessments:activity",
+    "assessments:test",
 }
 
 # API endpoints: 401/403 without a token or session.
@@ -105,6 +115,14 @@ BRANCH_OBJECT_URLS = {
     "activities:participant_add": "activity",
     "activities:participant_edit": "participation",
     "activities:participant_remove": "participation",
+    "assessments:detail": "questionnaire",
+    "assessments:download": "questionnaire",
+    "assessments:organization": "organization",
+    "assessments:assess": "organization",
+    "assessments:enrol": "organization",
+    "assessments:response": "response",
+    "assessments:activity": "activity",
+    "assessments:test": "participation",
 }
 
 
@@ -172,10 +190,20 @@ def _kwargs(name, objects):
 
 
 @pytest.fixture
-def branch_a_objects(organization_a, person_a, activity_a):
+def branch_a_objects(organization_a, person_a, activity_a, settings, tmp_path):
+    from django.core.files.base import ContentFile
+
+    from madani.assessments.models import Kind, Questionnaire, Response
     from madani.places.models import Place
 
+    settings.MEDIA_ROOT = tmp_path
+    needs = Questionnaire.objects.needs().get()  # the shipped form (a data migration)
+    pre_test = Questionnaire(title="اختبار قبلي", kind=Kind.PRE_TEST, activity=activity_a, definition=needs.definition)
+    pre_test.source_file.save("pre-test.xlsx", ContentFile(b"xlsx"), save=True)
     return {
+        "questionnaire": pre_test,
+        "response": Response.objects.create(questionnaire=needs, organization=organization_a,
+                                            date=activity_a.start_date, answers={}),
         "activity": activity_a,
         "session": activity_a.sessions.first(),
         "participation": activity_a.participations.get(),

@@ -1,4 +1,4 @@
-"""Read an XLSForm into the form definition that Madani stores and renders (docs/xlsform.md).
+"""Read an XLSForm into the form definition that Madani stores and renders (madani/assessments/README.md).
 
 The spreadsheet is read with pyxform's own reader (so .xlsx and .xls behave as in Kobo and ODK),
 checked row by row against the supported subset — every problem names its sheet row and the feature —

@@ -1,7 +1,7 @@
 """A small, safe evaluator for the subset of XPath that XLSForm `relevant` and `constraint` columns use.
 
 No ``eval``: a tokenizer and a recursive-descent parser build a tiny tree, which is then evaluated
-against the answers. The subset (documented in docs/xlsform.md):
+against the answers. The subset (documented in madani/assessments/README.md):
 
     ${field}            the answer to another question ("" when unanswered)
     .                   the answer to this question (in constraints)

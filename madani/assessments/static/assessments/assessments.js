@@ -1,5 +1,5 @@
 // Assessments: show/hide questions by their XLSForm `relevant` expression, and draw the before/after
-// chart. The expression language is the small subset of madani/assessments/xpath.py (docs/xlsform.md);
+// chart. The expression language is the small subset of madani/assessments/xpath.py (madani/assessments/README.md);
 // the server applies the same rules again on submit, so this file only makes the form pleasanter.
 (function () {
   "use strict";
