@@ -89,9 +89,9 @@ class ResponseForm(forms.Form):
                 field = forms.MultipleChoiceField(choices=choices, widget=forms.CheckboxSelectMultiple, **common)
         else:
             field = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), **common)
-        if item.get("required"):
+        if item.get("required"):  # required is checked on submit, with relevance; the label shows it
             field.widget.attrs["aria-required"] = "true"
-            field.label_suffix = " *"
+            field.label = f"{label} *"
         return field
 
     @staticmethod

@@ -170,6 +170,7 @@
       },
       options: {
         indexAxis: "y",
+        maintainAspectRatio: false,
         locale: document.documentElement.lang,
         scales: { x: { min: 0, max: 100, reverse: rtl, title: { display: true, text: chart.axis } },
                   y: { position: rtl ? "right" : "left" } },
