@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "madani.people",
     "madani.activities",
     "madani.consultations",
+    "madani.assessments",
     "madani.api",
 ]
 

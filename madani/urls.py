@@ -13,6 +13,7 @@ urlpatterns += i18n_patterns(
     path("people/", include("madani.people.urls")),
     path("activities/", include("madani.activities.urls")),
     path("consultations/", include("madani.consultations.urls")),
+    path("assessments/", include("madani.assessments.urls")),
     path("places/", include("madani.places.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,

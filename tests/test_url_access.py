@@ -88,6 +88,16 @@ LOGIN_REQUIRED = {
     "consultations:log_session",
     "consultations:close",
     "consultations:decline",
+    "assessments:list",
+    "assessments:upload",
+    "assessments:detail",
+    "assessments:download",
+    "assessments:organization",
+    "assessments:assess",
+    "assessments:enrol",
+    "assessments:response",
+    "assessments:activity",
+    "assessments:test",
 }
 
 # API endpoints: 401/403 without a token or session.
@@ -156,6 +166,14 @@ BRANCH_OBJECT_URLS = {
     "consultations:log_session": "request",
     "consultations:close": "request",
     "consultations:decline": "request",
+    "assessments:detail": "questionnaire",
+    "assessments:download": "questionnaire",
+    "assessments:organization": "organization",
+    "assessments:assess": "organization",
+    "assessments:enrol": "organization",
+    "assessments:response": "response",
+    "assessments:activity": "activity",
+    "assessments:test": "participation",
 }
 
 # Object URLs that only administrators may use: a branch's own staff get 403 there, not 200.
@@ -237,15 +255,22 @@ def branch_a_objects(organization_a, person_a, activity_a, settings, tmp_path):
     from django.core.files.base import ContentFile
 
     from madani.activities.models import Topic
+    from madani.assessments.models import Kind, Questionnaire, Response
     from madani.consultations.models import Request
     from madani.places.models import Place
 
     settings.MEDIA_ROOT = tmp_path
     activity_a.deliverable.save("plan.pdf", ContentFile(b"%PDF-1.4 strategic plan"))
+    needs = Questionnaire.objects.needs().get()  # the shipped form (a data migration)
+    pre_test = Questionnaire(title="اختبار قبلي", kind=Kind.PRE_TEST, activity=activity_a, definition=needs.definition)
+    pre_test.source_file.save("pre-test.xlsx", ContentFile(b"xlsx"), save=True)
     return {
         "topic": Topic.objects.order_by("pk").first(),
         "request": Request.objects.create(kind="consultation", branch=activity_a.branch, organization=organization_a,
                                           description="خطة استراتيجية"),
+        "questionnaire": pre_test,
+        "response": Response.objects.create(questionnaire=needs, organization=organization_a,
+                                            date=activity_a.start_date, answers={}),
         "activity": activity_a,
         "session": activity_a.sessions.first(),
         "participation": activity_a.participations.get(),

@@ -17,6 +17,7 @@ DEMO_PASSWORD = "madani-demo"
 DEMO_STEPS: list[str] = [
     "madani.activities.demo.load",  # first: the other apps' demo data may refer to the ledger
     "madani.consultations.demo.load",
+    "madani.assessments.demo.load",
 ]
 DEMO_DOMAIN = "demo.madani.invalid"
 

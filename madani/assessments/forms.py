@@ -1,0 +1,145 @@
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from madani.activities.models import Activity
+
+from .engine import clean_answers
+from .models import Kind, Questionnaire
+from .xlsform import read_xlsform, text_in
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+
+
+class QuestionnaireUploadForm(forms.ModelForm):
+    xlsform = forms.FileField(label=_("XLSForm file"), help_text=_("An .xlsx or .xls file in XLSForm format."))
+
+    class Meta:
+        model = Questionnaire
+        fields = ["title_ar", "title_en", "kind", "activity"]
+        labels = {"title_ar": _("Title in Arabic"), "title_en": _("Title in English")}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.definition = None
+        self.fields["title_ar"].required = False
+        self.fields["title_ar"].help_text = _("Leave empty to use the form_title of the settings sheet.")
+        self.fields["activity"].queryset = Activity.objects.visible_to(user).order_by("-start_date")
+        self.fields["activity"].help_text = _("For pre- and post-tests only.")
+
+    def clean_xlsform(self):
+        upload = self.cleaned_data["xlsform"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise ValidationError(_("The file is larger than 5 MB."))
+        data = upload.read()
+        upload.seek(0)
+        self.definition = read_xlsform(data, upload.name)
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        kind, activity = cleaned.get("kind"), cleaned.get("activity")
+        if kind == Kind.NEEDS and activity:
+            self.add_error("activity", _("A needs assessment is not tied to an activity."))
+        if kind in (Kind.PRE_TEST, Kind.POST_TEST) and not activity:
+            self.add_error("activity", _("Choose the training that this test belongs to."))
+        return cleaned
+
+
+class ResponseForm(forms.Form):
+    """The web form of a questionnaire, in the current language. Field names are ``q_<name>``."""
+
+    response_date = forms.DateField(label=_("Date of the assessment"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, definition: dict, **kwargs):
+        kwargs.setdefault("initial", {}).setdefault("response_date", timezone.localdate())
+        super().__init__(*args, **kwargs)
+        self.definition = definition
+        self.language = (get_language() or "ar")[:2]
+        self.answers = {}
+        self._walk_add(definition.get("children", []))
+
+    def _walk_add(self, children):
+        for item in children:
+            if item["type"] == "group":
+                self._walk_add(item["children"])
+            elif item["type"] != "note":
+                self.fields[f"q_{item['name']}"] = self._field(item)
+
+    def _field(self, item):
+        label = text_in(item.get("label"), self.language) or item["name"]
+        hint = text_in(item.get("hint"), self.language)
+        common = {"label": label, "help_text": hint, "required": False}
+        kind = item["type"]
+        if kind == "integer":
+            field = forms.IntegerField(**common)
+        elif kind == "decimal":
+            field = forms.DecimalField(**common)
+        elif kind == "date":
+            field = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), **common)
+        elif kind in {"select_one", "select_multiple"}:
+            choices = [(c["name"], text_in(c["label"], self.language) or c["name"]) for c in item["choices"]]
+            if kind == "select_one":
+                field = forms.ChoiceField(choices=choices, widget=forms.RadioSelect, **common)
+            else:
+                field = forms.MultipleChoiceField(choices=choices, widget=forms.CheckboxSelectMultiple, **common)
+        else:
+            field = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), **common)
+        if item.get("required"):  # required is checked on submit, with relevance; the label shows it
+            field.widget.attrs["aria-required"] = "true"
+            field.label = f"{label} *"
+        return field
+
+    @staticmethod
+    def _json(value):
+        if isinstance(value, datetime.date):
+            return value.isoformat()
+        if hasattr(value, "as_tuple"):  # Decimal
+            return float(value)
+        if isinstance(value, str):
+            return value.strip() or None
+        if isinstance(value, list):
+            return value or None
+        return value
+
+    def clean(self):
+        cleaned = super().clean()
+        raw = {}
+        for name in self.fields:
+            if name.startswith("q_"):
+                raw[name[2:]] = self._json(cleaned.get(name))
+        self.answers, errors = clean_answers(self.definition, raw, self.language)
+        for name, message in errors.items():
+            if f"q_{name}" not in self.errors:
+                self.add_error(f"q_{name}", message)
+        return cleaned
+
+    def layout(self):
+        """The tree the template renders: groups (with their relevance) around notes and fields."""
+        def walk(children):
+            nodes = []
+            for item in children:
+                node = {"name": item["name"], "relevant": item.get("relevant", ""), "type": item["type"],
+                        "label": text_in(item.get("label"), self.language)}
+                if item["type"] == "group":
+                    node["children"] = walk(item["children"])
+                elif item["type"] != "note":
+                    node["field"] = self[f"q_{item['name']}"]
+                    node["select_multiple"] = item["type"] == "select_multiple"
+                else:
+                    node["hint"] = text_in(item.get("hint"), self.language)
+                nodes.append(node)
+            return nodes
+        return walk(self.definition.get("children", []))
+
+
+class EnrolForm(forms.Form):
+    activity = forms.ModelChoiceField(queryset=Activity.objects.none(), label=_("Activity"))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["activity"].queryset = Activity.objects.visible_to(user).upcoming()

@@ -1,0 +1,144 @@
+"""Assessments (DESIGN.md §2): questionnaires authored as XLSForms, their responses, capacity scores.
+
+A needs assessment is answered for an organization; a pre- or post-test of a training is answered
+for one participant (a Participation of the questionnaire's activity). Scores are computed when a
+response is saved (``scoring.py``) and stored with it, so that a baseline keeps its figures.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from madani.activities.models import Activity, Participation
+from madani.organizations.models import Organization
+
+from .domains import domain_label
+
+
+class Kind(models.TextChoices):
+    NEEDS = "needs", _("Needs assessment")
+    PRE_TEST = "pre_test", _("Pre-test")
+    POST_TEST = "post_test", _("Post-test")
+
+
+TEST_KINDS = {Kind.PRE_TEST, Kind.POST_TEST}
+
+
+class QuestionnaireQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Needs assessments are center-wide: every staff member and CSO member may see them.
+        Pre- and post-tests belong to their activity, and are seen by whoever sees it (not CSO members)."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        needs = models.Q(kind=Kind.NEEDS)
+        if not user.is_center_staff and not user.spans_all_branches:
+            return self.filter(needs) if user.organization_id else self.none()
+        return self.filter(needs | models.Q(activity__in=Activity.objects.visible_to(user)))
+
+    def needs(self):
+        return self.filter(kind=Kind.NEEDS)
+
+    def active(self):
+        return self.filter(is_active=True)
+
+
+class Questionnaire(models.Model):
+    """A form uploaded as an XLSForm; ``definition`` is what xlsform.read_xlsform made of it."""
+
+    title = models.CharField(_("title"), max_length=255)
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.NEEDS)
+    version = models.CharField(_("version"), max_length=40, blank=True)
+    activity = models.ForeignKey(
+        Activity, verbose_name=_("activity"), on_delete=models.CASCADE, null=True, blank=True,
+        related_name="questionnaires", help_text=_("For pre- and post-tests: the training they test."),
+    )
+    definition = models.JSONField(_("form definition"), default=dict)
+    source_file = models.FileField(_("XLSForm file"), upload_to="questionnaires/%Y/", blank=True)
+    is_active = models.BooleanField(_("in use"), default=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), on_delete=models.SET_NULL,
+                                   null=True, blank=True, related_name="+")
+    created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    objects = QuestionnaireQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("questionnaire")
+        verbose_name_plural = _("questionnaires")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind="needs", activity__isnull=True)
+                | (~models.Q(kind="needs") & models.Q(activity__isnull=False)),
+                name="tests_have_an_activity_needs_assessments_none",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.version})" if self.version else self.title
+
+    @property
+    def is_test(self) -> bool:
+        return self.kind in TEST_KINDS
+
+    def domains(self) -> list[str]:
+        from .xlsform import iter_questions
+
+        seen = []
+        for question, _groups in iter_questions(self.definition):
+            if question.get("domain") and question["domain"] not in seen:
+                seen.append(question["domain"])
+        return seen
+
+
+class ResponseQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Needs assessments through their organization (CSO members: their own organization's);
+        tests through the participation (its activity's visibility)."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        return self.filter(
+            models.Q(organization__in=Organization.objects.visible_to(user))
+            | models.Q(participation__in=Participation.objects.visible_to(user))
+        )
+
+    def needs(self):
+        return self.filter(questionnaire__kind=Kind.NEEDS)
+
+
+class Response(models.Model):
+    """One filled questionnaire: for an organization (needs assessment) or a participant (tests)."""
+
+    questionnaire = models.ForeignKey(Questionnaire, verbose_name=_("questionnaire"), on_delete=models.PROTECT,
+                                      related_name="responses")
+    organization = models.ForeignKey(Organization, verbose_name=_("organization"), on_delete=models.CASCADE,
+                                     null=True, blank=True, related_name="assessment_responses")
+    participation = models.ForeignKey(Participation, verbose_name=_("participant"), on_delete=models.CASCADE,
+                                      null=True, blank=True, related_name="test_responses")
+    date = models.DateField(_("date"))
+    answers = models.JSONField(_("answers"), default=dict)
+    score = models.FloatField(_("score (%)"), null=True, blank=True)
+    domain_scores = models.JSONField(_("scores by domain (%)"), default=dict)
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("submitted by"),
+                                     on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = ResponseQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("response")
+        verbose_name_plural = _("responses")
+        ordering = ["-date", "-pk"]
+        indexes = [models.Index(fields=["organization", "date"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(organization__isnull=False, participation__isnull=True)
+                | models.Q(organization__isnull=True, participation__isnull=False),
+                name="response_for_an_organization_or_a_participant",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.questionnaire} — {self.organization or self.participation} — {self.date:%Y-%m-%d}"
+
+    def labelled_domain_scores(self):
+        return [(domain_label(domain), value) for domain, value in self.domain_scores.items()]

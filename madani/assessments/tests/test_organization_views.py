@@ -1,0 +1,160 @@
+"""Needs assessments of an organization: filling, scores, gap report, enrolment, before/after."""
+
+import datetime
+import json
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
+
+from conftest import client_for
+from madani.activities.models import Participation, Status, Topic
+from madani.assessments import services
+from madani.assessments.models import Response
+from madani.assessments.reports import scores_over_time
+from tests.factories import ActivityFactory, AffiliationFactory, OrganizationFactory, PersonFactory
+
+
+def _fill(client, organization, questionnaire, language="", **answers):
+    data = {"questionnaire": questionnaire.pk, "response_date": "2026-02-01"}
+    data.update({f"q_{name}": value for name, value in answers.items()})
+    return client.post(language + reverse("assessments:assess", args=[organization.pk]), data)
+
+
+def test_staff_fill_a_needs_assessment_and_see_its_scores(client_a, organization_a, small_questionnaire, staff_a):
+    response = _fill(client_a, organization_a, small_questionnaire, has_bank="yes", bank_name="مصرف", tools=["audit"],
+                     staff="4", budget="1500.50", founded="2019-03-01")
+    saved = Response.objects.get()
+    assert response["Location"] == reverse("assessments:response", args=[saved.pk])
+    assert saved.answers == {"has_bank": "yes", "bank_name": "مصرف", "tools": ["audit"], "staff": 4, "budget": 1500.5,
+                             "founded": "2019-03-01"}
+    assert saved.domain_scores == {"finance": 50.0} and saved.submitted_by == staff_a
+    detail = client_a.get("/en" + response["Location"]).content.decode()
+    assert "Does the organization have a bank account?" in detail and "Audit" in detail
+
+
+def test_required_and_constraint_messages_show_on_the_form(client_a, organization_a, small_questionnaire):
+    response = _fill(client_a, organization_a, small_questionnaire, language="/en", staff="900")
+    html = response.content.decode()
+    assert response.status_code == 200 and not Response.objects.exists()
+    assert "Between 0 and 500, please" in html
+    with translation.override("en"):
+        assert gettext("This question is required.") in html
+
+
+def test_an_answer_to_a_hidden_question_is_not_kept(client_a, organization_a, small_questionnaire):
+    _fill(client_a, organization_a, small_questionnaire, has_bank="no", bank_name="ignored")
+    assert "bank_name" not in Response.objects.get().answers
+
+
+def test_cso_members_fill_their_own_organizations_assessment_only(cso_member, organization_a, branch_a,
+                                                                  small_questionnaire):
+    client = client_for(cso_member)
+    _fill(client, organization_a, small_questionnaire, has_bank="no")
+    assert Response.objects.get().organization == organization_a
+    other = OrganizationFactory(branch=branch_a)
+    assert client.get(reverse("assessments:assess", args=[other.pk])).status_code == 404
+    assert client.get(reverse("assessments:organization", args=[organization_a.pk])).status_code == 200
+
+
+def test_trainers_do_not_fill_needs_assessments(trainer_a, organization_a, small_questionnaire):
+    assert client_for(trainer_a).get(reverse("assessments:assess", args=[organization_a.pk])).status_code == 403
+
+
+def _assess(organization, questionnaire, date, **answers):
+    from madani.assessments.engine import clean_answers
+
+    raw = {"has_bank": None, "bank_name": None, "tools": None, "staff": None, "budget": None, "founded": None, **answers}
+    cleaned, errors = clean_answers(questionnaire.definition, raw)
+    assert not errors
+    return services.response_submit(actor=None, questionnaire=questionnaire, organization=organization,
+                                    answers=cleaned, date=date)
+
+
+@pytest.fixture
+def weak_in_finance(organization_a, small_questionnaire):
+    return _assess(organization_a, small_questionnaire, datetime.date(2025, 1, 10), has_bank="no")
+
+
+def test_the_gap_report_recommends_topics_and_upcoming_activities(client_a, organization_a, branch_a, branch_b,
+                                                                   weak_in_finance):
+    finance = Topic.objects.get(code="financial-management")
+    upcoming = ActivityFactory(branch=branch_a, status=Status.PLANNED, title="تدريب الإدارة المالية")
+    upcoming.topics.add(finance)
+    done = ActivityFactory(branch=branch_a, status=Status.COMPLETED, title="تدريب مالي منتهي")
+    done.topics.add(finance)
+    elsewhere = ActivityFactory(branch=branch_b, status=Status.PLANNED, title="تدريب مالي في حلب")
+    elsewhere.topics.add(finance)
+    response = client_a.get(reverse("assessments:organization", args=[organization_a.pk]))
+    [gap] = response.context["gaps"]
+    assert gap["domain"] == "finance" and gap["score"] == 0.0
+    assert finance in gap["topics"]
+    assert gap["activities"] == [upcoming]  # not the completed one, nor another branch's
+    html = response.content.decode()
+    assert finance.name in html and reverse("assessments:enrol", args=[organization_a.pk]) in html
+
+
+def test_the_enrol_button_enrols_every_current_staff_member(client_a, organization_a, person_a, branch_a,
+                                                            weak_in_finance):
+    colleague = PersonFactory(branch=branch_a)
+    AffiliationFactory(person=colleague, organization=organization_a)
+    former = PersonFactory(branch=branch_a)
+    AffiliationFactory(person=former, organization=organization_a, end_date=datetime.date(2024, 1, 1),
+                       start_date=datetime.date(2020, 1, 1))
+    activity = ActivityFactory(branch=branch_a, status=Status.PLANNED)
+    url = reverse("assessments:enrol", args=[organization_a.pk])
+    confirm = client_a.get(url, {"activity": activity.pk}).content.decode()
+    assert person_a.full_name in confirm and colleague.full_name in confirm and former.full_name not in confirm
+    response = client_a.post(url, {"activity": activity.pk})
+    assert response["Location"] == reverse("assessments:organization", args=[organization_a.pk])
+    enrolled = Participation.objects.filter(activity=activity)
+    assert {p.person for p in enrolled} == {person_a, colleague}
+    assert {p.organization for p in enrolled} == {organization_a}
+
+
+def test_enrolment_is_all_or_nothing(staff_a, organization_a, person_a, branch_a, monkeypatch):
+    colleague = PersonFactory(branch=branch_a, full_name="ي آخر الأسماء")
+    AffiliationFactory(person=colleague, organization=organization_a)
+    activity = ActivityFactory(branch=branch_a, status=Status.PLANNED)
+    real_add = services.participation_add
+
+    def failing_on_the_second(**kwargs):
+        if kwargs["person"] == colleague:
+            raise RuntimeError("the database went away")
+        return real_add(**kwargs)
+
+    monkeypatch.setattr(services, "participation_add", failing_on_the_second)
+    with pytest.raises(RuntimeError):
+        services.organization_staff_enrol(actor=staff_a, organization=organization_a, activity=activity)
+    assert not Participation.objects.filter(activity=activity).exists()
+
+
+def test_a_completed_activity_cannot_be_chosen(client_a, organization_a, person_a, activity_a):
+    response = client_a.post(reverse("assessments:enrol", args=[organization_a.pk]), {"activity": activity_a.pk})
+    assert response.status_code == 200 and "activity" in response.context["form"].errors
+
+
+def test_cso_members_cannot_enrol(cso_member, organization_a):
+    assert client_for(cso_member).get(reverse("assessments:enrol", args=[organization_a.pk])).status_code == 403
+
+
+def test_a_re_assessment_is_compared_with_the_baseline_in_a_chart_and_a_table(client_a, organization_a,
+                                                                            small_questionnaire, weak_in_finance):
+    _assess(organization_a, small_questionnaire, datetime.date(2026, 1, 10), has_bank="yes", bank_name="x",
+            tools=["budget", "audit", "manual"])
+    response = client_a.get("/en" + reverse("assessments:organization", args=[organization_a.pk]))
+    assert response.context["comparison"] == [
+        {"domain": "finance", "label": "Financial management", "before": 0.0, "after": 100.0, "change": 100.0}]
+    html = response.content.decode()
+    chart = json.loads(html.split('id="assessment-chart-data" type="application/json">')[1].split("</script>")[0])
+    assert chart["labels"] == ["Financial management"] and [d["data"] for d in chart["datasets"]] == [[0.0], [100.0]]
+    assert 'id="before-after"' in html and "+100.0" in html
+    assert "vendor/chartjs/chart.umd.min.js" in html and "assessments/assessments.js" in html
+    assert scores_over_time(organization_a) == [(datetime.date(2025, 1, 10), {"finance": 0.0}),
+                                                (datetime.date(2026, 1, 10), {"finance": 100.0})]
+
+
+def test_other_branches_do_not_see_the_assessments(client_b, organization_a, weak_in_finance):
+    assert client_b.get(reverse("assessments:organization", args=[organization_a.pk])).status_code == 404
+    assert client_b.get(reverse("assessments:response", args=[weak_in_finance.pk])).status_code == 404

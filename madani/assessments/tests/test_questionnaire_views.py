@@ -1,0 +1,76 @@
+"""Uploading an XLSForm and seeing it as a bilingual web form."""
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils.translation import gettext
+
+from madani.assessments.models import Kind, Questionnaire
+from conftest import client_for
+
+from .conftest import SURVEY, small_form_bytes
+
+
+def _upload(client, data=None, **fields):
+    payload = {"title_ar": "استمارة المالية", "title_en": "Finance form", "kind": "needs",
+               "xlsform": SimpleUploadedFile("finance.xlsx", data if data is not None else small_form_bytes())}
+    payload.update(fields)
+    return client.post(reverse("assessments:upload"), payload)
+
+
+def test_staff_upload_an_xlsform_and_see_it_in_arabic_and_english(client_a, staff_a):
+    response = _upload(client_a)
+    questionnaire = Questionnaire.objects.get(title_ar="استمارة المالية")
+    assert response["Location"] == reverse("assessments:detail", args=[questionnaire.pk])
+    assert questionnaire.created_by == staff_a and questionnaire.source_file
+    arabic = client_a.get(response["Location"]).content.decode()
+    assert "هل لدى المنظمة حساب مصرفي؟" in arabic and "مرحباً بكم" in arabic and 'dir="rtl"' in arabic
+    english = client_a.get("/en" + response["Location"]).content.decode()
+    assert "Does the organization have a bank account?" in english and "Welcome" in english
+    assert "In US dollars" in english  # the hint
+    assert 'type="radio"' in english and 'type="checkbox"' in english and 'type="date"' in english
+    assert 'data-relevant="${has_bank} = &#x27;yes&#x27;"' in english  # for the show/hide script
+
+
+def test_an_unsupported_feature_is_reported_on_the_page_not_as_a_server_error(client_a):
+    bad = small_form_bytes([*SURVEY, {"type": "begin repeat", "name": "members"}, {"type": "end repeat"}])
+    response = _upload(client_a, bad)
+    assert response.status_code == 200
+    problem = gettext("the question type “%(feature)s” is not supported.") % {"feature": "begin repeat"}
+    expected = gettext("Survey sheet, row %(row)s: %(problem)s") % {"row": len(SURVEY) + 2, "problem": problem}
+    assert expected in response.content.decode()
+    assert not Questionnaire.objects.filter(title_ar="استمارة المالية").exists()
+
+
+def test_garbage_files_get_a_message(client_a):
+    response = _upload(client_a, b"not a spreadsheet at all")
+    assert response.status_code == 200
+    assert gettext("The file could not be read as an XLSForm spreadsheet.") in response.content.decode()
+
+
+def test_a_test_needs_its_training(client_a, activity_a):
+    response = _upload(client_a, kind="pre_test")
+    assert gettext("Choose the training that this test belongs to.") in response.content.decode()
+    _upload(client_a, kind="pre_test", activity=activity_a.pk)
+    assert Questionnaire.objects.get(kind=Kind.PRE_TEST).activity == activity_a
+
+
+def test_only_recorders_upload(cso_member, trainer_a):
+    for user in (cso_member, trainer_a):
+        assert client_for(user).get(reverse("assessments:upload")).status_code == 403
+
+
+def test_the_file_downloads_as_an_attachment(client_a, needs_questionnaire):
+    _upload(client_a)
+    uploaded = Questionnaire.objects.get(title_ar="استمارة المالية")
+    for questionnaire in (uploaded, needs_questionnaire):
+        response = client_a.get(reverse("assessments:download", args=[questionnaire.pk]))
+        assert response.status_code == 200
+        assert response["Content-Disposition"].startswith("attachment")
+
+
+def test_cso_members_see_needs_assessments_but_not_tests(cso_member, activity_a, small_definition, needs_questionnaire):
+    test = Questionnaire.objects.create(title="اختبار", kind=Kind.PRE_TEST, activity=activity_a, definition=small_definition)
+    client = client_for(cso_member)
+    listed = list(client.get(reverse("assessments:list")).context["questionnaires"])
+    assert needs_questionnaire in listed and test not in listed
+    assert client.get(reverse("assessments:detail", args=[test.pk])).status_code == 404

@@ -1,0 +1,251 @@
+from pathlib import Path
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from madani.activities.models import Activity, Participation
+from madani.organizations.models import Organization
+
+from . import reports, services
+from .forms import EnrolForm, QuestionnaireUploadForm, ResponseForm
+from .models import Kind, Questionnaire, Response
+from .xlsform import iter_questions, text_in
+
+BUILTIN_FORMS = Path(__file__).resolve().parent / "forms"
+
+
+def _get_questionnaire_for_user(user, pk) -> Questionnaire:
+    return get_object_or_404(Questionnaire.objects.visible_to(user).select_related("activity"), pk=pk)
+
+
+def _get_organization_for_user(user, pk) -> Organization:
+    return get_object_or_404(Organization.objects.visible_to(user), pk=pk)
+
+
+def _get_response_for_user(user, pk) -> Response:
+    return get_object_or_404(
+        Response.objects.visible_to(user).select_related("questionnaire", "organization", "participation__person",
+                                                         "participation__activity", "submitted_by"),
+        pk=pk,
+    )
+
+
+def _get_activity_for_user(user, pk) -> Activity:
+    return get_object_or_404(Activity.objects.visible_to(user), pk=pk)
+
+
+def _require_recorder(user):
+    if not user.can_record_activities:
+        raise PermissionDenied
+
+
+def _can_assess(user, organization) -> bool:
+    """Registry editors assess their branches' organizations; CSO members fill their own's (portal)."""
+    return user.can_record_activities or (user.organization_id is not None and user.organization_id == organization.pk)
+
+
+@login_required
+def questionnaire_list(request):
+    questionnaires = Questionnaire.objects.visible_to(request.user).select_related("activity")
+    return render(request, "assessments/questionnaire_list.html",
+                  {"questionnaires": questionnaires, "can_upload": request.user.can_record_activities})
+
+
+@login_required
+def questionnaire_upload(request):
+    _require_recorder(request.user)
+    initial = {"kind": request.GET.get("kind", Kind.NEEDS), "activity": request.GET.get("activity")}
+    form = QuestionnaireUploadForm(request.POST or None, request.FILES or None, user=request.user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            questionnaire = services.questionnaire_create(actor=request.user, data=form.cleaned_data,
+                                                          definition=form.definition,
+                                                          upload=form.cleaned_data["xlsform"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The questionnaire was saved."))
+            return redirect("assessments:detail", pk=questionnaire.pk)
+    return render(request, "assessments/questionnaire_upload.html", {"form": form})
+
+
+@login_required
+def questionnaire_detail(request, pk):
+    """The questionnaire as respondents will see it (a preview), and its responses."""
+    questionnaire = _get_questionnaire_for_user(request.user, pk)
+    responses = (
+        Response.objects.visible_to(request.user).filter(questionnaire=questionnaire)
+        .select_related("organization", "participation__person")[:200]
+    )
+    context = {
+        "questionnaire": questionnaire,
+        "form": ResponseForm(definition=questionnaire.definition),
+        "responses": responses,
+        "preview": True,
+    }
+    return render(request, "assessments/questionnaire_detail.html", context)
+
+
+@login_required
+def questionnaire_download(request, pk):
+    """The XLSForm file, as an attachment (the shipped form comes from the app's forms folder)."""
+    questionnaire = _get_questionnaire_for_user(request.user, pk)
+    if questionnaire.source_file:
+        return FileResponse(questionnaire.source_file.open("rb"), as_attachment=True,
+                            filename=Path(questionnaire.source_file.name).name)
+    builtin = questionnaire.definition.get("builtin_file")
+    if builtin and (BUILTIN_FORMS / builtin).is_file() and "/" not in builtin:
+        return FileResponse((BUILTIN_FORMS / builtin).open("rb"), as_attachment=True, filename=builtin)
+    raise Http404
+
+
+@login_required
+def organization_assessments(request, pk):
+    """An organization's needs assessments: scores by domain, before/after chart, gap report."""
+    organization = _get_organization_for_user(request.user, pk)
+    responses = list(reports.needs_responses(organization, request.user))
+    before, after, comparison = reports.before_after(responses)
+    latest = responses[-1] if responses else None
+    chart = None
+    if comparison:
+        chart = {
+            "labels": [row["label"] for row in comparison],
+            "datasets": [
+                {"label": _("Baseline %(date)s") % {"date": before.date.isoformat()},
+                 "data": [row["before"] for row in comparison]},
+                {"label": _("Re-assessment %(date)s") % {"date": after.date.isoformat()},
+                 "data": [row["after"] for row in comparison]},
+            ],
+            "axis": _("Score (%)"),
+        }
+    context = {
+        "organization": organization,
+        "responses": list(reversed(responses)),
+        "latest": latest,
+        "before": before,
+        "after": after,
+        "comparison": comparison,
+        "chart": chart,
+        "gaps": reports.gap_report(organization, request.user, latest=latest) if latest else [],
+        "threshold": reports.gap_threshold(),
+        "questionnaires": Questionnaire.objects.visible_to(request.user).needs().active(),
+        "can_assess": _can_assess(request.user, organization),
+        "can_enrol": request.user.can_record_activities,
+    }
+    return render(request, "assessments/organization_assessments.html", context)
+
+
+@login_required
+def organization_assess(request, pk):
+    """Fill a needs assessment for an organization (staff, or the organization's own members)."""
+    organization = _get_organization_for_user(request.user, pk)
+    if not _can_assess(request.user, organization):
+        raise PermissionDenied
+    available = Questionnaire.objects.visible_to(request.user).needs().active()
+    chosen = request.GET.get("questionnaire") or request.POST.get("questionnaire")
+    questionnaire = get_object_or_404(available, pk=chosen) if chosen else available.first()
+    if questionnaire is None:
+        raise Http404
+    form = ResponseForm(request.POST or None, definition=questionnaire.definition)
+    if request.method == "POST" and form.is_valid():
+        response = services.response_submit(actor=request.user, questionnaire=questionnaire, answers=form.answers,
+                                            date=form.cleaned_data["response_date"], organization=organization)
+        messages.success(request, _("The assessment was saved."))
+        return redirect("assessments:response", pk=response.pk)
+    context = {"form": form, "questionnaire": questionnaire, "organization": organization, "subject": organization}
+    return render(request, "assessments/response_form.html", context)
+
+
+@login_required
+def organization_enrol(request, pk):
+    """Enrol the organization's current staff in an upcoming activity (after a confirmation)."""
+    organization = _get_organization_for_user(request.user, pk)
+    _require_recorder(request.user)
+    form = EnrolForm(request.POST or request.GET or None, user=request.user)
+    activity = form.cleaned_data["activity"] if form.is_bound and form.is_valid() else None
+    if request.method == "POST" and activity is not None:
+        try:
+            count = services.organization_staff_enrol(actor=request.user, organization=organization, activity=activity)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("%(count)s staff member(s) of %(organization)s were enrolled in %(activity)s.")
+                             % {"count": count, "organization": organization, "activity": activity})
+            return redirect("assessments:organization", pk=organization.pk)
+    context = {
+        "organization": organization,
+        "form": form,
+        "activity": activity,
+        "staff": services.current_staff(actor=request.user, organization=organization),
+    }
+    return render(request, "assessments/organization_enrol.html", context)
+
+
+def _answer_rows(response, language):
+    rows = []
+    for question, _groups in iter_questions(response.questionnaire.definition):
+        if question["name"] not in response.answers:
+            continue
+        value = response.answers[question["name"]]
+        if question["type"] in {"select_one", "select_multiple"}:
+            labels = {c["name"]: text_in(c["label"], language) for c in question["choices"]}
+            chosen = value if isinstance(value, list) else ([value] if value else [])
+            value = "، ".join(labels.get(v, v) for v in chosen) if language == "ar" else ", ".join(
+                labels.get(v, v) for v in chosen)
+        rows.append((text_in(question.get("label"), language) or question["name"], value))
+    return rows
+
+
+@login_required
+def response_detail(request, pk):
+    response = _get_response_for_user(request.user, pk)
+    from django.utils.translation import get_language
+
+    context = {
+        "response": response,
+        "answers": _answer_rows(response, (get_language() or "ar")[:2]),
+        "domain_scores": response.labelled_domain_scores(),
+    }
+    return render(request, "assessments/response_detail.html", context)
+
+
+@login_required
+def activity_tests(request, pk):
+    """Pre- and post-test scores of a training's participants, and the average gain."""
+    activity = _get_activity_for_user(request.user, pk)
+    context = {
+        "activity": activity,
+        "results": reports.activity_test_results(activity, request.user),
+        "pre_test": activity.questionnaires.filter(kind=Kind.PRE_TEST, is_active=True).first(),
+        "post_test": activity.questionnaires.filter(kind=Kind.POST_TEST, is_active=True).first(),
+        "can_fill": request.user.can_record_activities or request.user.is_trainer,
+        "can_upload": request.user.can_record_activities,
+    }
+    return render(request, "assessments/activity_tests.html", context)
+
+
+@login_required
+def test_fill(request, pk, participation_pk):
+    """Enter one participant's pre-test (``?kind=pre_test``, the default) or post-test."""
+    activity = _get_activity_for_user(request.user, pk)
+    participation = get_object_or_404(
+        Participation.objects.visible_to(request.user).filter(activity=activity).select_related("person"),
+        pk=participation_pk,
+    )
+    if not (request.user.can_record_activities or request.user.is_trainer):
+        raise PermissionDenied
+    kind = request.GET.get("kind") if request.GET.get("kind") in {Kind.PRE_TEST, Kind.POST_TEST} else Kind.PRE_TEST
+    questionnaire = activity.questionnaires.filter(kind=kind, is_active=True).first()
+    form = ResponseForm(request.POST or None, definition=questionnaire.definition) if questionnaire else None
+    if request.method == "POST" and form is not None and form.is_valid():
+        services.response_submit(actor=request.user, questionnaire=questionnaire, answers=form.answers,
+                                 date=form.cleaned_data["response_date"], participation=participation)
+        messages.success(request, _("The test of %(person)s was saved.") % {"person": participation.person})
+        return redirect("assessments:activity", pk=activity.pk)
+    context = {"form": form, "questionnaire": questionnaire, "activity": activity, "participation": participation,
+               "subject": participation.person, "kind": Kind(kind)}
+    return render(request, "assessments/response_form.html", context)
