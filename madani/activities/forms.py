@@ -83,7 +83,6 @@ class ActivityForm(forms.ModelForm):
         data.pop("session_per_day", None)
         if data.get("deliverable") is None:
             data.pop("deliverable", None)
-        data["title"] = data.get("title_ar") or data.get("title_en")
         return data
 
 
@@ -185,11 +184,6 @@ class ProgramForm(forms.ModelForm):
         if start and end and end < start:
             self.add_error("end_date", _("The end date cannot be before the start date."))
         return cleaned
-
-    def program_data(self) -> dict:
-        data = dict(self.cleaned_data)
-        data["name"] = data.get("name_ar") or data.get("name_en")
-        return data
 
 
 class PhaseForm(forms.ModelForm):

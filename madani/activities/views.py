@@ -363,7 +363,7 @@ def _program_form(request, program=None):
     phases = PhaseFormSet(request.POST or None, instance=instance, prefix="phases")
     if request.method == "POST" and form.is_valid() and phases.is_valid():
         try:
-            program = services.program_save(actor=request.user, program=instance, data=form.program_data(),
+            program = services.program_save(actor=request.user, program=instance, data=dict(form.cleaned_data),
                                             phases=phases)
         except ValidationError as error:
             form.add_error(None, error)

@@ -80,3 +80,9 @@ def test_removing_a_participant_removes_their_attendance(client_a, activity_a, p
     client_a.post(reverse("activities:participant_remove", args=[activity_a.pk, participation.pk]), {"confirm": "on"})
     assert not activity_a.participations.exists()
     assert not person_a.attendance.exists()
+
+
+def test_recording_in_english_keeps_both_titles(client_a, branch_a):
+    client_a.post("/en" + reverse("activities:create"), _form(branch_a, ProgramFactory()))
+    activity = Activity.objects.get()
+    assert (activity.title_ar, activity.title_en) == ("ورشة الحوكمة", "Governance workshop")
