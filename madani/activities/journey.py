@@ -10,7 +10,7 @@ from django.utils.module_loading import import_string
 from .models import Activity
 
 # Other apps add their own events (assessments, grants…): dotted paths of f(organization, user) -> [JourneyEvent].
-JOURNEY_SOURCES: list[str] = []
+JOURNEY_SOURCES: list[str] = ["madani.assessments.reports.journey_events"]
 
 
 @dataclass

@@ -89,3 +89,22 @@ def activity_test_results(activity, user):
         rows.append({"participation": participation, "pre": pre, "post": post, "gain": gain})
     average = round(sum(gains) / len(gains), 1) if gains else None
     return {"rows": rows, "average_gain": average, "with_both": len(gains)}
+
+
+def journey_events(organization, user):
+    """The organization's needs assessments as events of its capacity journey (activities/journey.py)."""
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    from madani.activities.journey import JourneyEvent
+
+    from .domains import domain_label
+
+    url = reverse("assessments:organization", args=[organization.pk])
+    events = []
+    for response in needs_responses(organization, user):
+        scores = sorted(response.domain_scores.items(), key=lambda item: item[1])
+        detail = " · ".join(f"{domain_label(domain)} {round(score)}%" for domain, score in scores)
+        events.append(JourneyEvent(date=response.date, kind=_("Needs assessment"), title=str(response.questionnaire),
+                                   url=url, detail=detail))
+    return events

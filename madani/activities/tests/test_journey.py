@@ -29,3 +29,14 @@ def test_a_cso_member_sees_the_journey_of_their_organization(cso_member, activit
 def test_a_person_page_lists_their_activities(client_a, activity_a, person_a):
     body = client_a.get(reverse("people:detail", args=[person_a.pk])).content.decode()
     assert "تدريب المناصرة" in body
+
+
+def test_needs_assessments_appear_in_the_journey_with_their_scores(client_a, organization_a):
+    from madani.assessments.models import Questionnaire, Response
+
+    needs = Questionnaire.objects.needs().get()
+    Response.objects.create(questionnaire=needs, organization=organization_a, date=datetime.date(2026, 2, 1),
+                            answers={}, domain_scores={"finance": 40.0, "governance": 75.0})
+    body = client_a.get(reverse("organizations:detail", args=[organization_a.pk])).content.decode()
+    assert gettext("Needs assessment") in body
+    assert "40%" in body and "75%" in body
