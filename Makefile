@@ -42,7 +42,7 @@ vendor:
 
 ## Extract and compile translations (needs gettext).
 messages: venv
-	cd madani && ../$(PY) ../manage.py makemessages -l ar -l en --no-location --ignore 'static/*'
+	cd madani && ../$(PY) ../manage.py makemessages -l ar --no-location --ignore 'static/*'
 	cd madani && ../$(PY) ../manage.py compilemessages
 
 check: venv
