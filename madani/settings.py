@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "madani.organizations",
     "madani.people",
     "madani.activities",
+    "madani.certificates",
     "madani.api",
 ]
 

@@ -12,6 +12,7 @@ urlpatterns += i18n_patterns(
     path("organizations/", include("madani.organizations.urls")),
     path("people/", include("madani.people.urls")),
     path("activities/", include("madani.activities.urls")),
+    path("certificates/", include("madani.certificates.urls")),
     path("places/", include("madani.places.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,

@@ -22,6 +22,7 @@ PUBLIC = {
     "account_confirm_login_code",  # only meaningful inside a pending login
     "mfa_authenticate",  # second step of a pending login
     "api:schema",  # the OpenAPI description holds no data
+    "certificates:verify",  # shows only what is printed on the certificate; rate-limited
 }
 
 # Pages that send an anonymous visitor to the login page.
@@ -68,6 +69,10 @@ LOGIN_REQUIRED = {
     "activities:participant_add",
     "activities:participant_edit",
     "activities:participant_remove",
+    "certificates:issue",
+    "certificates:activity_pdf",
+    "certificates:download",
+    "certificates:revoke",
 }
 
 # API endpoints: 401/403 without a token or session.
@@ -105,6 +110,10 @@ BRANCH_OBJECT_URLS = {
     "activities:participant_add": "activity",
     "activities:participant_edit": "participation",
     "activities:participant_remove": "participation",
+    "certificates:issue": "activity",
+    "certificates:activity_pdf": "activity",
+    "certificates:download": "participation",
+    "certificates:revoke": "participation",
 }
 
 
@@ -168,14 +177,19 @@ def _kwargs(name, objects):
         kwargs["key"] = "not-a-key"
     if "<uidb36>" in route:
         kwargs["uidb36"] = "zz"
+    if "<str:code>" in route:
+        kwargs["code"] = objects["certificate"].code
     return kwargs
 
 
 @pytest.fixture
-def branch_a_objects(organization_a, person_a, activity_a):
+def branch_a_objects(organization_a, person_a, activity_a, staff_a):
+    from madani.certificates.services import certificate_issue
     from madani.places.models import Place
 
+    certificate = certificate_issue(actor=staff_a, participation=activity_a.participations.get())
     return {
+        "certificate": certificate,
         "activity": activity_a,
         "session": activity_a.sessions.first(),
         "participation": activity_a.participations.get(),

@@ -14,7 +14,9 @@ from madani.people.models import Affiliation, Displacement, Gender, Person
 from madani.places.models import Place
 
 DEMO_PASSWORD = "madani-demo"
-DEMO_STEPS: list[str] = []
+DEMO_STEPS: list[str] = [
+    "madani.certificates.demo.load",  # after the activities demo
+]
 DEMO_DOMAIN = "demo.madani.invalid"
 
 BRANCHES = [
