@@ -16,3 +16,6 @@ class CertificateAdmin(SimpleHistoryAdmin):
         return super().get_queryset(request).visible_to(request.user).select_related(
             "participation__person", "participation__activity"
         )
+
+    def has_add_permission(self, request):
+        return False  # issued from the activity page (services.certificate_issue), never typed in
