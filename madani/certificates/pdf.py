@@ -12,15 +12,14 @@ from django.core.exceptions import ImproperlyConfigured
 from django.template.loader import render_to_string
 from weasyprint.urls import URLFetcher
 
-# Arabic: Noto Naskh Arabic, served to browsers from our static files and embedded from there.
-# Latin: Noto Serif (Debian fonts-noto-core), Amiri (fonts-hosny-amiri) as the fallback.
-# The installed font (fonts-noto-core) is preferred: WeasyPrint unpacks a WOFF2 file in pure Python,
-# which costs about a second per document.
+# Arabic: Noto Naskh Arabic, the installed copy (Debian fonts-noto-core) or else the WOFF2 file we
+# serve to browsers (WeasyPrint unpacks WOFF2 in pure Python: about a second more per document).
+# Latin: Noto Serif (fonts-noto-core); Amiri (fonts-hosny-amiri) as the fallback of both.
 ARABIC_FONT_FILES = {
     400: ("NotoNaskhArabic-Regular", "vendor/fonts/noto-naskh-arabic-arabic-400-normal.woff2"),
     700: ("NotoNaskhArabic-Bold", "vendor/fonts/noto-naskh-arabic-arabic-700-normal.woff2"),
 }
-QR_SCALE = 8  # pixels per module in the embedded PNG; the page scales it to 32 mm
+QR_SCALE = 8  # pixels per module in the embedded PNG; the page prints it 30 mm wide
 
 
 def font_faces() -> list[dict]:
