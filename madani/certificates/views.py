@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django_ratelimit.decorators import ratelimit
 
@@ -121,12 +122,15 @@ def _verify_rate(group, request):
 
 
 @require_safe
+@never_cache  # a revocation must show at once, whatever sits between us and the visitor
 @ratelimit(key="ip", rate=_verify_rate, block=False)
 def verify(request, code):
     """PUBLIC: anyone holding a certificate's code learns whether it is genuine, and only what is
     printed on it (name, activity, dates, center), nothing else about the person."""
     if getattr(request, "limited", False):
-        return render(request, "certificates/verify_limited.html", status=429)
+        response = render(request, "certificates/verify_limited.html", status=429)
+        response["Retry-After"] = "60"
+        return response
     certificate = (
         Certificate.objects.select_related("participation__person", "participation__activity__branch",
                                            "participation__activity__place")

@@ -21,6 +21,7 @@ def test_anyone_can_check_a_genuine_certificate(anonymous, certificate_a):
     assert "2026-03-01" in body and "2026-03-03" in body
     assert "الرقة" in body  # the branch that ran it
     assert 'name="robots" content="noindex' in body
+    assert "no-store" in response["Cache-Control"]  # a later revocation shows at once
 
 
 def test_the_check_reveals_nothing_else_about_the_person(anonymous, certificate_a, person_a, branch_a):
