@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "madani.activities",
     "madani.consultations",
     "madani.assessments",
+    "madani.certificates",
     "madani.api",
 ]
 

@@ -14,6 +14,7 @@ urlpatterns += i18n_patterns(
     path("activities/", include("madani.activities.urls")),
     path("consultations/", include("madani.consultations.urls")),
     path("assessments/", include("madani.assessments.urls")),
+    path("certificates/", include("madani.certificates.urls")),
     path("places/", include("madani.places.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,

@@ -25,6 +25,7 @@ PUBLIC = {
     "consultations:suggest_training",  # public forms: rate-limited, honeypot, nothing shown back
     "consultations:request_consultation",
     "consultations:thanks",
+    "certificates:verify",  # shows only what is printed on the certificate; rate-limited
 }
 
 # Pages that send an anonymous visitor to the login page.
@@ -98,6 +99,10 @@ LOGIN_REQUIRED = {
     "assessments:response",
     "assessments:activity",
     "assessments:test",
+    "certificates:issue",
+    "certificates:activity_pdf",
+    "certificates:download",
+    "certificates:revoke",
 }
 
 # API endpoints: 401/403 without a token or session.
@@ -174,6 +179,10 @@ BRANCH_OBJECT_URLS = {
     "assessments:response": "response",
     "assessments:activity": "activity",
     "assessments:test": "participation",
+    "certificates:issue": "activity",
+    "certificates:activity_pdf": "activity",
+    "certificates:download": "participation",
+    "certificates:revoke": "participation",
 }
 
 # Object URLs that only administrators may use: a branch's own staff get 403 there, not 200.
@@ -242,6 +251,8 @@ def _kwargs(name, objects):
         kwargs["key"] = "not-a-key"
     if "<uidb36>" in route:
         kwargs["uidb36"] = "zz"
+    if "<str:code>" in route:
+        kwargs["code"] = objects["certificate"].code
     return kwargs
 
 
@@ -251,11 +262,12 @@ def _program_of_branch_a(activity):
 
 
 @pytest.fixture
-def branch_a_objects(organization_a, person_a, activity_a, settings, tmp_path):
+def branch_a_objects(organization_a, person_a, activity_a, staff_a, settings, tmp_path):
     from django.core.files.base import ContentFile
 
     from madani.activities.models import Topic
     from madani.assessments.models import Kind, Questionnaire, Response
+    from madani.certificates.services import certificate_issue
     from madani.consultations.models import Request
     from madani.places.models import Place
 
@@ -264,7 +276,9 @@ def branch_a_objects(organization_a, person_a, activity_a, settings, tmp_path):
     needs = Questionnaire.objects.needs().get()  # the shipped form (a data migration)
     pre_test = Questionnaire(title="اختبار قبلي", kind=Kind.PRE_TEST, activity=activity_a, definition=needs.definition)
     pre_test.source_file.save("pre-test.xlsx", ContentFile(b"xlsx"), save=True)
+    certificate = certificate_issue(actor=staff_a, participation=activity_a.participations.get())
     return {
+        "certificate": certificate,
         "topic": Topic.objects.order_by("pk").first(),
         "request": Request.objects.create(kind="consultation", branch=activity_a.branch, organization=organization_a,
                                           description="خطة استراتيجية"),

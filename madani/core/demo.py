@@ -18,6 +18,7 @@ DEMO_STEPS: list[str] = [
     "madani.activities.demo.load",  # first: the other apps' demo data may refer to the ledger
     "madani.consultations.demo.load",
     "madani.assessments.demo.load",
+    "madani.certificates.demo.load",  # after the activities demo
 ]
 DEMO_DOMAIN = "demo.madani.invalid"
 

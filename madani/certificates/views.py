@@ -1,0 +1,143 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+from django_ratelimit.decorators import ratelimit
+
+from madani.activities.models import Activity, Participation
+
+from . import services
+from .forms import RevokeForm
+from .models import Certificate
+from .pdf import certificates_pdf
+
+
+def _get_activity_for_user(user, pk) -> Activity:
+    return get_object_or_404(Activity.objects.visible_to(user), pk=pk)
+
+
+def _get_certificate_for_user(user, pk, participation_pk) -> Certificate:
+    activity = _get_activity_for_user(user, pk)
+    participation = get_object_or_404(Participation.objects.visible_to(user).filter(activity=activity),
+                                      pk=participation_pk)
+    return get_object_or_404(
+        Certificate.objects.visible_to(user).select_related("participation__person", "participation__activity"),
+        participation=participation,
+    )
+
+
+def _require_issuer(user):
+    """Branch managers, M&E officers and administrators issue and revoke certificates."""
+    if not user.can_record_activities:
+        raise PermissionDenied
+
+
+def _verify_url_for(request):
+    """The absolute public URL of a certificate, in the default language whoever prints it."""
+    def verify_url(code):
+        with translation.override(settings.LANGUAGE_CODE):
+            return request.build_absolute_uri(reverse("certificates:verify", args=[code]))
+    return verify_url
+
+
+def _pdf_response(pdf: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def download(request, pk, participation_pk):
+    """One person's certificate. Staff who see the activity, and CSO members for their
+    organization's people (``Participation.objects.visible_to``)."""
+    certificate = _get_certificate_for_user(request.user, pk, participation_pk)
+    if certificate.is_revoked:
+        messages.error(request, _("This certificate was revoked; it cannot be downloaded."))
+        return redirect("activities:detail", pk=pk)
+    pdf = certificates_pdf([certificate], verify_url=_verify_url_for(request))
+    return _pdf_response(pdf, f"certificate-{certificate.participation_id}.pdf")
+
+
+@login_required
+def activity_pdf(request, pk):
+    """Every valid certificate of an activity that the user may see, one page each."""
+    activity = _get_activity_for_user(request.user, pk)
+    certificates = list(
+        Certificate.objects.visible_to(request.user).valid().filter(participation__activity=activity)
+        .select_related("participation__person", "participation__activity__branch", "participation__activity__place")
+        .order_by("participation__person__full_name", "pk")
+    )
+    if not certificates:
+        messages.error(request, _("No certificate has been issued for this activity yet."))
+        return redirect("activities:detail", pk=pk)
+    pdf = certificates_pdf(certificates, verify_url=_verify_url_for(request))
+    return _pdf_response(pdf, f"certificates-activity-{activity.pk}.pdf")
+
+
+@login_required
+def issue_for_activity(request, pk):
+    """Confirm, then issue a certificate to every completer who has none yet."""
+    activity = _get_activity_for_user(request.user, pk)
+    _require_issuer(request.user)
+    completers = activity.participations.completed()
+    waiting = completers.filter(certificate__isnull=True).count()
+    if request.method == "POST":
+        try:
+            issued = services.certificates_issue_for_activity(actor=request.user, activity=activity)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Certificates issued: %(count)s.") % {"count": len(issued)})
+        return redirect("activities:detail", pk=pk)
+    return render(request, "certificates/issue_confirm.html",
+                  {"activity": activity, "waiting": waiting, "completers": completers.count()})
+
+
+@login_required
+def revoke(request, pk, participation_pk):
+    certificate = _get_certificate_for_user(request.user, pk, participation_pk)
+    _require_issuer(request.user)
+    form = RevokeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.certificate_revoke(actor=request.user, certificate=certificate, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The certificate was revoked."))
+            return redirect("activities:detail", pk=pk)
+    return render(request, "certificates/revoke.html",
+                  {"form": form, "certificate": certificate, "activity": certificate.participation.activity})
+
+
+def _verify_rate(group, request):
+    return getattr(settings, "MADANI_CERTIFICATE_VERIFY_RATE", "30/m")
+
+
+@require_safe
+@never_cache  # a revocation must show at once, whatever sits between us and the visitor
+@ratelimit(key="ip", rate=_verify_rate, block=False)
+def verify(request, code):
+    """PUBLIC: anyone holding a certificate's code learns whether it is genuine, and only what is
+    printed on it (name, activity, dates, center), nothing else about the person."""
+    if getattr(request, "limited", False):
+        response = render(request, "certificates/verify_limited.html", status=429)
+        response["Retry-After"] = "60"
+        return response
+    certificate = (
+        Certificate.objects.select_related("participation__person", "participation__activity__branch",
+                                           "participation__activity__place")
+        .filter(code=code).first()
+    )
+    if certificate is None:
+        return render(request, "certificates/verify_unknown.html", {"code": code}, status=404)
+    participation = certificate.participation
+    context = {"certificate": certificate, "person": participation.person, "activity": participation.activity}
+    return render(request, "certificates/verify.html", context)
