@@ -74,7 +74,8 @@ class OrganizationViewSet(viewsets.ModelViewSet):
     description="Registers a person after the registry's duplicate check: when people with the same normalized "
                 "name, birth year and home place exist, the answer is 409 with their ids in `duplicates`; "
                 "send `confirm_new: true` to register the person anyway.",
-    responses={201: PersonSerializer, 409: OpenApiResponse(description="Likely duplicates: `detail`, `duplicates` (ids).")},
+    responses={201: PersonSerializer,
+               409: OpenApiResponse(description="Likely duplicates: `detail`, `duplicates` (ids).")},
 ))
 class PersonViewSet(viewsets.ModelViewSet):
     serializer_class = PersonSerializer
