@@ -5,7 +5,7 @@ Runs first among the apps' demo steps (``DEMO_STEPS`` in ``madani/core/demo.py``
 has created the branches, organizations, people and logins. Bulk inserts keep ``make demo`` fast.
 
 Seed 000 (2021-07-23): two 3-day advocacy workshops of phase 3 of "Enhancing Participatory Democracy
-in NES" (NPA) for members of the NES NGO Platform: 15 trainees in Hajin with Abdullah Obeid, 8 in
+in NES" (NPA) for members of the NES NGO Platform: 15 trainees in Hajin with Abdullah Obied, 8 in
 Al-Kasra with Ali Iskan. The report gives neither the exact days nor the gender split; the demo
 holds them on the three days before the report (20–22 July 2021) and splits 10/5 and 5/3.
 Seed 001 (2021-01-04): the capacity-building project for 15 local CSOs in Raqqa and Deir ez-Zor,
@@ -65,6 +65,8 @@ KIND_TOPICS = {
     Kind.DIALOGUE: ["participatory-democracy", "political-participation"],
     Kind.ADVOCACY: ["advocacy", "communication"],
 }
+# Seed 004: the "10% Youth" courses on leadership for advocacy, networks, political participation, needs.
+YOUTH_TOPICS = ["leadership", "advocacy", "political-participation", "needs-assessment"]
 # Titles: (Arabic, English) with {topic}, {organization}, {place} or {subject}.
 KIND_TITLES = {
     Kind.TRAINING: ("دورة تدريبية في {topic}", "Training course on {topic}"),
@@ -123,7 +125,8 @@ class _Ledger:
         every day of the activity). Past sessions get attendance: everyone (``all_present``) or each
         participant with probability ``attendance_rate``."""
         activity.status = _status(activity.start_date, activity.end_date, self.today)
-        days = days or [activity.start_date + n * DAY for n in range((activity.end_date - activity.start_date).days + 1)]
+        length = (activity.end_date - activity.start_date).days + 1
+        days = days or [activity.start_date + n * DAY for n in range(length)]
         facilitator = facilitators[0] if facilitators else None
         sessions = [Session(date=d, place=activity.place, facilitator=facilitator) for d in days]
         present = []
@@ -150,7 +153,8 @@ class _Ledger:
         activities = Activity.objects.bulk_create([e[0] for e in self.entries])
         through = {name: getattr(Activity, name).through for name in ("topics", "facilitators", "target_organizations")}
         topic_rows, facilitator_rows, organization_rows, sessions, participations = [], [], [], [], []
-        for activity, (_a, topics, facilitators, organizations, activity_sessions, rows, _p) in zip(activities, self.entries):
+        for activity, entry in zip(activities, self.entries):
+            _a, topics, facilitators, organizations, activity_sessions, rows, _p = entry
             topic_rows += [through["topics"](activity_id=activity.pk, topic_id=t.pk) for t in topics]
             facilitator_rows += [through["facilitators"](activity_id=activity.pk, person_id=p.pk) for p in facilitators]
             organization_rows += [
@@ -263,12 +267,12 @@ def _person(rng, branch, home_place, gender=None, full_name=None, birth_year=Non
 
 
 def _trainers(rng, branches, places):
-    """The center's trainers: the two of seed 000 (Abdullah Obeid is the demo trainer login) and
+    """The center's trainers: the two of seed 000 (Abdullah Obied is the demo trainer login) and
     three generated ones per branch."""
     deir = branches.get("deir-ez-zor")
     named = {}
     if deir:
-        named["obeid"] = Person.objects.create(full_name="عبدالله عبيد", name_latin="Abdullah Obeid",
+        named["obeid"] = Person.objects.create(full_name="عبدالله عبيد", name_latin="Abdullah Obied",
                                                gender=Gender.MALE, birth_year=1984, branch=deir,
                                                home_place=places.get("SY090201"))
         named["iskan"] = Person.objects.create(full_name="علي إسكان", name_latin="Ali Iskan", gender=Gender.MALE,
@@ -336,7 +340,8 @@ def _seed_000(rng, ledger, programs, branches, places, topics, organizations, tr
                       f"Workshop on community mobilization and advocacy methods in {town_en}",
                       programs["epd"], programs["epd-3"], deir, place, start, end,
                       description=description_ar, description_ar=description_ar, description_en=description_en,
-                      goals="بناء قدرات المتدربين/ات وتحسين خبراتهم في مجال الحشد والمناصرة، خاصة في المنظمات الناشئة."),
+                      goals="بناء قدرات المتدربين/ات وتحسين خبراتهم في مجال الحشد والمناصرة، خاصة في المنظمات "
+                            "الناشئة."),
             topics=workshop_topics, facilitators=[trainer], organizations=[platform, *represented],
             participants=participants, all_present=True,
         )
@@ -452,7 +457,7 @@ def _year(rng, ledger, programs, branches, places, topics, trainers, today):
                 days = sorted({start, start + rng.randint(3, length - 3) * DAY, end})
             topic = topics.get(rng.choice(KIND_TOPICS[kind]))
             if youth:
-                topic = topics.get(rng.choice(["leadership", "advocacy", "political-participation", "needs-assessment"]))
+                topic = topics.get(rng.choice(YOUTH_TOPICS))
             organization = rng.choice(orgs[branch.pk]) if orgs.get(branch.pk) else None
             size = min(rng.randint(p_low, p_high), len(pool))
             if kind in (Kind.COACHING, Kind.CONSULTATION, Kind.TECHNICAL_SUPPORT) and organization:
@@ -462,8 +467,10 @@ def _year(rng, ledger, programs, branches, places, topics, trainers, today):
                 served = [organization]
             else:
                 participants, served = rng.sample(pool, size), []
-            if youth:
-                participants = rng.sample(pool, min(24, len(pool)))  # 5 courses, 120 youth (seed 004)
+            if youth:  # 5 courses, 120 young people (seed 004)
+                young = [pair for pair in pool if pair[0].birth_year >= today.year - 35]
+                young = young if len(young) >= 24 else pool
+                participants = rng.sample(young, min(24, len(young)))
             council = (councils.get(branch.pk) or [None])[0]
             if kind == Kind.LOCAL_ADMINISTRATION and council:
                 served = [council]

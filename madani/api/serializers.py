@@ -131,6 +131,11 @@ class PersonSerializer(_ServiceSerializer):
 # ---------------------------------------------------------------------------------------------
 
 
+def _place_field():
+    return serializers.SlugRelatedField(slug_field="pcode", queryset=Place.objects.all(), allow_null=True,
+                                        required=False)
+
+
 class _VisibleField(serializers.PrimaryKeyRelatedField):
     """A primary key among the records the signed-in user may see (``visible_to``): another
     branch's record is "does not exist", exactly as if it were not there."""
@@ -168,7 +173,7 @@ class ActivitySerializer(_ServiceSerializer):
     program = serializers.PrimaryKeyRelatedField(queryset=Program.objects.all())
     phase = serializers.PrimaryKeyRelatedField(queryset=Phase.objects.all(), allow_null=True, required=False)
     branch = _VisibleBranchField()
-    place = serializers.SlugRelatedField(slug_field="pcode", queryset=Place.objects.all(), allow_null=True, required=False)
+    place = _place_field()
     topics = serializers.SlugRelatedField(slug_field="code", queryset=Topic.objects.all(), many=True, required=False)
     facilitators = _VisibleField(Person, many=True, required=False)
     target_organizations = _VisibleField(Organization, many=True, required=False)
@@ -221,7 +226,7 @@ class ActivitySerializer(_ServiceSerializer):
 
 class SessionSerializer(_ServiceSerializer):
     activity = _VisibleField(Activity)
-    place = serializers.SlugRelatedField(slug_field="pcode", queryset=Place.objects.all(), allow_null=True, required=False)
+    place = _place_field()
     facilitator = _VisibleField(Person, allow_null=True, required=False)
     present = serializers.SerializerMethodField(help_text="How many people were marked present.")
 
@@ -272,10 +277,11 @@ class AttendanceSerializer(serializers.Serializer):
     )
 
     def validate(self, attrs):
-        if "present" in attrs and ({"add", "remove"} & set(attrs)):
-            raise serializers.ValidationError(_("Send either the full list of people present, or people to add and remove."))
-        if not ({"present", "add", "remove"} & set(attrs)):
-            raise serializers.ValidationError(_("Send either the full list of people present, or people to add and remove."))
+        sent = {"present", "add", "remove"} & set(attrs)
+        if not sent or ("present" in sent and len(sent) > 1):
+            raise serializers.ValidationError(
+                _("Send either the full list of people present, or people to add and remove.")
+            )
         return attrs
 
 

@@ -2,7 +2,7 @@ import django_filters
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Count, ProtectedError
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiExample, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import exceptions, filters, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -70,6 +70,13 @@ class OrganizationViewSet(viewsets.ModelViewSet):
         organization_delete(actor=self.request.user, organization=instance)
 
 
+@extend_schema_view(create=extend_schema(
+    description="Registers a person after the registry's duplicate check: when people with the same normalized "
+                "name, birth year and home place exist, the answer is 409 with their ids in `duplicates`; "
+                "send `confirm_new: true` to register the person anyway.",
+    responses={201: PersonSerializer,
+               409: OpenApiResponse(description="Likely duplicates: `detail`, `duplicates` (ids).")},
+))
 class PersonViewSet(viewsets.ModelViewSet):
     serializer_class = PersonSerializer
     filterset_fields = ["gender", "branch", "displacement", "birth_year"]

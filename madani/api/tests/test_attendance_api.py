@@ -35,7 +35,8 @@ def test_latecomers_are_added_and_leavers_removed(staff_a, activity_a, person_a)
     other = _second_participant(activity_a)
     session = activity_a.sessions.first()
     client = api_client(staff_a)
-    assert client.post(_url(session), {"add": [other.pk]}, format="json").json()["present"] == sorted([person_a.pk, other.pk])
+    added = client.post(_url(session), {"add": [other.pk]}, format="json")
+    assert added.json()["present"] == sorted([person_a.pk, other.pk])
     assert client.post(_url(session), {"remove": [person_a.pk]}, format="json").json()["present"] == [other.pk]
     assert client.get(_url(session)).json() == {"present": [other.pk]}
 

@@ -68,7 +68,8 @@ def test_a_trainer_records_the_outcome_of_their_session_but_does_not_add_or_dele
     response = client.patch(url, {"outcome": "خطة حملة لكل منظمة"}, format="json")
     assert response.status_code == 200, response.json()
     assert response.json()["activity"] == activity_a.pk
-    assert client.post(LIST, {"activity": activity_a.pk, "date": str(activity_a.start_date)}, format="json").status_code == 403
+    new = {"activity": activity_a.pk, "date": str(activity_a.start_date)}
+    assert client.post(LIST, new, format="json").status_code == 403
     assert client.delete(url).status_code == 403
     assert Session.objects.get(pk=session.pk).outcome == "خطة حملة لكل منظمة"
 
