@@ -131,12 +131,16 @@ class Conflict(exceptions.APIException):
 
 
 class ProgramViewSet(viewsets.ReadOnlyModelViewSet):
-    """Donor-funded programs and their phases: reference data, readable by any signed-in user."""
+    """Donor-funded programs and their phases, as on the programs page: staff see those that run in
+    their branches (or in every branch)."""
 
     serializer_class = ProgramSerializer
-    queryset = Program.objects.prefetch_related("branches", "phases__branches").order_by("pk")
     filterset_fields = ["donor"]
     permission_classes = [LedgerPermission]
+
+    def get_queryset(self):
+        return (Program.objects.visible_to(self.request.user)
+                .prefetch_related("branches", "phases__branches").order_by("pk"))
 
 
 class TopicViewSet(viewsets.ReadOnlyModelViewSet):
