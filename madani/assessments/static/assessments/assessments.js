@@ -171,6 +171,7 @@
       options: {
         indexAxis: "y",
         maintainAspectRatio: false,
+        animation: false,  // old laptops and phones: draw once, at once
         locale: document.documentElement.lang,
         scales: { x: { min: 0, max: 100, reverse: rtl, title: { display: true, text: chart.axis } },
                   y: { position: rtl ? "right" : "left" } },
