@@ -272,6 +272,8 @@ RATELIMIT_IP_META_KEY = env_str("RATELIMIT_IP_META_KEY") or None
 
 # The public never sees a group smaller than this (DESIGN.md §5).
 MADANI_MIN_CELL_SIZE = env_int("MADANI_MIN_CELL_SIZE", 5)
+# A needs-assessment domain scoring under this percentage is a capacity gap (assessments/reports.py).
+MADANI_ASSESSMENT_GAP_THRESHOLD = env_int("MADANI_ASSESSMENT_GAP_THRESHOLD", 60)
 
 LOGGING = {
     "version": 1,
