@@ -50,12 +50,6 @@ class ActivityForm(forms.ModelForm):
         if self.instance.pk:
             del self.fields["session_per_day"]
 
-    def clean_title_ar(self):
-        return " ".join((self.cleaned_data.get("title_ar") or "").split())
-
-    def clean_title_en(self):
-        return " ".join((self.cleaned_data.get("title_en") or "").split())
-
     def clean_deliverable(self):
         deliverable = self.cleaned_data.get("deliverable")
         if isinstance(deliverable, UploadedFile):  # a new upload, not the file already stored
@@ -64,19 +58,11 @@ class ActivityForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if not cleaned.get("title_ar") and not cleaned.get("title_en"):
-            self.add_error("title_ar", _("Give the activity's title in Arabic or English."))
         organizations = cleaned.get("target_organizations")
         if cleaned.get("kind") in ONE_ORGANIZATION_KINDS and organizations is not None and len(organizations) != 1:
             self.add_error("target_organizations", _(
                 "Coaching, consultations and technical support serve one organization at a time: choose exactly one."))
-        start, end = cleaned.get("start_date"), cleaned.get("end_date")
-        if start and end and end < start:
-            self.add_error("end_date", _("The end date cannot be before the start date."))
-        phase, program = cleaned.get("phase"), cleaned.get("program")
-        if phase and program and phase.program_id != program.pk:
-            self.add_error("phase", _("This phase belongs to another program."))
-        return cleaned
+        return cleaned  # titles, dates and phase are checked by the service (activities/services.py)
 
     def activity_data(self) -> dict:
         data = dict(self.cleaned_data)
@@ -98,17 +84,12 @@ class SessionForm(forms.ModelForm):
             "outcome": forms.Textarea(attrs={"rows": 2}),
         }
 
-    def __init__(self, *args, user, activity, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.activity = activity
         self.fields["facilitator"].queryset = Person.objects.visible_to(user)
 
     def clean(self):
-        cleaned = super().clean()
-        day = cleaned.get("date")
-        if day and not self.activity.covers(day):
-            self.add_error("date", _("The date must fall within the activity (%(start)s – %(end)s).") % {
-                "start": self.activity.start_date, "end": self.activity.end_date})
+        cleaned = super().clean()  # the date inside the activity: checked by the service
         start, end = cleaned.get("start_time"), cleaned.get("end_time")
         if start and end and end <= start:
             self.add_error("end_time", _("The session must end after it starts."))

@@ -5,6 +5,7 @@ session). Every figure, report and news draft is computed from these rows.
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -225,6 +226,19 @@ class Activity(models.Model):
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        """What the web form, the API and the import all rely on, in the user's language (run by
+        ``full_clean``; on ``end_date`` so the database constraint's generic message never shows)."""
+        errors = {}
+        if not self.title_ar and not self.title_en:
+            errors["title_ar"] = _("Give the activity's title in Arabic or English.")
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = _("The end date cannot be before the start date.")
+        if self.phase_id and self.program_id and self.phase.program_id != self.program_id:
+            errors["phase"] = _("This phase belongs to another program.")
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def is_certified(self) -> bool:

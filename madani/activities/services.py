@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from madani.core.arabic import clean_spaces
 from madani.people.services import person_create
 
 from .models import Activity, Attendance, Participation, Program, Session, Source
@@ -23,10 +24,10 @@ def _check_sessions_inside(activity: Activity) -> None:
 def _save_activity(*, actor, activity: Activity, data: dict) -> Activity:
     relations = {k: data[k] for k in ACTIVITY_M2M if k in data}
     for name, value in data.items():
+        if name in ("title_ar", "title_en"):
+            value = clean_spaces(value)
         if name not in ACTIVITY_M2M:
             setattr(activity, name, value)
-    if activity.phase_id and activity.phase.program_id != activity.program_id:
-        raise ValidationError({"phase": _("This phase belongs to another program.")})
     activity._history_user = actor
     activity.full_clean(exclude=["search_key"])
     activity.save()

@@ -158,12 +158,16 @@ def _get_session(request, pk, session_pk) -> Session:
 def session_add(request, pk):
     activity = _get_activity_for_user(request.user, pk)
     _require_recorder(request.user)
-    form = SessionForm(request.POST or None, user=request.user, activity=activity,
+    form = SessionForm(request.POST or None, user=request.user,
                        initial={"date": activity.start_date, "place": activity.place})
     if request.method == "POST" and form.is_valid():
-        services.session_create(actor=request.user, activity=activity, data=form.cleaned_data)
-        messages.success(request, _("The session was saved."))
-        return redirect("activities:detail", pk=activity.pk)
+        try:
+            services.session_create(actor=request.user, activity=activity, data=form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The session was saved."))
+            return redirect("activities:detail", pk=activity.pk)
     return render(request, "activities/session_form.html", {"form": form, "activity": activity})
 
 
@@ -171,11 +175,15 @@ def session_add(request, pk):
 def session_edit(request, pk, session_pk):
     session = _get_session(request, pk, session_pk)
     _require_marker(request.user)
-    form = SessionForm(request.POST or None, instance=session, user=request.user, activity=session.activity)
+    form = SessionForm(request.POST or None, instance=session, user=request.user)
     if request.method == "POST" and form.is_valid():
-        services.session_update(actor=request.user, session=session, data=form.cleaned_data)
-        messages.success(request, _("The session was saved."))
-        return redirect("activities:detail", pk=pk)
+        try:
+            services.session_update(actor=request.user, session=session, data=form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The session was saved."))
+            return redirect("activities:detail", pk=pk)
     return render(request, "activities/session_form.html",
                   {"form": form, "activity": session.activity, "session": session})
 

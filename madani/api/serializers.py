@@ -6,6 +6,7 @@ from rest_framework.exceptions import APIException
 from madani.activities import services as activity_services
 from madani.activities.models import Activity, Participation, Phase, Program, Session, Source, Topic
 from madani.branches.models import Branch
+from madani.core.arabic import clean_spaces
 from madani.organizations import services as organization_services
 from madani.organizations.models import Organization, Sector
 from madani.people import services as people_services
@@ -100,7 +101,7 @@ class PersonSerializer(_ServiceSerializer):
         confirmed = attrs.pop("confirm_new", False)
         if self.instance is None and not confirmed:
             duplicates = Person.objects.visible_to(self.context["request"].user).likely_duplicates_of(
-                full_name=" ".join((attrs.get("full_name") or "").split()),
+                full_name=clean_spaces(attrs.get("full_name")),
                 birth_year=attrs.get("birth_year"),
                 home_place_id=getattr(attrs.get("home_place"), "pk", None),
             )
@@ -191,29 +192,6 @@ class ActivitySerializer(_ServiceSerializer):
             "deliverable", "session_per_day", "created_at", "updated_at",
         ]
         read_only_fields = ["created_at", "updated_at"]
-
-    def validate(self, attrs):
-        def value(name):
-            return attrs.get(name, getattr(self.instance, name, None))
-
-        errors = {}
-        title_ar, title_en = " ".join((value("title_ar") or "").split()), " ".join((value("title_en") or "").split())
-        if not title_ar and not title_en:
-            errors["title_ar"] = [_("Give the activity's title in Arabic or English.")]
-        start, end = value("start_date"), value("end_date")
-        if start and end and end < start:
-            errors["end_date"] = [_("The end date cannot be before the start date.")]
-        phase, program = value("phase"), value("program")
-        if phase and program and phase.program_id != program.pk:
-            errors["phase"] = [_("This phase belongs to another program.")]
-        if errors:
-            raise serializers.ValidationError(errors)
-        if "title_ar" in attrs:
-            attrs["title_ar"] = title_ar
-        if "title_en" in attrs:
-            attrs["title_en"] = title_en
-        # Not ``title`` itself: modeltranslation would write it into the current language's field.
-        return attrs
 
     def create(self, validated_data):
         session_per_day = validated_data.pop("session_per_day", False)

@@ -27,6 +27,11 @@ def normalize(text: str | None) -> str:
     return text.lower().strip(" ")
 
 
+def clean_spaces(text: str | None) -> str:
+    """A name or title as it is stored: single spaces, none at either end."""
+    return " ".join((text or "").split())
+
+
 class _Trim(Func):
     function = "TRIM"
 

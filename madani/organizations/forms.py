@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from madani.branches.models import Branch
+from madani.core.arabic import clean_spaces
 from madani.places.widgets import MultiplePlacePicker, PlacePicker
 
 from .models import Kind, Organization, Sector
@@ -55,10 +56,10 @@ class OrganizationForm(forms.ModelForm):
         self.fields["founded_year"].widget.attrs.update(min=1900, max=2100)
 
     def clean_name_ar(self):
-        return " ".join((self.cleaned_data.get("name_ar") or "").split())
+        return clean_spaces(self.cleaned_data.get("name_ar"))
 
     def clean_name_en(self):
-        return " ".join((self.cleaned_data.get("name_en") or "").split())
+        return clean_spaces(self.cleaned_data.get("name_en"))
 
     def clean(self):
         cleaned = super().clean()

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from madani.branches.models import Branch
+from madani.core.arabic import clean_spaces
 from madani.organizations.models import Organization
 from madani.places.widgets import PlacePicker
 
@@ -53,7 +54,7 @@ class PersonForm(forms.ModelForm):
             del self.fields["confirm_new"]
 
     def clean_full_name(self):
-        name = " ".join((self.cleaned_data.get("full_name") or "").split())
+        name = clean_spaces(self.cleaned_data.get("full_name"))
         if not name:
             raise forms.ValidationError(_("Enter the person's full name."))
         return name

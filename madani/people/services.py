@@ -3,20 +3,18 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from simple_history.utils import update_change_reason
 
+from madani.core.arabic import clean_spaces
+
 from .models import Affiliation, Person
 
 # Fields copied from the removed record when the kept one has no value.
 MERGE_FILL_FIELDS = ("name_latin", "birth_year", "home_place", "phone", "email", "consent_date")
 
 
-def _clean_name(name: str) -> str:
-    return " ".join((name or "").split())
-
-
 @transaction.atomic
 def person_create(*, actor, data: dict) -> Person:
     """Register a person. Duplicate detection happens before (``Person.objects.likely_duplicates_of``)."""
-    person = Person(**{**data, "full_name": _clean_name(data.get("full_name"))})
+    person = Person(**{**data, "full_name": clean_spaces(data.get("full_name"))})
     person._history_user = actor
     person.full_clean(exclude=["name_key"])
     person.save()
@@ -26,7 +24,7 @@ def person_create(*, actor, data: dict) -> Person:
 @transaction.atomic
 def person_update(*, actor, person: Person, data: dict) -> Person:
     for name, value in data.items():
-        setattr(person, name, _clean_name(value) if name == "full_name" else value)
+        setattr(person, name, clean_spaces(value) if name == "full_name" else value)
     person._history_user = actor
     person.full_clean(exclude=["name_key"])
     person.save()

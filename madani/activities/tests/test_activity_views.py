@@ -60,6 +60,8 @@ def test_the_detail_page_counts_participants_by_gender(client_a, activity_a):
 def test_a_session_outside_the_activity_dates_is_refused(client_a, activity_a):
     response = client_a.post(reverse("activities:session_add", args=[activity_a.pk]), {"date": "2026-05-01"})
     assert response.status_code == 200 and activity_a.sessions.count() == 3
+    assert gettext("The date must fall within the activity (%(start)s – %(end)s).") % {
+        "start": activity_a.start_date, "end": activity_a.end_date} in response.content.decode()
 
 
 def test_enrolling_from_the_registry_search_represents_the_current_organization(client_a, activity_a, branch_a,
