@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from madani.activities.models import Activity, Participation
+from madani.core.uploads import attachment_response
 from madani.organizations.models import Organization
 
 from . import reports, services
@@ -95,8 +96,7 @@ def questionnaire_download(request, pk):
     """The XLSForm file, as an attachment (the shipped form comes from the app's forms folder)."""
     questionnaire = _get_questionnaire_for_user(request.user, pk)
     if questionnaire.source_file:
-        return FileResponse(questionnaire.source_file.open("rb"), as_attachment=True,
-                            filename=Path(questionnaire.source_file.name).name)
+        return attachment_response(questionnaire.source_file)
     builtin = questionnaire.definition.get("builtin_file")
     if builtin and (BUILTIN_FORMS / builtin).is_file() and "/" not in builtin:
         return FileResponse((BUILTIN_FORMS / builtin).open("rb"), as_attachment=True, filename=builtin)
