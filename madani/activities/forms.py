@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from madani.branches.models import Branch
 from madani.core.uploads import validate_document
+from madani.core.forms import DatesInOrder
 from madani.organizations.models import Organization
 from madani.people.forms import PersonForm
 from madani.people.models import Person
@@ -137,7 +138,7 @@ class WalkInForm(PersonForm):
         return data
 
 
-class ProgramForm(forms.ModelForm):
+class ProgramForm(DatesInOrder, forms.ModelForm):
     class Meta:
         model = Program
         fields = ["code", "name_ar", "name_en", "donor", "branches", "start_date", "end_date",
@@ -161,25 +162,15 @@ class ProgramForm(forms.ModelForm):
         cleaned = super().clean()
         if not cleaned.get("name_ar") and not cleaned.get("name_en"):
             self.add_error("name_ar", _("Give the program's name in Arabic or English."))
-        start, end = cleaned.get("start_date"), cleaned.get("end_date")
-        if start and end and end < start:
-            self.add_error("end_date", _("The end date cannot be before the start date."))
         return cleaned
 
 
-class PhaseForm(forms.ModelForm):
+class PhaseForm(DatesInOrder, forms.ModelForm):
     class Meta:
         model = Phase
         fields = ["number", "name_ar", "name_en", "start_date", "end_date"]
         widgets = {"start_date": DATE, "end_date": DATE}
         labels = {"name_ar": _("Name in Arabic"), "name_en": _("Name in English")}
-
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("start_date"), cleaned.get("end_date")
-        if start and end and end < start:
-            self.add_error("end_date", _("The end date cannot be before the start date."))
-        return cleaned
 
 
 PhaseFormSet = forms.inlineformset_factory(Program, Phase, form=PhaseForm, extra=1, can_delete=True)

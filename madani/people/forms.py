@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from madani.branches.models import Branch
 from madani.core.arabic import clean_spaces
+from madani.core.forms import DatesInOrder
 from madani.organizations.models import Organization
 from madani.places.widgets import PlacePicker
 
@@ -82,7 +83,7 @@ class PersonForm(forms.ModelForm):
         return data
 
 
-class AffiliationForm(forms.ModelForm):
+class AffiliationForm(DatesInOrder, forms.ModelForm):
     class Meta:
         model = Affiliation
         fields = ["organization", "role", "start_date", "end_date"]
@@ -94,13 +95,6 @@ class AffiliationForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = Organization.objects.visible_to(user)
-
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("start_date"), cleaned.get("end_date")
-        if start and end and end < start:
-            self.add_error("end_date", _("The end date cannot be before the start date."))
-        return cleaned
 
 
 class MergeForm(forms.Form):
