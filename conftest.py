@@ -99,6 +99,13 @@ def _no_two_factor_by_default(settings):
     settings.REQUIRE_2FA = False
 
 
+@pytest.fixture(autouse=True)
+def _background_jobs_run_at_once(settings):
+    """Background jobs (django-tasks) run inside the request, so a test sees their result; the tests of
+    the database worker itself switch the backend back."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
 def client_for(user) -> Client:
     client = Client()
     if user is not None:

@@ -83,6 +83,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "simple_history",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     # Madani apps
     "madani.core",
     "madani.branches",
@@ -94,6 +96,14 @@ INSTALLED_APPS = [
     "madani.consultations",
     "madani.assessments",
     "madani.certificates",
+    "madani.indicators",
+    "madani.dashboard",
+    "madani.reports",
+    "madani.news",
+    "madani.library",
+    "madani.directory",
+    "madani.coworking",
+    "madani.public",
     "madani.api",
 ]
 
@@ -173,7 +183,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "core:dashboard"
+LOGIN_REDIRECT_URL = "dashboard:index"
 
 # allauth: login by email, no usernames, no public sign-up (accounts are created by staff).
 ACCOUNT_LOGIN_METHODS = {"email"}
@@ -204,8 +214,28 @@ STATIC_ROOT = BASE_DIR / "var" / "static"
 STATICFILES_DIRS = [BASE_DIR / "madani" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
+# Uploaded files go through Django's storage API: local disk by default, an S3-compatible store
+# (django-storages) when MADANI_S3_BUCKET is set. Files are never served from MEDIA_URL: every download
+# goes through a view that checks permissions first.
+S3_BUCKET = env_str("MADANI_S3_BUCKET")
+if S3_BUCKET:
+    DEFAULT_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": env_str("MADANI_S3_ENDPOINT_URL") or None,
+            "region_name": env_str("MADANI_S3_REGION") or None,
+            "access_key": env_secret("MADANI_S3_ACCESS_KEY", ""),
+            "secret_key": env_secret("MADANI_S3_SECRET_KEY", ""),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+else:
+    DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if PRODUCTION
@@ -274,6 +304,14 @@ RATELIMIT_IP_META_KEY = env_str("RATELIMIT_IP_META_KEY") or None
 MADANI_MIN_CELL_SIZE = env_int("MADANI_MIN_CELL_SIZE", 5)
 # A needs-assessment domain scoring under this percentage is a capacity gap (assessments/reports.py).
 MADANI_ASSESSMENT_GAP_THRESHOLD = env_int("MADANI_ASSESSMENT_GAP_THRESHOLD", 60)
+
+# Background jobs (django-tasks): the database backend, run by `manage.py db_worker` (`make demo`
+# starts one). MADANI_TASKS_BACKEND=immediate runs jobs inside the request (tests use it).
+TASKS_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+TASKS = {"default": {"BACKEND": TASKS_BACKENDS[env_str("MADANI_TASKS_BACKEND", "database")]}}
 
 LOGGING = {
     "version": 1,

@@ -7,7 +7,6 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("", include("madani.core.urls")),
     path("accounts/", include("allauth.urls")),
     path("organizations/", include("madani.organizations.urls")),
     path("people/", include("madani.people.urls")),
@@ -16,6 +15,14 @@ urlpatterns += i18n_patterns(
     path("assessments/", include("madani.assessments.urls")),
     path("certificates/", include("madani.certificates.urls")),
     path("places/", include("madani.places.urls")),
+    path("indicators/", include("madani.indicators.urls")),
+    path("dashboard/", include("madani.dashboard.urls")),
+    path("reports/", include("madani.reports.urls")),
+    path("news/", include("madani.news.urls")),
+    path("library/", include("madani.library.urls")),
+    path("directory/", include("madani.directory.urls")),
+    path("coworking/", include("madani.coworking.urls")),
+    path("", include("madani.public.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

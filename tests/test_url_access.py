@@ -8,7 +8,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 # Reviewed list of pages an anonymous visitor may open.
 PUBLIC = {
-    "core:home",
+    "public:home",
     "account_login",
     "account_logout",  # signs nobody out on GET; redirects home
     "account_signup",  # shows "sign-up is closed": accounts are created by administrators
@@ -30,7 +30,7 @@ PUBLIC = {
 
 # Pages that send an anonymous visitor to the login page.
 LOGIN_REQUIRED = {
-    "core:dashboard",
+    "dashboard:index",
     "account_reauthenticate",
     "account_email",
     "account_change_password",

@@ -106,12 +106,13 @@ class Kind(models.TextChoices):
     LOCAL_ADMINISTRATION = "local_administration", _("Meeting with local administration")
     DIALOGUE = "dialogue", _("Dialogue session")
     ADVOCACY = "advocacy", _("Advocacy campaign")
+    SPACE_USE = "space_use", _("Use of the co-working space")
 
 
 # Kinds whose completers receive a certificate.
 CERTIFIED_KINDS = {Kind.TRAINING, Kind.WORKSHOP}
 # Kinds that serve one organization at a time (seed 001: four days of coaching each).
-ONE_ORGANIZATION_KINDS = {Kind.COACHING, Kind.CONSULTATION, Kind.TECHNICAL_SUPPORT}
+ONE_ORGANIZATION_KINDS = {Kind.COACHING, Kind.CONSULTATION, Kind.TECHNICAL_SUPPORT, Kind.SPACE_USE}
 
 
 class Status(models.TextChoices):

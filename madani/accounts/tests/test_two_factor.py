@@ -49,7 +49,7 @@ def test_login_is_by_email(db, anonymous):
     assert 'name="login"' in login and 'type="email"' in login
     response = anonymous.post(reverse("account_login"), {"login": "sara@example.org", "password": PASSWORD})
     assert response.status_code == 302
-    assert anonymous.get(reverse("core:dashboard")).status_code == 200
+    assert anonymous.get(reverse("dashboard:index")).status_code == 200
 
 
 def test_a_wrong_password_gets_a_translated_error(db, anonymous):

@@ -2,8 +2,7 @@ from django.urls import path
 
 from . import views
 
-app_name = "core"
+app_name = "public"
 urlpatterns = [
     path("", views.home, name="home"),
-    path("dashboard/", views.dashboard, name="dashboard"),
 ]
