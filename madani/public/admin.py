@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -15,6 +16,7 @@ class CenterProfileAdmin(SimpleHistoryAdmin, TranslationAdmin):
     """One profile: it can be added once and never deleted."""
 
     inlines = [BranchContactInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def has_add_permission(self, request):
         return not CenterProfile.objects.exists()

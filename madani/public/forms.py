@@ -1,4 +1,5 @@
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from madani.core.arabic import clean_spaces
@@ -96,8 +97,16 @@ class AcceptForm(forms.Form):
                 "confirm_new": choice == NEW_PERSON}
 
 
+def _https_by_default(field, **kwargs):
+    """Social links typed without a scheme are https:// (as organizations' websites)."""
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return field.formfield(**kwargs)
+
+
 class CenterProfileForm(forms.ModelForm):
     class Meta:
+        formfield_callback = _https_by_default
         model = CenterProfile
         fields = ["name_ar", "name_en", "tagline_ar", "tagline_en", "about_ar", "about_en", "email", "phone",
                   "facebook_url", "x_url", "youtube_url", "telegram_url"]
