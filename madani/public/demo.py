@@ -73,7 +73,8 @@ def load(rng):
             BranchContact.objects.create(profile=profile, branch=branches[code], address=address_ar,
                                          address_ar=address_ar, address_en=address_en, phone=phone)
     today = datetime.date.today()
-    planned = list(Activity.objects.select_related("branch__place").filter(kind__in=REGISTRATION_KINDS, status=Status.PLANNED, start_date__gt=today)
+    planned = list(Activity.objects.select_related("branch__place")
+                   .filter(kind__in=REGISTRATION_KINDS, status=Status.PLANNED, start_date__gt=today)
                    .order_by("start_date", "pk"))
     for activity in planned:
         deadline = activity.start_date - datetime.timedelta(days=3)

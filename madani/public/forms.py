@@ -1,5 +1,6 @@
 from django import forms
 from django.db import models
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from madani.core.arabic import clean_spaces
@@ -25,8 +26,10 @@ def subdistrict_choices():
 class RegistrationForm(forms.ModelForm):
     """The public registration form. ``website`` is a honeypot: people never see it, robots fill it in."""
 
-    home_place = forms.TypedChoiceField(label=_("Where you live"), coerce=int,
-                                        help_text=_("Your sub-district (the district and governorate are shown above it)."))
+    home_place = forms.TypedChoiceField(
+        label=_("Where you live"), coerce=int,
+        help_text=_("Your sub-district (the district and governorate are shown above it)."),
+    )
     consent = forms.BooleanField(
         label=_("I agree that the center records these details to organise the training and contact me."),
     )
@@ -79,14 +82,16 @@ class AcceptForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.duplicates = {str(p.pk): p for p in duplicates}
         self.fields["person"].choices = [
-            *((pk, f"#{p.pk} {p} · {p.birth_year or '—'} · {p.home_place or '—'}") for pk, p in self.duplicates.items()),
+            *((pk, f"#{p.pk} {p} · {p.birth_year or '—'} · {p.home_place or '—'}")
+              for pk, p in self.duplicates.items()),
             (NEW_PERSON, _("A new person: register them in the registry")),
         ]
         self.fields["person"].initial = NEW_PERSON if not duplicates else None
         organizations = Organization.objects.visible_to(user)
         self.fields["organization"].queryset = organizations
+        # Help texts are rendered unescaped: what the registrant typed is escaped here.
         self.fields["organization"].help_text = _("They wrote: %(name)s") % {
-            "name": registration.organization_name or "—"}
+            "name": escape(registration.organization_name or "—")}
         if registration.organization_name:
             self.fields["organization"].initial = organizations.search(registration.organization_name).first()
 

@@ -12,7 +12,8 @@ register = template.Library()
 
 def alternates(request) -> list[tuple[str, str]]:
     """(hreflang, absolute URL) for each language and x-default, computed from the current path."""
-    links = [(code, request.build_absolute_uri(translate_url(request.path, code))) for code, _name in settings.LANGUAGES]
+    links = [(code, request.build_absolute_uri(translate_url(request.path, code)))
+             for code, _name in settings.LANGUAGES]
     default = dict(links)[settings.LANGUAGE_CODE]
     return [*links, ("x-default", default)]
 

@@ -167,3 +167,13 @@ def test_trainers_and_cso_members_never_see_registrations(client_for_trainer, cs
     assert "ليلى الحسن" not in html
     for client in (client_for_trainer, client_for(cso_member)):
         assert client.get(reverse("public:registration_accept", args=[registration.pk])).status_code == 404
+
+
+def test_what_a_registrant_typed_is_escaped_on_the_staff_pages(client_a, open_training):
+    registration = _registration(open_training, organization_name="<script>alert(1)</script>",
+                                 full_name="<b>ليلى</b>")
+    for name in ("public:registration_accept", "public:registration_reject"):
+        html = client_a.get(reverse(name, args=[registration.pk])).content.decode()
+        assert "<script>alert(1)</script>" not in html and "<b>ليلى</b>" not in html
+    html = client_a.get(reverse("activities:detail", args=[open_training.pk])).content.decode()
+    assert "<script>alert(1)</script>" not in html
