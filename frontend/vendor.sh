@@ -13,4 +13,7 @@ cp $nm/htmx.org/dist/htmx.min.js $nm/htmx.org/LICENSE $out/htmx/
 cp $nm/chart.js/dist/chart.umd.min.js $nm/chart.js/LICENSE.md $out/chartjs/
 cp $nm/@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arabic-{400,700}-normal.woff2 \
    $nm/@fontsource/noto-naskh-arabic/LICENSE $out/fonts/
+# The packages' source maps are not copied: drop the comments that point to them (the production static
+# storage, ManifestStaticFilesStorage, refuses references to missing files).
+sed -i -E '/^\/[*\/]# sourceMappingURL=/d' $out/bootstrap/*.min.css $out/bootstrap/*.min.js $out/chartjs/*.min.js
 echo "vendor files refreshed in madani/static/vendor"

@@ -26,7 +26,15 @@ PUBLIC = {
     "consultations:request_consultation",
     "consultations:thanks",
     "certificates:verify",  # shows only what is printed on the certificate; rate-limited
+    "public:trainings",  # planned trainings open for registration: titles, dates, places, topics; no people
+    "public:register",  # a registration form (rate-limited, honeypot): shows the activity, nothing about registrants
+    "public:register_thanks",
+    "sitemap",  # public pages only
+    "robots_txt",
 }
+
+# Public pages with an object id: the kind of object in branch_a_objects.
+PUBLIC_OBJECT_URLS = {"public:register": "activity"}
 
 # Pages that send an anonymous visitor to the login page.
 LOGIN_REQUIRED = {
@@ -103,6 +111,9 @@ LOGIN_REQUIRED = {
     "certificates:activity_pdf",
     "certificates:download",
     "certificates:revoke",
+    "public:registration_accept",
+    "public:registration_reject",
+    "public:profile_edit",
 }
 
 # API endpoints: 401/403 without a token or session.
@@ -183,6 +194,8 @@ BRANCH_OBJECT_URLS = {
     "certificates:activity_pdf": "activity",
     "certificates:download": "participation",
     "certificates:revoke": "participation",
+    "public:registration_accept": "registration",
+    "public:registration_reject": "registration",
 }
 
 # Object URLs that only administrators may use: a branch's own staff get 403 there, not 200.
@@ -234,7 +247,7 @@ def _kwargs(name, objects):
     route, _pattern = _named_patterns()[name]
     kwargs = {}
     if "pk" in route:
-        kind = BRANCH_OBJECT_URLS.get(name)
+        kind = BRANCH_OBJECT_URLS.get(name) or PUBLIC_OBJECT_URLS.get(name)
         if kind == "affiliation":
             kwargs = {"pk": objects["person"].pk, "affiliation_pk": objects["affiliation"].pk}
         elif kind == "session":
@@ -270,6 +283,7 @@ def branch_a_objects(organization_a, person_a, activity_a, staff_a, settings, tm
     from madani.certificates.services import certificate_issue
     from madani.consultations.models import Request
     from madani.places.models import Place
+    from madani.public.models import Registration
 
     settings.MEDIA_ROOT = tmp_path
     activity_a.deliverable.save("plan.pdf", ContentFile(b"%PDF-1.4 strategic plan"))
@@ -293,6 +307,9 @@ def branch_a_objects(organization_a, person_a, activity_a, staff_a, settings, tm
         "person": person_a,
         "affiliation": person_a.affiliations.get(),
         "place": Place.objects.get(pcode="SY11"),
+        "registration": Registration.objects.create(activity=activity_a, full_name="سمر الحسن", gender="female",
+                                                    birth_year=1995, phone="+963 933 000 111",
+                                                    home_place=Place.objects.get(pcode="SY110100")),
     }
 
 

@@ -25,13 +25,14 @@ class ActivityForm(forms.ModelForm):
         model = Activity
         fields = [
             "kind", "title_ar", "title_en", "program", "phase", "branch", "place", "start_date", "end_date",
-            "status", "topics", "facilitators", "target_organizations", "goals", "deliverable",
+            "status", "open_for_registration", "registration_deadline", "topics", "facilitators", "target_organizations", "goals", "deliverable",
             "description_ar", "description_en",
         ]
         widgets = {
             "place": PlacePicker,
             "start_date": DATE,
             "end_date": DATE,
+            "registration_deadline": DATE,
             "topics": forms.CheckboxSelectMultiple,
             "goals": forms.Textarea(attrs={"rows": 2}),
             "description_ar": forms.Textarea(attrs={"rows": 3}),

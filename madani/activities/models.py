@@ -7,6 +7,7 @@ session). Every figure, report and news draft is computed from these rows.
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -111,6 +112,8 @@ class Kind(models.TextChoices):
 
 # Kinds whose completers receive a certificate.
 CERTIFIED_KINDS = {Kind.TRAINING, Kind.WORKSHOP}
+# Kinds the public may register for on the home page (issue 5).
+REGISTRATION_KINDS = {Kind.TRAINING, Kind.WORKSHOP}
 # Kinds that serve one organization at a time (seed 001: four days of coaching each).
 ONE_ORGANIZATION_KINDS = {Kind.COACHING, Kind.CONSULTATION, Kind.TECHNICAL_SUPPORT, Kind.SPACE_USE}
 
@@ -152,6 +155,14 @@ class ActivityQuerySet(models.QuerySet):
     def upcoming(self):
         return self.exclude(status=Status.COMPLETED)
 
+    def registration_open(self, today=None):
+        """Planned trainings and workshops open for public registration: they start after today and
+        their registration deadline, if any, has not passed."""
+        today = today or timezone.localdate()
+        return self.filter(
+            kind__in=REGISTRATION_KINDS, status=Status.PLANNED, open_for_registration=True, start_date__gt=today,
+        ).exclude(registration_deadline__lt=today)
+
     def between(self, start, end):
         """Activities that overlap the period [start, end]."""
         return self.filter(start_date__lte=end, end_date__gte=start)
@@ -184,6 +195,13 @@ class Activity(models.Model):
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"))
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.PLANNED)
+    open_for_registration = models.BooleanField(
+        _("open for registration"), default=False,
+        help_text=_("A planned training or workshop shown on the public site, where anyone may ask to take part."),
+    )
+    registration_deadline = models.DateField(
+        _("registration deadline"), null=True, blank=True, help_text=_("The last day the public may register."),
+    )
     topics = models.ManyToManyField(Topic, verbose_name=_("topics"), blank=True, related_name="activities")
     facilitators = models.ManyToManyField(
         "people.Person", verbose_name=_("facilitators"), blank=True, related_name="facilitated_activities"
@@ -238,6 +256,10 @@ class Activity(models.Model):
             errors["end_date"] = _("The end date cannot be before the start date.")
         if self.phase_id and self.program_id and self.phase.program_id != self.program_id:
             errors["phase"] = _("This phase belongs to another program.")
+        if self.open_for_registration and self.kind not in REGISTRATION_KINDS:
+            errors["open_for_registration"] = _("Only trainings and workshops take registrations from the public.")
+        if self.registration_deadline and self.start_date and self.registration_deadline > self.start_date:
+            errors["registration_deadline"] = _("The registration deadline cannot be after the start date.")
         if errors:
             raise ValidationError(errors)
 
@@ -296,6 +318,7 @@ class Source(models.TextChoices):
     SHEET = "sheet", _("Attendance sheet")
     IMPORT = "import", _("Imported")
     API = "api", _("API")
+    REGISTRATION = "online", _("Registered on the public site")
 
 
 class Participation(models.Model):

@@ -19,6 +19,7 @@ DEMO_STEPS: list[str] = [
     "madani.consultations.demo.load",
     "madani.assessments.demo.load",
     "madani.certificates.demo.load",  # after the activities demo
+    "madani.public.demo.load",  # after the activities demo: opens the planned trainings for registration
 ]
 DEMO_DOMAIN = "demo.madani.invalid"
 
