@@ -63,6 +63,7 @@ LOGIN_REQUIRED = {
     "activities:program_create",
     "activities:program_detail",
     "activities:program_edit",
+    "activities:program_export",
     "activities:export",
     "activities:create",
     "activities:detail",
@@ -83,6 +84,7 @@ LOGIN_REQUIRED = {
     "activities:import_preview",
     "activities:deliverable",
     "consultations:list",
+    "consultations:export",
     "consultations:create",
     "consultations:detail",
     "consultations:assign",
@@ -103,6 +105,9 @@ LOGIN_REQUIRED = {
     "certificates:activity_pdf",
     "certificates:download",
     "certificates:revoke",
+    "reports:index",
+    "reports:three_w",
+    "reports:iati",
 }
 
 # API endpoints: 401/403 without a token or session.
@@ -183,6 +188,7 @@ BRANCH_OBJECT_URLS = {
     "certificates:activity_pdf": "activity",
     "certificates:download": "participation",
     "certificates:revoke": "participation",
+    "reports:iati": "program",
 }
 
 # Object URLs that only administrators may use: a branch's own staff get 403 there, not 200.
