@@ -47,11 +47,12 @@ def _languages():
 
 
 def _in_every_language(message) -> dict[str, str]:
+    """One of our own texts in each language it is translated into (never English text marked as Arabic)."""
     texts = {}
     for code in _languages():
         with translation.override(code):
             texts[code] = str(message)
-    return texts
+    return {code: text for code, text in texts.items() if code == "en" or text != texts["en"]}
 
 
 def _field_texts(instance, field) -> dict[str, str]:

@@ -18,7 +18,7 @@ COLUMNS = [
     (_("Branch"), "#org+impl+name"),
     (_("Donor"), "#org+funder+name"),
     (_("Organizations served"), "#org+partner+name"),
-    (_("Program"), "#activity+programme+name"),
+    (_("Program"), "#activity+programme"),
     (_("Kind"), "#activity+type"),
     (_("Activity"), "#activity+name"),
     (_("Topics"), "#subsector+name"),
