@@ -71,7 +71,7 @@ def _sub(parent, tag, **attributes):
 
 
 def iati_ready() -> bool:
-    """Production refuses to publish under the development identifier (see MADANI_IATI_ORG_REF)."""
+    """The center's identifier and name are set (production has no default for them: nothing made up is published)."""
     return bool(settings.MADANI_IATI_ORG_REF and settings.MADANI_ORG_NAME)
 
 
