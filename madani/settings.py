@@ -305,6 +305,11 @@ RATELIMIT_IP_META_KEY = env_str("RATELIMIT_IP_META_KEY") or None
 MADANI_MIN_CELL_SIZE = env_int("MADANI_MIN_CELL_SIZE", 5)
 # A needs-assessment domain scoring under this percentage is a capacity gap (assessments/reports.py).
 MADANI_ASSESSMENT_GAP_THRESHOLD = env_int("MADANI_ASSESSMENT_GAP_THRESHOLD", 60)
+# The center as the IATI Registry knows it: its organisation identifier (https://org-id.guide) and its name
+# (the IATI file's default language is Arabic). Development uses an identifier that says so; in production
+# nothing is assumed, and the IATI files are refused until both are set (reports/iati.py).
+MADANI_IATI_ORG_REF = env_str("MADANI_IATI_ORG_REF", "" if PRODUCTION else "ZZ-MADANI-DEV")
+MADANI_ORG_NAME = env_str("MADANI_ORG_NAME", "" if PRODUCTION else "مدني (نسخة التطوير)")
 
 # Background jobs (django-tasks): the database backend, run by `manage.py db_worker` (`make demo`
 # starts one). MADANI_TASKS_BACKEND=immediate runs jobs inside the request (tests use it).

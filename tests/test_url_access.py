@@ -71,6 +71,7 @@ LOGIN_REQUIRED = {
     "activities:program_create",
     "activities:program_detail",
     "activities:program_edit",
+    "activities:program_export",
     "activities:export",
     "activities:create",
     "activities:detail",
@@ -91,6 +92,7 @@ LOGIN_REQUIRED = {
     "activities:import_preview",
     "activities:deliverable",
     "consultations:list",
+    "consultations:export",
     "consultations:create",
     "consultations:detail",
     "consultations:assign",
@@ -114,6 +116,9 @@ LOGIN_REQUIRED = {
     "public:registration_accept",
     "public:registration_reject",
     "public:profile_edit",
+    "reports:index",
+    "reports:three_w",
+    "reports:iati",
 }
 
 # API endpoints: 401/403 without a token or session.
@@ -196,6 +201,7 @@ BRANCH_OBJECT_URLS = {
     "certificates:revoke": "participation",
     "public:registration_accept": "registration",
     "public:registration_reject": "registration",
+    "reports:iati": "program",
 }
 
 # Object URLs that only administrators may use: a branch's own staff get 403 there, not 200.

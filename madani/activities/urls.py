@@ -5,9 +5,10 @@ from . import import_views, views
 app_name = "activities"
 urlpatterns = [
     path("", views.activity_list, name="list"),
-    path("export.csv", views.activity_export, name="export"),
+    path("export/", views.activity_export, name="export"),
     path("new/", views.activity_create, name="create"),
     path("programs/", views.program_list, name="program_list"),
+    path("programs/export/", views.program_export, name="program_export"),
     path("programs/new/", views.program_create, name="program_create"),
     path("programs/<int:pk>/", views.program_detail, name="program_detail"),
     path("programs/<int:pk>/edit/", views.program_edit, name="program_edit"),

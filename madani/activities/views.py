@@ -3,9 +3,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, ProtectedError, Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from madani.core.exports import csv_response
+from madani.core.exports import export_response
 from madani.core.history import history_entries
 from madani.core.lists import filtered_queryset, render_list
 from madani.core.uploads import attachment_response
@@ -49,7 +50,8 @@ def _filtered(request):
 @login_required
 def activity_list(request):
     return render_list(request, _filtered(request), ordering=["-start_date", "-pk"],
-                       template="activities/activity_list.html", partial="activities/partials/results.html")
+                       template="activities/activity_list.html", partial="activities/partials/results.html",
+                       context={"export_url": reverse("activities:export")})
 
 
 @login_required
@@ -62,7 +64,7 @@ def activity_export(request):
          a.end_date, a.get_status_display(), a.participant_count]
         for a in queryset.order_by("pk").iterator(chunk_size=2000)
     )
-    return csv_response("activities.csv", header, rows)
+    return export_response(request, "activities", header, rows)
 
 
 def participation_summary(participations):
@@ -335,16 +337,32 @@ def _require_program_manager(user):
         raise PermissionDenied
 
 
-@login_required
-def program_list(request):
+def _programs(request):
     if not request.user.is_center_staff:
         raise PermissionDenied
-    programs = (
+    return (
         Program.objects.visible_to(request.user).select_related("donor").prefetch_related("branches", "phases")
         .annotate(activity_count=Count("activities", filter=Q(activities__in=Activity.objects.visible_to(request.user)),
                                        distinct=True))
     )
-    return render(request, "activities/program_list.html", {"programs": programs})
+
+
+@login_required
+def program_list(request):
+    return render(request, "activities/program_list.html",
+                  {"programs": _programs(request), "export_url": reverse("activities:program_export")})
+
+
+@login_required
+def program_export(request):
+    header = [_("ID"), _("Code"), _("Name in Arabic"), _("Name in English"), _("Donor"), _("Start date"),
+              _("End date"), _("Branches"), _("Phases"), _("Activities")]
+    rows = (
+        [p.pk, p.code, p.name_ar, p.name_en, p.donor or "", p.start_date, p.end_date,
+         ", ".join(str(b) for b in p.branches.all()) or _("All branches"), len(p.phases.all()), p.activity_count]
+        for p in _programs(request).order_by("pk")
+    )
+    return export_response(request, "programs", header, rows)
 
 
 @login_required

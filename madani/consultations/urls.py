@@ -5,6 +5,7 @@ from . import views
 app_name = "consultations"
 urlpatterns = [
     path("", views.request_list, name="list"),
+    path("export/", views.request_export, name="export"),
     path("new/", views.request_create, name="create"),
     path("<int:pk>/", views.request_detail, name="detail"),
     path("<int:pk>/assign/", views.request_assign, name="assign"),

@@ -3,10 +3,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import ProtectedError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from madani.activities.journey import capacity_journey
-from madani.core.exports import csv_response
+from madani.core.exports import export_response
 from madani.core.history import history_entries
 from madani.core.lists import filtered_queryset, render_list
 from madani.people.models import Affiliation, Person
@@ -37,7 +38,8 @@ def _filtered(request):
 @login_required
 def organization_list(request):
     return render_list(request, _filtered(request), ordering=["name_ar", "pk"],
-                       template="organizations/organization_list.html", partial="organizations/partials/results.html")
+                       template="organizations/organization_list.html", partial="organizations/partials/results.html",
+                       context={"export_url": reverse("organizations:export")})
 
 
 @login_required
@@ -50,7 +52,7 @@ def organization_export(request):
          o.get_licensing_status_display()]
         for o in queryset.order_by("pk").iterator(chunk_size=2000)
     )
-    return csv_response("organizations.csv", header, rows)
+    return export_response(request, "organizations", header, rows)
 
 
 @login_required

@@ -5,7 +5,7 @@ from . import views
 app_name = "people"
 urlpatterns = [
     path("", views.person_list, name="list"),
-    path("export.csv", views.person_export, name="export"),
+    path("export/", views.person_export, name="export"),
     path("new/", views.person_create, name="create"),
     path("<int:pk>/", views.person_detail, name="detail"),
     path("<int:pk>/edit/", views.person_edit, name="edit"),

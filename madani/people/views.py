@@ -3,10 +3,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import ProtectedError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from madani.activities.models import Participation
-from madani.core.exports import csv_response
+from madani.core.exports import export_response
 from madani.core.history import history_entries
 from madani.core.lists import filtered_queryset, render_list
 from madani.organizations.models import Organization
@@ -34,7 +35,8 @@ def _filtered(request):
 @login_required
 def person_list(request):
     return render_list(request, _filtered(request), ordering=["full_name", "pk"],
-                       template="people/person_list.html", partial="people/partials/results.html")
+                       template="people/person_list.html", partial="people/partials/results.html",
+                       context={"export_url": reverse("people:export")})
 
 
 @login_required
@@ -52,7 +54,7 @@ def person_export(request):
                    _("yes") if p.disability else _("no"), p.get_displacement_display(), p.home_place or "", p.branch]
             yield row + [p.phone, p.email] if contacts else row
 
-    return csv_response("people.csv", header, rows())
+    return export_response(request, "people", header, rows())
 
 
 @login_required

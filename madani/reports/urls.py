@@ -1,6 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-from . import views  # noqa: F401
+from . import views
 
 app_name = "reports"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("3w/", views.three_w, name="three_w"),
+    path("programs/<int:pk>/iati.xml", views.iati, name="iati"),
+]
