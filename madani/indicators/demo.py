@@ -10,7 +10,8 @@
   15 CSOs coached of seed 001, trainees by gender and training courses (the kind of figure of seed 003).
 
 Baselines are the figures of the seed year; yearly targets for last year and this year are set near
-what the ledger holds, as a program officer would have planned them.
+what the ledger holds, as a program officer would have planned them (last year's only when the ledger
+has activity then).
 """
 
 import datetime
@@ -92,7 +93,8 @@ def _plan(rng, indicator, baseline_year, today):
 
     Baseline.objects.create(indicator=indicator, year=baseline_year, value=actual(baseline_year))
     last, this = actual(today.year - 1), actual(today.year)
-    Target.objects.create(indicator=indicator, year=today.year - 1, value=max(1, round(last * rng.uniform(0.9, 1.25))))
+    if last:  # the generated year may begin only at the end of last year
+        Target.objects.create(indicator=indicator, year=today.year - 1, value=round(last * rng.uniform(0.9, 1.25)))
     Target.objects.create(indicator=indicator, year=today.year,
                           value=max(1, round((last + this) * rng.uniform(0.9, 1.1))))
 

@@ -77,9 +77,12 @@ class FigureForm(forms.Form):
     """The period and breakdown a reader picks on an indicator's page (GET); empty fields keep the
     indicator's own."""
 
-    date_from = forms.DateField(label=_("From"), required=False, widget=DATE)
-    date_to = forms.DateField(label=_("Until"), required=False, widget=DATE)
-    by = forms.MultipleChoiceField(label=_("Disaggregate by"), required=False, widget=forms.CheckboxSelectMultiple)
+    date_from = forms.DateField(label=_("From"), required=False,
+                                widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}))
+    date_to = forms.DateField(label=_("Until"), required=False,
+                              widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}))
+    by = forms.MultipleChoiceField(label=_("Disaggregate by"), required=False,
+                                   widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}))
 
     def __init__(self, *args, indicator, **kwargs):
         super().__init__(*args, **kwargs)

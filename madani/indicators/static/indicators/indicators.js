@@ -6,7 +6,7 @@
   if (!data || !canvas || !window.Chart) { return; }
   var chart = JSON.parse(data.textContent);
   var rtl = document.documentElement.dir === "rtl";
-  var colors = ["#0d6efd", "#d63384", "#198754", "#fd7e14", "#6f42c1", "#20c997", "#6c757d", "#ffc107"];
+  var colors = ["#0d6efd", "#fd7e14", "#198754", "#6f42c1", "#20c997", "#dc3545", "#6c757d", "#ffc107"];
   new window.Chart(canvas, {
     type: "bar",
     data: {
