@@ -310,6 +310,8 @@ MADANI_ASSESSMENT_GAP_THRESHOLD = env_int("MADANI_ASSESSMENT_GAP_THRESHOLD", 60)
 # nothing is assumed, and the IATI files are refused until both are set (reports/iati.py).
 MADANI_IATI_ORG_REF = env_str("MADANI_IATI_ORG_REF", "" if PRODUCTION else "ZZ-MADANI-DEV")
 MADANI_ORG_NAME = env_str("MADANI_ORG_NAME", "" if PRODUCTION else "مدني (نسخة التطوير)")
+# Age bands of the indicators' age-group breakdown (indicators/engine.py): "low-high" or "low+".
+MADANI_AGE_BANDS = env_str("MADANI_AGE_BANDS", "0-17,18-24,25-34,35-59,60+")
 
 # Background jobs (django-tasks): the database backend, run by `manage.py db_worker` (`make demo`
 # starts one). MADANI_TASKS_BACKEND=immediate runs jobs inside the request (tests use it).

@@ -119,6 +119,17 @@ LOGIN_REQUIRED = {
     "reports:index",
     "reports:three_w",
     "reports:iati",
+    "indicators:list",
+    "indicators:create",
+    "indicators:detail",
+    "indicators:edit",
+    "indicators:records",
+    "indicators:logframe",
+    "indicators:logframe_export",
+    "indicators:outcome_add",
+    "indicators:outcome_edit",
+    "indicators:output_add",
+    "indicators:output_edit",
 }
 
 # API endpoints: 401/403 without a token or session.
@@ -202,10 +213,20 @@ BRANCH_OBJECT_URLS = {
     "public:registration_accept": "registration",
     "public:registration_reject": "registration",
     "reports:iati": "program",
+    "indicators:detail": "indicator",  # an indicator of a program that runs in branch A only
+    "indicators:edit": "indicator",
+    "indicators:records": "indicator",
+    "indicators:logframe": "program",
+    "indicators:logframe_export": "program",
+    "indicators:outcome_add": "program",
+    "indicators:outcome_edit": "outcome",
+    "indicators:output_add": "outcome",
+    "indicators:output_edit": "output",
 }
 
 # Object URLs that only administrators may use: a branch's own staff get 403 there, not 200.
-ADMINISTRATORS_ONLY = {"activities:program_edit"}
+ADMINISTRATORS_ONLY = {"activities:program_edit", "indicators:edit", "indicators:outcome_add", "indicators:outcome_edit",
+                       "indicators:output_add", "indicators:output_edit"}  # indicators: and M&E officers
 
 
 def _walk(patterns, prefix="", namespace=None):
@@ -291,12 +312,17 @@ def branch_a_objects(organization_a, person_a, activity_a, staff_a, settings, tm
     from madani.places.models import Place
     from madani.public.models import Registration
 
+    from madani.indicators.models import Indicator, Outcome, Output
+
     settings.MEDIA_ROOT = tmp_path
     activity_a.deliverable.save("plan.pdf", ContentFile(b"%PDF-1.4 strategic plan"))
     needs = Questionnaire.objects.needs().get()  # the shipped form (a data migration)
     pre_test = Questionnaire(title="اختبار قبلي", kind=Kind.PRE_TEST, activity=activity_a, definition=needs.definition)
     pre_test.source_file.save("pre-test.xlsx", ContentFile(b"xlsx"), save=True)
     certificate = certificate_issue(actor=staff_a, participation=activity_a.participations.get())
+    program = _program_of_branch_a(activity_a)
+    outcome = Outcome.objects.create(program=program, statement="مشاركة المنظمات في صنع القرار")
+    output = Output.objects.create(outcome=outcome, statement="منظمات مدربة على المناصرة")
     return {
         "certificate": certificate,
         "topic": Topic.objects.order_by("pk").first(),
@@ -308,7 +334,11 @@ def branch_a_objects(organization_a, person_a, activity_a, staff_a, settings, tm
         "activity": activity_a,
         "session": activity_a.sessions.first(),
         "participation": activity_a.participations.get(),
-        "program": _program_of_branch_a(activity_a),
+        "program": program,
+        "outcome": outcome,
+        "output": output,
+        "indicator": Indicator.objects.create(code="people-trained", name="المتدربون", metric="people",
+                                              program=program, output=output),
         "organization": organization_a,
         "person": person_a,
         "affiliation": person_a.affiliations.get(),

@@ -16,6 +16,7 @@ from madani.places.models import Place
 DEMO_PASSWORD = "madani-demo"
 DEMO_STEPS: list[str] = [
     "madani.activities.demo.load",  # first: the other apps' demo data may refer to the ledger
+    "madani.indicators.demo.load",  # after the activities demo: logframes and figures over the ledger
     "madani.consultations.demo.load",
     "madani.assessments.demo.load",
     "madani.certificates.demo.load",  # after the activities demo
