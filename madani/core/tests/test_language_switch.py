@@ -7,13 +7,13 @@ def _html_tag(response):
     return re.search(r"<html[^>]*>", response.content.decode()).group(0)
 
 
-def test_arabic_is_the_default_and_right_to_left(anonymous):
+def test_arabic_is_the_default_and_right_to_left(anonymous, db):
     response = anonymous.get("/")
     assert _html_tag(response) == '<html lang="ar" dir="rtl">'
     assert "bootstrap.rtl.min.css" in response.content.decode()
 
 
-def test_english_lives_under_en_and_is_left_to_right(anonymous):
+def test_english_lives_under_en_and_is_left_to_right(anonymous, db):
     response = anonymous.get("/en/")
     assert _html_tag(response) == '<html lang="en" dir="ltr">'
     assert "bootstrap.rtl.min.css" not in response.content.decode()
@@ -38,7 +38,7 @@ def test_the_switch_keeps_search_filters(client_a):
     assert "kind=cso" in switch
 
 
-def test_an_unprefixed_url_is_arabic_even_for_an_english_browser(anonymous):
+def test_an_unprefixed_url_is_arabic_even_for_an_english_browser(anonymous, db):
     response = anonymous.get("/", HTTP_ACCEPT_LANGUAGE="en")
     assert 'lang="ar"' in _html_tag(response)
 

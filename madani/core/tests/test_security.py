@@ -41,7 +41,7 @@ def test_production_refuses_to_start_without_allowed_hosts():
     assert "ALLOWED_HOSTS must be set" in result.stderr
 
 
-def test_the_content_security_policy_forbids_inline_code(anonymous):
+def test_the_content_security_policy_forbids_inline_code(anonymous, db):
     policy = anonymous.get("/")["Content-Security-Policy"]
     assert "script-src 'self'" in policy
     assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
@@ -60,10 +60,10 @@ def test_signed_in_pages_are_private_and_not_stored(client_a):
     assert "private" in cache_control and "no-store" in cache_control
 
 
-def test_public_pages_are_not_marked_private(anonymous):
+def test_public_pages_are_not_marked_private(anonymous, db):
     assert "private" not in anonymous.get("/").get("Cache-Control", "")
 
 
-def test_static_files_are_served_from_our_own_origin(anonymous):
+def test_static_files_are_served_from_our_own_origin(anonymous, db):
     html = anonymous.get("/").content.decode()
     assert "https://" not in html.split("<body>")[0]  # no CDN in <head>
