@@ -103,6 +103,10 @@ LOGIN_REQUIRED = {
     "certificates:activity_pdf",
     "certificates:download",
     "certificates:revoke",
+    "reports:donor_report",
+    "reports:donor_job",
+    "reports:donor_job_progress",
+    "reports:donor_job_download",
 }
 
 # API endpoints: 401/403 without a token or session.
@@ -183,6 +187,9 @@ BRANCH_OBJECT_URLS = {
     "certificates:activity_pdf": "activity",
     "certificates:download": "participation",
     "certificates:revoke": "participation",
+    "reports:donor_job": "report_job",
+    "reports:donor_job_progress": "report_job",
+    "reports:donor_job_download": "report_job",
 }
 
 # Object URLs that only administrators may use: a branch's own staff get 403 there, not 200.
@@ -270,6 +277,7 @@ def branch_a_objects(organization_a, person_a, activity_a, staff_a, settings, tm
     from madani.certificates.services import certificate_issue
     from madani.consultations.models import Request
     from madani.places.models import Place
+    from madani.reports.models import JobStatus, ReportJob
 
     settings.MEDIA_ROOT = tmp_path
     activity_a.deliverable.save("plan.pdf", ContentFile(b"%PDF-1.4 strategic plan"))
@@ -277,6 +285,10 @@ def branch_a_objects(organization_a, person_a, activity_a, staff_a, settings, tm
     pre_test = Questionnaire(title="اختبار قبلي", kind=Kind.PRE_TEST, activity=activity_a, definition=needs.definition)
     pre_test.source_file.save("pre-test.xlsx", ContentFile(b"xlsx"), save=True)
     certificate = certificate_issue(actor=staff_a, participation=activity_a.participations.get())
+    program = _program_of_branch_a(activity_a)
+    report_job = ReportJob.objects.create(program=program, date_from=activity_a.start_date, date_to=activity_a.end_date,
+                                          requested_by=staff_a, status=JobStatus.DONE, progress=100)
+    report_job.file.save("donor-report.xlsx", ContentFile(b"xlsx"), save=True)
     return {
         "certificate": certificate,
         "topic": Topic.objects.order_by("pk").first(),
@@ -288,7 +300,8 @@ def branch_a_objects(organization_a, person_a, activity_a, staff_a, settings, tm
         "activity": activity_a,
         "session": activity_a.sessions.first(),
         "participation": activity_a.participations.get(),
-        "program": _program_of_branch_a(activity_a),
+        "program": program,
+        "report_job": report_job,
         "organization": organization_a,
         "person": person_a,
         "affiliation": person_a.affiliations.get(),
