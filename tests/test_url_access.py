@@ -107,6 +107,17 @@ LOGIN_REQUIRED = {
     "reports:donor_job",
     "reports:donor_job_progress",
     "reports:donor_job_download",
+    "indicators:list",
+    "indicators:create",
+    "indicators:detail",
+    "indicators:edit",
+    "indicators:records",
+    "indicators:logframe",
+    "indicators:logframe_export",
+    "indicators:outcome_add",
+    "indicators:outcome_edit",
+    "indicators:output_add",
+    "indicators:output_edit",
 }
 
 # API endpoints: 401/403 without a token or session.
@@ -190,10 +201,20 @@ BRANCH_OBJECT_URLS = {
     "reports:donor_job": "report_job",
     "reports:donor_job_progress": "report_job",
     "reports:donor_job_download": "report_job",
+    "indicators:detail": "indicator",  # an indicator of a program that runs in branch A only
+    "indicators:edit": "indicator",
+    "indicators:records": "indicator",
+    "indicators:logframe": "program",
+    "indicators:logframe_export": "program",
+    "indicators:outcome_add": "program",
+    "indicators:outcome_edit": "outcome",
+    "indicators:output_add": "outcome",
+    "indicators:output_edit": "output",
 }
 
 # Object URLs that only administrators may use: a branch's own staff get 403 there, not 200.
-ADMINISTRATORS_ONLY = {"activities:program_edit"}
+ADMINISTRATORS_ONLY = {"activities:program_edit", "indicators:edit", "indicators:outcome_add", "indicators:outcome_edit",
+                       "indicators:output_add", "indicators:output_edit"}  # indicators: and M&E officers
 
 
 def _walk(patterns, prefix="", namespace=None):
@@ -276,6 +297,7 @@ def branch_a_objects(organization_a, person_a, activity_a, staff_a, settings, tm
     from madani.assessments.models import Kind, Questionnaire, Response
     from madani.certificates.services import certificate_issue
     from madani.consultations.models import Request
+    from madani.indicators.models import Indicator, Outcome, Output
     from madani.places.models import Place
     from madani.reports.models import JobStatus, ReportJob
 
@@ -289,6 +311,8 @@ def branch_a_objects(organization_a, person_a, activity_a, staff_a, settings, tm
     report_job = ReportJob.objects.create(program=program, date_from=activity_a.start_date, date_to=activity_a.end_date,
                                           requested_by=staff_a, status=JobStatus.DONE, progress=100)
     report_job.file.save("donor-report.xlsx", ContentFile(b"xlsx"), save=True)
+    outcome = Outcome.objects.create(program=program, statement="مشاركة المنظمات في صنع القرار")
+    output = Output.objects.create(outcome=outcome, statement="منظمات مدربة على المناصرة")
     return {
         "certificate": certificate,
         "topic": Topic.objects.order_by("pk").first(),
@@ -302,6 +326,10 @@ def branch_a_objects(organization_a, person_a, activity_a, staff_a, settings, tm
         "participation": activity_a.participations.get(),
         "program": program,
         "report_job": report_job,
+        "outcome": outcome,
+        "output": output,
+        "indicator": Indicator.objects.create(code="people-trained", name="المتدربون", metric="people",
+                                              program=program, output=output),
         "organization": organization_a,
         "person": person_a,
         "affiliation": person_a.affiliations.get(),

@@ -1,0 +1,263 @@
+"""Indicators, their figures and drill-down, and program logframes with the tracking table.
+
+Who does what: every center staff member reads indicators and logframes, with figures computed over
+the records they may see (``user=request.user``: a branch manager's numbers count their branches'
+records, so that each number and the records behind it agree). Administrators and M&E officers
+define indicators and edit logframes. CSO members have no access."""
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
+
+from madani.accounts.models import Role
+from madani.activities.models import Program
+from madani.core.exports import export_response
+from madani.core.lists import PAGE_SIZE, render_list
+
+from . import services
+from .engine import Dimension, Metric, compute, parse_param, records
+from .filters import IndicatorFilter
+from .forms import BaselineFormSet, FigureForm, IndicatorForm, OutcomeForm, OutputForm, TargetFormSet
+from .models import Indicator, Outcome, Output
+from .tracking import tracking, tracking_rows
+
+
+def can_manage_indicators(user) -> bool:
+    return user.spans_all_branches or user.role == Role.ME_OFFICER
+
+
+def _require_staff(user):
+    if not user.is_center_staff:
+        raise PermissionDenied
+
+
+def _require_manager(user):
+    if not can_manage_indicators(user):
+        raise PermissionDenied
+
+
+def _get_indicator_for_user(user, pk) -> Indicator:
+    return get_object_or_404(Indicator.objects.visible_to(user).select_related("program", "place"), pk=pk)
+
+
+def _get_program_for_user(user, pk) -> Program:
+    return get_object_or_404(Program.objects.visible_to(user), pk=pk)
+
+
+def _records_url(indicator, query, keys=()) -> str:
+    """The records page of one number: the figure's period and breakdown, and the cell's keys."""
+    params = [("custom", "1")] + [("by", d) for d in query.by]
+    params += [(name, getattr(query, name).isoformat()) for name in ("date_from", "date_to") if getattr(query, name)]
+    params += [(f"k{i}", key.param) for i, key in enumerate(keys)]
+    return reverse("indicators:records", args=[indicator.pk]) + "?" + urlencode(params)
+
+
+def _figure(request, indicator):
+    form = FigureForm(request.GET if "custom" in request.GET else None, indicator=indicator,
+                      initial={"by": indicator.disaggregations})
+    return form, indicator.query(**form.changes())
+
+
+@login_required
+def indicator_list(request):
+    _require_staff(request.user)
+    filterset = IndicatorFilter(request.GET or None, queryset=Indicator.objects.visible_to(request.user)
+                                .select_related("program"), user=request.user)
+    return render_list(request, filterset, ordering=["code"], template="indicators/indicator_list.html",
+                       partial="indicators/partials/results.html",
+                       context={"can_manage": can_manage_indicators(request.user)})
+
+
+def _indicator_form(request, indicator=None):
+    _require_manager(request.user)
+    instance = indicator or Indicator()
+    form = IndicatorForm(request.POST or None, instance=indicator, user=request.user)
+    baselines = BaselineFormSet(request.POST or None, instance=instance, prefix="baselines")
+    targets = TargetFormSet(request.POST or None, instance=instance, prefix="targets")
+    if request.method == "POST" and form.is_valid() and baselines.is_valid() and targets.is_valid():
+        try:
+            indicator = services.indicator_save(actor=request.user, indicator=instance, data=form.indicator_data(),
+                                                baselines=baselines, targets=targets)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The indicator was saved."))
+            return redirect("indicators:detail", pk=indicator.pk)
+    return render(request, "indicators/indicator_form.html",
+                  {"form": form, "baselines": baselines, "targets": targets, "indicator": indicator})
+
+
+@login_required
+def indicator_create(request):
+    return _indicator_form(request)
+
+
+@login_required
+def indicator_edit(request, pk):
+    return _indicator_form(request, _get_indicator_for_user(request.user, pk))
+
+
+def _table(indicator, result):
+    """The result as a table (one dimension: a row per group; two: first dimension down, second
+    across) and the chart's data, each number with the link to its records."""
+    query = result.query
+    firsts = list(dict.fromkeys(row.keys[0] for row in result.rows)) if query.by else []
+    seconds = list(dict.fromkeys(row.keys[1] for row in result.rows)) if len(query.by) == 2 else []
+    cells = {row.keys: (row.value, _records_url(indicator, query, row.keys)) for row in result.rows}
+    if seconds:
+        body = [(first, [cells.get((first, second)) for second in seconds]) for first in firsts]
+        datasets = [{"label": second.label, "data": [cells.get((first, second), (0,))[0] for first in firsts]}
+                    for second in seconds]
+    else:
+        body = [(first, [cells[(first,)]]) for first in firsts]
+        datasets = [{"label": str(Metric(query.metric).label), "data": [cells[(first,)][0] for first in firsts]}]
+    chart = {"labels": [first.label for first in firsts], "datasets": datasets} if firsts else None
+    return {"columns": seconds, "body": body, "chart": chart}
+
+
+@login_required
+def indicator_detail(request, pk):
+    indicator = _get_indicator_for_user(request.user, pk)
+    form, query = _figure(request, indicator)
+    result = compute(query, user=request.user)
+    context = {
+        "indicator": indicator,
+        "form": form,
+        "result": result,
+        "dimensions": [Dimension(d).label for d in query.by],
+        "total_url": _records_url(indicator, query),
+        "partial_view": not request.user.spans_all_branches,
+        "can_manage": can_manage_indicators(request.user),
+        **_table(indicator, result),
+    }
+    return render(request, "indicators/indicator_detail.html", context)
+
+
+def _link(obj, name, pk):
+    return (obj, reverse(name, args=[pk]))
+
+
+# The records behind a number, by metric: related rows to fetch, order, column titles, cells (text, link).
+RECORD_TABLES = {
+    Metric.PEOPLE: (["branch"], ["full_name", "pk"], [_l("Name"), _l("Gender"), _l("Birth year"), _l("Branch")],
+                    lambda p: [_link(p.full_name, "people:detail", p.pk), (p.get_gender_display(), None),
+                               (p.birth_year or "—", None), (p.branch, None)]),
+    Metric.PARTICIPATIONS: (["person", "activity", "organization"], ["activity", "pk"],
+                            [_l("Person"), _l("Activity"), _l("Representing"), _l("Completed")],
+                            lambda p: [_link(p.person, "people:detail", p.person_id),
+                                       _link(p.activity, "activities:detail", p.activity_id),
+                                       (p.organization or "—", None), (_("Yes") if p.completed else _("No"), None)]),
+    Metric.PERSON_DAYS: (["person", "session__activity"], ["session__date", "pk"],
+                         [_l("Person"), _l("Date"), _l("Activity")],
+                         lambda a: [_link(a.person, "people:detail", a.person_id), (a.session.date, None),
+                                    _link(a.session.activity, "activities:detail", a.session.activity_id)]),
+    Metric.SESSIONS: (["activity__branch"], ["date", "pk"], [_l("Date"), _l("Activity"), _l("Branch")],
+                      lambda s: [(s.date, None), _link(s.activity, "activities:detail", s.activity_id),
+                                 (s.activity.branch, None)]),
+    Metric.ACTIVITIES: (["branch"], ["-start_date", "pk"], [_l("Activity"), _l("Kind"), _l("Branch"), _l("Start date")],
+                        lambda a: [_link(a, "activities:detail", a.pk), (a.get_kind_display(), None), (a.branch, None),
+                                   (a.start_date, None)]),
+    Metric.ORGANIZATIONS: ([], ["pk"], [_l("Organization"), _l("Kind")],
+                           lambda o: [_link(o, "organizations:detail", o.pk), (o.get_kind_display(), None)]),
+}
+
+
+@login_required
+def indicator_records(request, pk):
+    """The records behind one number of the indicator's page, as the same user sees them."""
+    indicator = _get_indicator_for_user(request.user, pk)
+    form, query = _figure(request, indicator)
+    try:
+        keys = tuple(parse_param(d, request.GET[f"k{i}"]) for i, d in enumerate(query.by) if f"k{i}" in request.GET)
+    except (ValueError, KeyError):
+        raise Http404 from None
+    related, ordering, header, cells = RECORD_TABLES[query.metric]
+    queryset = records(query, keys, user=request.user).select_related(*related).order_by(*ordering)
+    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [cells(record) for record in page]
+    cell = next((row.keys[:len(keys)] for row in compute(query, user=request.user).rows
+                 if tuple(key.value for key in row.keys[:len(keys)]) == keys), ())
+    params = request.GET.copy()
+    params.pop("page", None)
+    context = {"indicator": indicator, "page": page, "header": header, "rows": rows, "cell": cell,
+               "query": params.urlencode(), "figure_url": reverse("indicators:detail", args=[pk])}
+    return render(request, "indicators/indicator_records.html", context)
+
+
+@login_required
+def logframe(request, pk):
+    program = _get_program_for_user(request.user, pk)
+    sections = tracking(program, user=request.user)
+    for section in sections:
+        for line in section.lines:
+            for period in line.periods:
+                period.url = _records_url(line.indicator, period.query)
+    context = {"program": program, "sections": sections, "can_manage": can_manage_indicators(request.user),
+               "partial_view": not request.user.spans_all_branches}
+    return render(request, "indicators/logframe.html", context)
+
+
+@login_required
+def logframe_export(request, pk):
+    program = _get_program_for_user(request.user, pk)
+    header = [_("Level"), _("Statement"), _("Code"), _("Indicator"), _("Period"), _("Baseline"), _("Target"),
+              _("Actual"), _("% achieved")]
+    return export_response(request, f"logframe-{program.code}", header,
+                           tracking_rows(tracking(program, user=request.user)))
+
+
+def _entry_form(request, form_class, instance, save, program, title):
+    form = form_class(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        try:
+            save(actor=request.user, data=dict(form.cleaned_data))
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The logframe was saved."))
+            return redirect("indicators:logframe", pk=program.pk)
+    return render(request, "indicators/entry_form.html", {"form": form, "program": program, "title": title})
+
+
+@login_required
+def outcome_add(request, pk):
+    program = _get_program_for_user(request.user, pk)
+    _require_manager(request.user)
+    outcome = Outcome(program=program, number=program.outcomes.count() + 1)
+    return _entry_form(request, OutcomeForm, outcome, lambda **kw: services.outcome_save(outcome=outcome, **kw),
+                       program, _("New outcome"))
+
+
+@login_required
+def outcome_edit(request, pk):
+    outcome = get_object_or_404(Outcome.objects.filter(program__in=Program.objects.visible_to(request.user)), pk=pk)
+    _require_manager(request.user)
+    return _entry_form(request, OutcomeForm, outcome, lambda **kw: services.outcome_save(outcome=outcome, **kw),
+                       outcome.program, _("Edit outcome"))
+
+
+@login_required
+def output_add(request, pk):
+    outcome = get_object_or_404(Outcome.objects.filter(program__in=Program.objects.visible_to(request.user)), pk=pk)
+    _require_manager(request.user)
+    output = Output(outcome=outcome, number=outcome.outputs.count() + 1)
+    return _entry_form(request, OutputForm, output, lambda **kw: services.output_save(output=output, **kw),
+                       outcome.program, _("New output"))
+
+
+@login_required
+def output_edit(request, pk):
+    output = get_object_or_404(
+        Output.objects.filter(outcome__program__in=Program.objects.visible_to(request.user))
+        .select_related("outcome__program"), pk=pk)
+    _require_manager(request.user)
+    return _entry_form(request, OutputForm, output, lambda **kw: services.output_save(output=output, **kw),
+                       output.outcome.program, _("Edit output"))
