@@ -10,7 +10,7 @@ language."""
 import datetime
 import io
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db.models import Count, Q
 from django.template.loader import render_to_string
@@ -23,6 +23,7 @@ from madani.activities.models import Activity
 from madani.certificates.pdf import font_faces, html_to_pdf
 from madani.core.exports import _xlsx_cell, neutralize
 from madani.indicators.engine import Dimension, IndicatorQuery, Metric, compute, records
+from madani.indicators.tracking import Period, tracking, tracking_rows
 from madani.people.models import Gender
 
 # The breakdowns by a dimension of the activity, each with the same columns (FIGURE_METRICS).
@@ -100,15 +101,17 @@ class DonorReport:
     def compute(self, metric, *by):
         return compute(self.query(metric, *by))
 
+    def period_label(self) -> str:
+        return _("%(start)s to %(end)s") % {"start": f"{self.job.date_from:%Y-%m-%d}",
+                                            "end": f"{self.job.date_to:%Y-%m-%d}"}
+
     def add_cover(self):
         program = self.program
         branches = ", ".join(str(branch) for branch in program.branches.order_by("name")) or _("All branches")
-        period = _("%(start)s to %(end)s") % {"start": f"{self.job.date_from:%Y-%m-%d}",
-                                              "end": f"{self.job.date_to:%Y-%m-%d}"}
         self.sections.append(Section("cover", _("Cover"), [_("Donor report"), str(program)], [
             [_("Program"), str(program)],
             [_("Donor"), str(program.donor) if program.donor else "—"],
-            [_("Period"), period],
+            [_("Period"), self.period_label()],
             [_("Center"), _("Civil-society support center (branches: %(branches)s)") % {"branches": branches}],
             [_("Generated on"), self.generated_at.date()],
         ]))
@@ -169,6 +172,29 @@ class DonorReport:
         }
         return Section(str(dimension), titles[dimension], header, rows,
                        chart=bars((labels[key], value(Metric.PEOPLE, key)) for key in order))
+
+    def add_logframe(self):
+        """The logframe tracking table (outcomes, their outputs, their indicators) for the targets set
+        for periods inside the report's; an indicator without one shows its actual figure over the
+        report's period, without a target."""
+        sections = [replace(section, lines=[replace(line, periods=self._periods(line)) for line in section.lines])
+                    for section in tracking(self.program, user=None)]
+        header = [_("Level"), _("Statement"), _("Code"), _("Indicator"), _("Period"), _("Baseline"), _("Target"),
+                  _("Actual"), _("% achieved")]
+        rows = [row[:-1] + [None if row[-1] is None else row[-1] / 100] for row in tracking_rows(sections)]
+        self.sections.append(Section("logframe", _("Logframe indicators"), header, rows))
+
+    def _periods(self, line) -> list[Period]:
+        start, end = self.job.date_from, self.job.date_to
+        inside = [period for period in line.periods if period.target is not None
+                  and period.query.date_from and start <= period.query.date_from
+                  and period.query.date_to and period.query.date_to <= end]
+        if inside:
+            return inside
+        query = line.indicator.query(by=()).within(start, end)
+        baselines = [period.baseline for period in line.periods
+                     if period.baseline is not None and (period.query.date_from or start) <= end]
+        return [Period(self.period_label(), baselines[-1] if baselines else None, None, compute(query).total, query)]
 
     def add_activities(self):
         activities = (

@@ -19,6 +19,7 @@ DONOR_STEPS = [
     (Step.FIGURES, 5, DonorReport.add_cover),
     (Step.FIGURES, 10, DonorReport.add_headline),
     (Step.BREAKDOWNS, 25, DonorReport.add_breakdowns),
+    (Step.LOGFRAME, 60, DonorReport.add_logframe),
     (Step.ACTIVITIES, 70, DonorReport.add_activities),
 ]
 WRITING_PROGRESS = 80

@@ -13,6 +13,7 @@ from django.utils.translation import gettext, override
 from openpyxl import load_workbook
 
 from madani.indicators.engine import Dimension, IndicatorQuery, Metric, compute
+from madani.indicators.models import Baseline, Indicator, Outcome, Output, Target
 from madani.reports.donor import DonorReport
 from madani.reports.models import JobStatus, ReportJob, Step
 from madani.reports.services import donor_report_request
@@ -102,12 +103,50 @@ def test_text_that_looks_like_a_formula_stays_text(built, program_a, activity_a)
     assert "'=HYPERLINK(\"http://evil\")" in titles
 
 
+@pytest.fixture
+def logframe_a(program_a):
+    """Program A's logframe: people trained (a target for 2026, a baseline of 2025) under an output, and
+    workshops held (a target for the second quarter of 2026) under the outcome."""
+    outcome = Outcome.objects.create(program=program_a, statement_ar="مشاركة المنظمات في صنع القرار",
+                                     statement_en="CSOs take part in decisions")
+    output = Output.objects.create(outcome=outcome, statement_ar="منظمات مدربة", statement_en="CSOs trained")
+    people = Indicator.objects.create(code="people-trained", name_ar="المتدربون", name_en="People trained",
+                                     metric=Metric.PEOPLE, program=program_a, output=output)
+    Baseline.objects.create(indicator=people, year=2025, value=0)
+    Target.objects.create(indicator=people, year=2026, value=4)
+    workshops = Indicator.objects.create(code="workshops", name_ar="ورشات العمل", name_en="Workshops",
+                                         metric=Metric.ACTIVITIES, kinds=["workshop"], program=program_a, outcome=outcome)
+    Target.objects.create(indicator=workshops, year=2026, quarter=2, value=2)
+    Target.objects.create(indicator=workshops, year=2027, value=5)  # outside the report's period
+    return people, workshops
+
+
+def test_the_logframe_sheet_tracks_the_targets_of_the_period_against_the_ledger(built, program_a, logframe_a):
+    workbook = load_workbook(io.BytesIO(built(language="en").file.read()))
+    with override("en"):
+        rows = sheet_rows(workbook[gettext("Logframe indicators")])
+    by_code = {row[2]: row for row in rows[1:]}
+    assert [row[2] for row in rows[1:]] == ["workshops", "people-trained"]  # the outcome, then its output
+    assert by_code["people-trained"][4:] == ["2026", 0, 4, figure(program_a, Metric.PEOPLE).total, 0.75]
+    assert by_code["workshops"][4:] == ["2026 Q2", None, 2, 1, 0.5]
+    assert by_code["people-trained"][1] == "1.1. CSOs trained"
+
+
+def test_an_indicator_without_a_target_in_the_period_shows_its_actual_figure(built, program_a, logframe_a):
+    workbook = load_workbook(io.BytesIO(built(language="en", period=(datetime.date(2026, 1, 1),
+                                                                       datetime.date(2026, 3, 31))).file.read()))
+    with override("en"):
+        rows = {row[2]: row for row in sheet_rows(workbook[gettext("Logframe indicators")])[1:]}
+    assert rows["people-trained"][4:] == ["2026-01-01 to 2026-03-31", 0, None, 1, None]
+    assert rows["workshops"][6:] == [None, 0, None]
+
+
 def pdf_text(content: bytes) -> tuple[int, str]:
     document = pypdfium2.PdfDocument(content)
     return len(document), "\n".join(page.get_textpage().get_text_range() for page in document)
 
 
-def test_the_pdf_report_prints_the_arabic_name_and_the_figures(built, program_a):
+def test_the_pdf_report_prints_the_arabic_name_and_the_figures(built, program_a, logframe_a):
     job = built(language="ar", format="pdf")
     assert job.status == JobStatus.DONE and job.file.name.endswith(".pdf")
     pages, text = pdf_text(job.file.read())
@@ -118,6 +157,7 @@ def test_the_pdf_report_prints_the_arabic_name_and_the_figures(built, program_a)
         assert gettext("Headline figures") in text
     assert f"{figure(program_a, Metric.PERSON_DAYS).total}" in text
     assert "2026-05-10" in text
+    assert "المتدربون" in text and "75%" in text  # the logframe: 3 people of a target of 4
 
 
 def test_an_english_pdf_report_is_in_english(built, program_a):
