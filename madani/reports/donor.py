@@ -19,7 +19,6 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
-from madani.activities.models import Activity
 from madani.certificates.pdf import font_faces, html_to_pdf
 from madani.core.exports import _xlsx_cell, neutralize
 from madani.indicators.engine import Dimension, IndicatorQuery, Metric, compute, records
@@ -156,7 +155,8 @@ class DonorReport:
         for found in results.values():
             labels.update({value: row.keys[0].label for value, row in found.items() if value not in labels})
         first_seen = list(labels)
-        order = sorted(first_seen, key=lambda v: (v is None, v if dimension == Dimension.MONTH else first_seen.index(v)))
+        order = sorted(first_seen,
+                       key=lambda v: (v is None, v if dimension == Dimension.MONTH else first_seen.index(v)))
 
         def value(metric, key):
             row = results[metric].get(key)
@@ -212,7 +212,8 @@ class DonorReport:
     # --- files ----------------------------------------------------------------------------------
 
     def filename(self) -> str:
-        return f"donor-report-{self.program.code}-{self.job.date_from:%Y%m%d}-{self.job.date_to:%Y%m%d}.{self.job.format}"
+        job = self.job
+        return f"donor-report-{self.program.code}-{job.date_from:%Y%m%d}-{job.date_to:%Y%m%d}.{job.format}"
 
     def xlsx(self) -> bytes:
         workbook = Workbook()
@@ -228,7 +229,7 @@ class DonorReport:
 
     def pdf(self) -> bytes:
         html = render_to_string("reports/donor_report_pdf.html", {
-            "report": self, "program": self.program, "job": self.job, "font_faces": font_faces(),
+            "program": self.program, "font_faces": font_faces(),
             "cover": self.sections[0], "sections": self.sections[1:],
             "rtl": translation.get_language_bidi(), "language": translation.get_language(),
         })

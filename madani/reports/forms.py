@@ -48,7 +48,8 @@ class DonorReportForm(forms.Form):
         elif kind == PeriodKind.QUARTER and not quarter:
             self.add_error("quarter", _("Choose the quarter."))
         elif kind in (PeriodKind.YEAR, PeriodKind.QUARTER):
-            cleaned["date_from"], cleaned["date_to"] = period_bounds(year, quarter if kind == PeriodKind.QUARTER else None)
+            quarter = quarter if kind == PeriodKind.QUARTER else None
+            cleaned["date_from"], cleaned["date_to"] = period_bounds(year, quarter)
         elif kind == PeriodKind.CUSTOM:
             start, end = cleaned.get("date_from"), cleaned.get("date_to")
             if not start:

@@ -58,7 +58,8 @@ def report_upload_to(job, filename):
 class ReportJob(models.Model):
     """One donor report being built, or built: who asked for which program, period, language and format."""
 
-    program = models.ForeignKey(Program, verbose_name=_("program"), on_delete=models.CASCADE, related_name="report_jobs")
+    program = models.ForeignKey(Program, verbose_name=_("program"), on_delete=models.CASCADE,
+                                related_name="report_jobs")
     date_from = models.DateField(_("from"))
     date_to = models.DateField(_("to"))
     language = models.CharField(_("language"), max_length=2, choices=ReportLanguage.choices,
@@ -82,7 +83,8 @@ class ReportJob(models.Model):
         verbose_name_plural = _("report jobs")
         ordering = ["-created_at", "-pk"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(date_to__gte=models.F("date_from")), name="report_period_in_order"),
+            models.CheckConstraint(condition=models.Q(date_to__gte=models.F("date_from")),
+                                   name="report_period_in_order"),
             models.CheckConstraint(condition=models.Q(progress__lte=100), name="report_progress_at_most_100"),
         ]
 

@@ -115,7 +115,8 @@ def logframe_a(program_a):
     Baseline.objects.create(indicator=people, year=2025, value=0)
     Target.objects.create(indicator=people, year=2026, value=4)
     workshops = Indicator.objects.create(code="workshops", name_ar="ورشات العمل", name_en="Workshops",
-                                         metric=Metric.ACTIVITIES, kinds=["workshop"], program=program_a, outcome=outcome)
+                                         metric=Metric.ACTIVITIES, kinds=["workshop"], program=program_a,
+                                         outcome=outcome)
     Target.objects.create(indicator=workshops, year=2026, quarter=2, value=2)
     Target.objects.create(indicator=workshops, year=2027, value=5)  # outside the report's period
     return people, workshops

@@ -92,5 +92,6 @@ def test_the_form_refuses_a_range_that_ends_before_it_starts(client_a, program_a
 
 
 def test_the_form_lists_the_users_own_recent_reports(client_a, client_b, job_a):
-    assert reverse("reports:donor_job", args=[job_a.pk]) in client_a.get(reverse("reports:donor_report")).content.decode()
-    assert reverse("reports:donor_job", args=[job_a.pk]) not in client_b.get(reverse("reports:donor_report")).content.decode()
+    link = reverse("reports:donor_job", args=[job_a.pk])
+    assert link in client_a.get(reverse("reports:donor_report")).content.decode()
+    assert link not in client_b.get(reverse("reports:donor_report")).content.decode()
