@@ -119,6 +119,10 @@ LOGIN_REQUIRED = {
     "reports:index",
     "reports:three_w",
     "reports:iati",
+    "reports:donor_report",
+    "reports:donor_job",
+    "reports:donor_job_progress",
+    "reports:donor_job_download",
     "indicators:list",
     "indicators:create",
     "indicators:detail",
@@ -213,6 +217,9 @@ BRANCH_OBJECT_URLS = {
     "public:registration_accept": "registration",
     "public:registration_reject": "registration",
     "reports:iati": "program",
+    "reports:donor_job": "report_job",
+    "reports:donor_job_progress": "report_job",
+    "reports:donor_job_download": "report_job",
     "indicators:detail": "indicator",  # an indicator of a program that runs in branch A only
     "indicators:edit": "indicator",
     "indicators:records": "indicator",
@@ -313,6 +320,8 @@ def branch_a_objects(organization_a, person_a, activity_a, staff_a, settings, tm
     from madani.public.models import Registration
 
     from madani.indicators.models import Indicator, Outcome, Output
+    from madani.places.models import Place
+    from madani.reports.models import JobStatus, ReportJob
 
     settings.MEDIA_ROOT = tmp_path
     activity_a.deliverable.save("plan.pdf", ContentFile(b"%PDF-1.4 strategic plan"))
@@ -321,6 +330,9 @@ def branch_a_objects(organization_a, person_a, activity_a, staff_a, settings, tm
     pre_test.source_file.save("pre-test.xlsx", ContentFile(b"xlsx"), save=True)
     certificate = certificate_issue(actor=staff_a, participation=activity_a.participations.get())
     program = _program_of_branch_a(activity_a)
+    report_job = ReportJob.objects.create(program=program, date_from=activity_a.start_date, date_to=activity_a.end_date,
+                                          requested_by=staff_a, status=JobStatus.DONE, progress=100)
+    report_job.file.save("donor-report.xlsx", ContentFile(b"xlsx"), save=True)
     outcome = Outcome.objects.create(program=program, statement="مشاركة المنظمات في صنع القرار")
     output = Output.objects.create(outcome=outcome, statement="منظمات مدربة على المناصرة")
     return {
@@ -335,6 +347,7 @@ def branch_a_objects(organization_a, person_a, activity_a, staff_a, settings, tm
         "session": activity_a.sessions.first(),
         "participation": activity_a.participations.get(),
         "program": program,
+        "report_job": report_job,
         "outcome": outcome,
         "output": output,
         "indicator": Indicator.objects.create(code="people-trained", name="المتدربون", metric="people",

@@ -1,1 +1,97 @@
-from django.db import models  # noqa: F401
+"""Reports built in the background (issue 4, "Figures"): a donor report of one program over a period,
+as an Excel workbook or a PDF, written in one language. The job row carries the progress that the
+status page polls; the file is stored through the default storage and served only through a view."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from madani.activities.models import Program
+
+
+class JobStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Ready")
+    FAILED = "failed", _("Failed")
+
+
+class ReportFormat(models.TextChoices):
+    XLSX = "xlsx", _("Excel workbook")
+    PDF = "pdf", _("PDF document")
+
+
+class ReportLanguage(models.TextChoices):
+    ARABIC = "ar", _("Arabic")
+    ENGLISH = "en", _("English")
+
+
+class Step(models.TextChoices):
+    """The stages of building a report, shown under the progress bar."""
+
+    WAITING = "", _("Waiting for a worker")
+    FIGURES = "figures", _("Counting the headline figures")
+    BREAKDOWNS = "breakdowns", _("Breaking the figures down")
+    LOGFRAME = "logframe", _("Tracking the logframe indicators")
+    ACTIVITIES = "activities", _("Listing the activities")
+    WRITING = "writing", _("Writing the file")
+    DONE = "done", _("Done")
+
+
+class ReportJobQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Administrators: every job. Branch managers and M&E officers: the jobs they asked for and the
+        jobs of the programs they see. Others (trainers, CSO members): none."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.spans_all_branches:
+            return self.all()
+        if user.can_record_activities:
+            return self.filter(models.Q(requested_by=user) | models.Q(program__in=Program.objects.visible_to(user)))
+        return self.none()
+
+
+def report_upload_to(job, filename):
+    return f"private/reports/donor/{job.created_at:%Y}/{filename}"
+
+
+class ReportJob(models.Model):
+    """One donor report being built, or built: who asked for which program, period, language and format."""
+
+    program = models.ForeignKey(Program, verbose_name=_("program"), on_delete=models.CASCADE,
+                                related_name="report_jobs")
+    date_from = models.DateField(_("from"))
+    date_to = models.DateField(_("to"))
+    language = models.CharField(_("language"), max_length=2, choices=ReportLanguage.choices,
+                                default=ReportLanguage.ARABIC)
+    format = models.CharField(_("format"), max_length=4, choices=ReportFormat.choices, default=ReportFormat.XLSX)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("requested by"),
+                                     on_delete=models.SET_NULL, null=True, related_name="+")
+    status = models.CharField(_("status"), max_length=8, choices=JobStatus.choices, default=JobStatus.QUEUED)
+    progress = models.PositiveSmallIntegerField(_("progress"), default=0, help_text=_("Percent done."))
+    step = models.CharField(_("step"), max_length=12, choices=Step.choices, blank=True, default=Step.WAITING)
+    error = models.TextField(_("error"), blank=True)
+    file = models.FileField(_("file"), upload_to=report_upload_to, blank=True, max_length=255)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    objects = ReportJobQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("report job")
+        verbose_name_plural = _("report jobs")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(date_to__gte=models.F("date_from")),
+                                   name="report_period_in_order"),
+            models.CheckConstraint(condition=models.Q(progress__lte=100), name="report_progress_at_most_100"),
+        ]
+
+    def __str__(self):
+        return _("%(program)s, %(start)s – %(end)s") % {
+            "program": self.program, "start": f"{self.date_from:%Y-%m-%d}", "end": f"{self.date_to:%Y-%m-%d}"}
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (JobStatus.DONE, JobStatus.FAILED)

@@ -1,0 +1,275 @@
+"""The donor report of one program over a period (issue 4, "Figures"), built from the ledger through the
+indicator engine (``user=None``: the whole program's data, whoever asks) and written as an Excel
+workbook (one sheet per section, right to left in Arabic) or an A4 PDF (WeasyPrint).
+
+A report is a list of ``Section``s, each a small table (a header and rows of typed cells) with an
+optional bar chart; ``DonorReport`` gathers them in the steps that the background task reports
+as progress, inside ``translation.override(job.language)`` so that every label is in the report's
+language."""
+
+import datetime
+import io
+import re
+from dataclasses import dataclass, field, replace
+
+from django.db.models import Count, Q
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+
+from madani.certificates.pdf import font_faces, html_to_pdf
+from madani.core.exports import _xlsx_cell, neutralize
+from madani.indicators.engine import Dimension, IndicatorQuery, Metric, compute, records
+from madani.indicators.tracking import Period, tracking, tracking_rows
+from madani.people.models import Gender
+
+# The breakdowns by a dimension of the activity, each with the same columns (FIGURE_METRICS).
+ACTIVITY_DIMENSIONS = [Dimension.BRANCH, Dimension.GOVERNORATE, Dimension.DISTRICT, Dimension.KIND, Dimension.MONTH]
+FIGURE_METRICS = [Metric.PEOPLE, Metric.PARTICIPATIONS, Metric.PERSON_DAYS, Metric.SESSIONS, Metric.ACTIVITIES]
+WOMEN = Gender.FEMALE
+SHEET_TITLE_LENGTH = 31  # Excel's limit
+SHEET_TITLE_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+MAX_COLUMN_WIDTH = 60
+
+
+@dataclass
+class Bar:
+    label: str
+    value: int
+    percent: int  # of the longest bar
+
+    @property
+    def rest(self) -> int:
+        """Where a bar growing from the right starts (right-to-left charts)."""
+        return 100 - self.percent
+
+
+@dataclass
+class Section:
+    """One sheet of the workbook, one part of the PDF."""
+
+    key: str
+    title: str
+    header: list[str]
+    rows: list[list] = field(default_factory=list)
+    chart: list[Bar] = field(default_factory=list)
+    note: str = ""
+
+    @property
+    def cells(self) -> list[list[tuple[str, bool]]]:
+        """The rows as (text, is a number) pairs, for the PDF."""
+        return [[(shown(value), isinstance(value, (int, float)) and not isinstance(value, bool)) for value in row]
+                for row in self.rows]
+
+
+def shown(value) -> str:
+    """A cell as printed: dates as 2026-03-31, shares as percentages."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.0%}"
+    if isinstance(value, datetime.date):
+        return f"{value:%Y-%m-%d}"
+    return str(value)
+
+
+def bars(pairs) -> list[Bar]:
+    """A bar chart's bars from (label, value) pairs, each as a percentage of the largest."""
+    pairs = list(pairs)
+    largest = max((value for _label, value in pairs), default=0)
+    return [Bar(label, value, round(100 * value / largest) if largest else 0) for label, value in pairs]
+
+
+class DonorReport:
+    """The sections of one job's report, gathered step by step (``add_*``), then written."""
+
+    def __init__(self, job):
+        self.job = job
+        self.program = job.program
+        self.generated_at = timezone.localtime()
+        self.sections: list[Section] = []
+
+    # --- figures --------------------------------------------------------------------------------
+
+    def query(self, metric, *by) -> IndicatorQuery:
+        return IndicatorQuery(metric=metric, programs=(self.program.pk,), date_from=self.job.date_from,
+                              date_to=self.job.date_to, by=by)
+
+    def compute(self, metric, *by):
+        return compute(self.query(metric, *by))
+
+    def period_label(self) -> str:
+        return _("%(start)s to %(end)s") % {"start": f"{self.job.date_from:%Y-%m-%d}",
+                                            "end": f"{self.job.date_to:%Y-%m-%d}"}
+
+    def add_cover(self):
+        program = self.program
+        branches = ", ".join(str(branch) for branch in program.branches.order_by("name")) or _("All branches")
+        self.sections.append(Section("cover", _("Cover"), [_("Donor report"), str(program)], [
+            [_("Program"), str(program)],
+            [_("Donor"), str(program.donor) if program.donor else "—"],
+            [_("Period"), self.period_label()],
+            [_("Center"), _("Civil-society support center (branches: %(branches)s)") % {"branches": branches}],
+            [_("Generated on"), self.generated_at.date()],
+        ]))
+
+    def add_headline(self):
+        by_gender = self.compute(Metric.PEOPLE, Dimension.GENDER)
+        people = {row.keys[0].value: (row.keys[0].label, row.value) for row in by_gender.rows}
+        rows = [[_("People reached"), by_gender.total]]
+        rows += [[_("of whom: %(gender)s") % {"gender": label}, value] for label, value in people.values()]
+        rows += [[Metric(metric).label, self.compute(metric).total]
+                 for metric in (Metric.PARTICIPATIONS, Metric.PERSON_DAYS, Metric.SESSIONS, Metric.ACTIVITIES,
+                                Metric.ORGANIZATIONS)]
+        self.sections.append(Section("headline", _("Headline figures"), [_("Figure"), _("Value")], rows,
+                                     chart=bars(people.values())))
+
+    def add_breakdowns(self):
+        self.sections.append(self._gender_by_age())
+        for dimension in ACTIVITY_DIMENSIONS:
+            self.sections.append(self._by_activity_dimension(dimension))
+
+    def _gender_by_age(self) -> Section:
+        """Unique people by age group (rows) and gender (columns); totals computed, never added up."""
+        cells = {(row.keys[0].value, row.keys[1].value): row.value
+                 for row in self.compute(Metric.PEOPLE, Dimension.AGE_GROUP, Dimension.GENDER).rows}
+        by_age = self.compute(Metric.PEOPLE, Dimension.AGE_GROUP).rows
+        by_gender = self.compute(Metric.PEOPLE, Dimension.GENDER)
+        genders = [(row.keys[0].value, row.keys[0].label) for row in by_gender.rows]
+        header = [Dimension.AGE_GROUP.label] + [label for _value, label in genders] + [_("Total")]
+        rows = [[row.keys[0].label] + [cells.get((row.keys[0].value, gender), 0) for gender, _label in genders]
+                + [row.value] for row in by_age]
+        rows.append([_("All ages")] + [row.value for row in by_gender.rows] + [by_gender.total])
+        return Section("gender_age", _("People by gender and age"), header, rows,
+                       chart=bars((row.keys[0].label, row.value) for row in by_age),
+                       note=_("A person counts once in each group; one who took part at two ages counts in both."))
+
+    def _by_activity_dimension(self, dimension) -> Section:
+        results = {metric: {row.keys[0].value: row for row in self.compute(metric, dimension).rows}
+                   for metric in FIGURE_METRICS}
+        women = {row.keys[0].value: row.value for row in self.compute(Metric.PEOPLE, dimension, Dimension.GENDER).rows
+                 if row.keys[1].value == WOMEN}
+        labels = {}
+        for found in results.values():
+            labels.update({value: row.keys[0].label for value, row in found.items() if value not in labels})
+        first_seen = list(labels)
+        order = sorted(first_seen,
+                       key=lambda v: (v is None, v if dimension == Dimension.MONTH else first_seen.index(v)))
+
+        def value(metric, key):
+            row = results[metric].get(key)
+            return row.value if row else 0
+
+        header = [Dimension(dimension).label, Metric.PEOPLE.label, _("Women")] + [
+            Metric(metric).label for metric in FIGURE_METRICS[1:]]
+        rows = [[labels[key], value(Metric.PEOPLE, key), women.get(key, 0)]
+                + [value(metric, key) for metric in FIGURE_METRICS[1:]] for key in order]
+        titles = {
+            Dimension.BRANCH: _("By branch"), Dimension.GOVERNORATE: _("By governorate"),
+            Dimension.DISTRICT: _("By district"), Dimension.KIND: _("By activity kind"), Dimension.MONTH: _("By month"),
+        }
+        return Section(str(dimension), titles[dimension], header, rows,
+                       chart=bars((labels[key], value(Metric.PEOPLE, key)) for key in order))
+
+    def add_logframe(self):
+        """The logframe tracking table (outcomes, their outputs, their indicators) for the targets set
+        for periods inside the report's; an indicator without one shows its actual figure over the
+        report's period, without a target."""
+        sections = [replace(section, lines=[replace(line, periods=self._periods(line)) for line in section.lines])
+                    for section in tracking(self.program, user=None)]
+        header = [_("Level"), _("Statement"), _("Code"), _("Indicator"), _("Period"), _("Baseline"), _("Target"),
+                  _("Actual"), _("% achieved")]
+        rows = [row[:-1] + [None if row[-1] is None else row[-1] / 100] for row in tracking_rows(sections)]
+        self.sections.append(Section("logframe", _("Logframe indicators"), header, rows))
+
+    def _periods(self, line) -> list[Period]:
+        start, end = self.job.date_from, self.job.date_to
+        inside = [period for period in line.periods if period.target is not None
+                  and period.query.date_from and start <= period.query.date_from
+                  and period.query.date_to and period.query.date_to <= end]
+        if inside:
+            return inside
+        query = line.indicator.query(by=()).within(start, end)
+        baselines = [period.baseline for period in line.periods
+                     if period.baseline is not None and (period.query.date_from or start) <= end]
+        return [Period(self.period_label(), baselines[-1] if baselines else None, None, compute(query).total, query)]
+
+    def add_activities(self):
+        activities = (
+            records(self.query(Metric.ACTIVITIES)).select_related("place", "branch")
+            .annotate(participants=Count("participations", distinct=True),
+                      women=Count("participations", filter=Q(participations__person__gender=WOMEN), distinct=True))
+            .order_by("start_date", "pk")
+        )
+        header = [_("Title"), _("Kind"), _("Start date"), _("End date"), _("Place"), _("Branch"),
+                  _("Participants"), _("Women")]
+        rows = [[a.title, a.get_kind_display(), a.start_date, a.end_date, str(a.place or ""), str(a.branch),
+                 a.participants, a.women] for a in activities]
+        self.sections.append(Section("activities", _("Activities"), header, rows))
+
+    # --- files ----------------------------------------------------------------------------------
+
+    def filename(self) -> str:
+        job = self.job
+        return f"donor-report-{self.program.code}-{job.date_from:%Y%m%d}-{job.date_to:%Y%m%d}.{job.format}"
+
+    def xlsx(self) -> bytes:
+        workbook = Workbook()
+        workbook.remove(workbook.active)
+        titles = set()
+        for section in self.sections:
+            sheet = workbook.create_sheet(sheet_title(section.title, titles))
+            sheet.sheet_view.rightToLeft = translation.get_language_bidi()
+            write_table(sheet, section)
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        return buffer.getvalue()
+
+    def pdf(self) -> bytes:
+        html = render_to_string("reports/donor_report_pdf.html", {
+            "program": self.program, "font_faces": font_faces(),
+            "cover": self.sections[0], "sections": self.sections[1:],
+            "rtl": translation.get_language_bidi(), "language": translation.get_language(),
+        })
+        return html_to_pdf(html)
+
+
+def sheet_title(title: str, used: set) -> str:
+    """A valid, unique Excel sheet name (at most 31 characters, none of []:*?/\\)."""
+    base = SHEET_TITLE_FORBIDDEN.sub(" ", title).strip()[:SHEET_TITLE_LENGTH] or "Sheet"
+    candidate, number = base, 2
+    while candidate.lower() in used:
+        suffix = f" {number}"
+        candidate, number = base[:SHEET_TITLE_LENGTH - len(suffix)] + suffix, number + 1
+    used.add(candidate.lower())
+    return candidate
+
+
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+HEADER_FILL = PatternFill("solid", fgColor="1F5F8B")
+
+
+def write_table(sheet, section: Section):
+    """The header (bold, white on blue, frozen), then the typed rows; columns as wide as their text."""
+    sheet.append([neutralize(cell) for cell in section.header])
+    for cell in sheet[1]:
+        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.freeze_panes = "A2"
+    for row in section.rows:
+        sheet.append([_xlsx_cell(cell) for cell in row])
+    if section.note:
+        sheet.append([])
+        sheet.append([neutralize(section.note)])
+    for column in sheet.columns:
+        width = max(len(shown(cell.value)) for cell in column)
+        sheet.column_dimensions[column[0].column_letter].width = min(MAX_COLUMN_WIDTH, max(10, width + 2))
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            if isinstance(cell.value, datetime.date):
+                cell.number_format = "yyyy-mm-dd"
+            elif isinstance(cell.value, float):
+                cell.number_format = "0%"
+

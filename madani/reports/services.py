@@ -1,0 +1,34 @@
+"""Writes of the reports app: asking for a report creates its job, and the job is built in the
+background once the request's transaction has committed."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from madani.activities.models import Program
+
+from .models import ReportJob
+from .tasks import build_donor_report
+
+
+def can_request_donor_reports(user) -> bool:
+    """Branch managers, M&E officers and administrators (not trainers: a program's report covers
+    activities they do not facilitate)."""
+    return user.is_authenticated and user.can_record_activities
+
+
+@transaction.atomic
+def donor_report_request(*, actor, program, date_from, date_to, language, format) -> ReportJob:
+    """Queue a donor report of ``program`` over [date_from, date_to]."""
+    if not can_request_donor_reports(actor):
+        raise PermissionDenied
+    if not Program.objects.visible_to(actor).filter(pk=program.pk).exists():
+        raise ValidationError(_("You cannot see this program."))
+    if date_to < date_from:
+        raise ValidationError(_("The end date cannot be before the start date."))
+    job = ReportJob(program=program, date_from=date_from, date_to=date_to, language=language, format=format,
+                    requested_by=actor)
+    job.full_clean()
+    job.save()
+    transaction.on_commit(lambda: build_donor_report.enqueue(job.pk))
+    return job
