@@ -304,6 +304,9 @@ RATELIMIT_IP_META_KEY = env_str("RATELIMIT_IP_META_KEY") or None
 MADANI_MIN_CELL_SIZE = env_int("MADANI_MIN_CELL_SIZE", 5)
 # A needs-assessment domain scoring under this percentage is a capacity gap (assessments/reports.py).
 MADANI_ASSESSMENT_GAP_THRESHOLD = env_int("MADANI_ASSESSMENT_GAP_THRESHOLD", 60)
+# The center's name, as news drafted from the ledger write it (news/drafting.py).
+MADANI_CENTER_NAME_AR = env_str("MADANI_CENTER_NAME_AR", "مركز مدني")
+MADANI_CENTER_NAME_EN = env_str("MADANI_CENTER_NAME_EN", "Madani Center")
 
 # Background jobs (django-tasks): the database backend, run by `manage.py db_worker` (`make demo`
 # starts one). MADANI_TASKS_BACKEND=immediate runs jobs inside the request (tests use it).
