@@ -26,6 +26,11 @@ PUBLIC = {
     "consultations:request_consultation",
     "consultations:thanks",
     "certificates:verify",  # shows only what is printed on the certificate; rate-limited
+    "news:list",  # published posts only, in the page's language
+    "news:detail",  # a published post in the page's language; anything else is a 404
+    "news:feed",  # the Atom feed of the published posts in the page's language
+    "news:cover",  # a published post's cover; an unpublished one's only for the newsroom (404 otherwise)
+    "news:cover_thumbnail",
 }
 
 # Pages that send an anonymous visitor to the login page.
@@ -103,6 +108,15 @@ LOGIN_REQUIRED = {
     "certificates:activity_pdf",
     "certificates:download",
     "certificates:revoke",
+    "news:manage",
+    "news:manage_export",
+    "news:create",
+    "news:manage_detail",
+    "news:edit",
+    "news:submit",
+    "news:publish",
+    "news:unpublish",
+    "news:draft_from_activity",
 }
 
 # API endpoints: 401/403 without a token or session.
@@ -183,7 +197,16 @@ BRANCH_OBJECT_URLS = {
     "certificates:activity_pdf": "activity",
     "certificates:download": "participation",
     "certificates:revoke": "participation",
+    "news:manage_detail": "news_post",
+    "news:edit": "news_post",
+    "news:submit": "news_post",
+    "news:publish": "news_post",
+    "news:unpublish": "news_post",
+    "news:draft_from_activity": "activity",
 }
+
+# Public URLs with an object id (they check the object's state themselves).
+PUBLIC_OBJECT_URLS = {"news:cover": "news_post", "news:cover_thumbnail": "news_post"}
 
 # Object URLs that only administrators may use: a branch's own staff get 403 there, not 200.
 ADMINISTRATORS_ONLY = {"activities:program_edit"}
@@ -234,7 +257,7 @@ def _kwargs(name, objects):
     route, _pattern = _named_patterns()[name]
     kwargs = {}
     if "pk" in route:
-        kind = BRANCH_OBJECT_URLS.get(name)
+        kind = BRANCH_OBJECT_URLS.get(name, PUBLIC_OBJECT_URLS.get(name))
         if kind == "affiliation":
             kwargs = {"pk": objects["person"].pk, "affiliation_pk": objects["affiliation"].pk}
         elif kind == "session":
@@ -253,6 +276,8 @@ def _kwargs(name, objects):
         kwargs["uidb36"] = "zz"
     if "<str:code>" in route:
         kwargs["code"] = objects["certificate"].code
+    if "<str:slug>" in route:
+        kwargs["slug"] = objects["news_post"].slug
     return kwargs
 
 
@@ -269,6 +294,8 @@ def branch_a_objects(organization_a, person_a, activity_a, staff_a, settings, tm
     from madani.assessments.models import Kind, Questionnaire, Response
     from madani.certificates.services import certificate_issue
     from madani.consultations.models import Request
+    from madani.news import services as news
+    from madani.news.tests.conftest import jpeg
     from madani.places.models import Place
 
     settings.MEDIA_ROOT = tmp_path
@@ -277,7 +304,10 @@ def branch_a_objects(organization_a, person_a, activity_a, staff_a, settings, tm
     pre_test = Questionnaire(title="اختبار قبلي", kind=Kind.PRE_TEST, activity=activity_a, definition=needs.definition)
     pre_test.source_file.save("pre-test.xlsx", ContentFile(b"xlsx"), save=True)
     certificate = certificate_issue(actor=staff_a, participation=activity_a.participations.get())
+    news_post = news.newspost_create(actor=staff_a, cover=jpeg(), data={
+        "title_ar": "خبر", "body_ar": "نص", "branch": activity_a.branch, "source_activity": activity_a})
     return {
+        "news_post": news.newspost_publish(actor=staff_a, post=news_post),
         "certificate": certificate,
         "topic": Topic.objects.order_by("pk").first(),
         "request": Request.objects.create(kind="consultation", branch=activity_a.branch, organization=organization_a,

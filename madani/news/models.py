@@ -120,7 +120,7 @@ class NewsPost(models.Model):
         indexes = [models.Index(fields=["status", "published_at"])]
 
     def __str__(self):
-        return self.title_ar or self.title_en or _("Untitled post")
+        return self.title_ar or self.title_en or str(_("Untitled post"))
 
     def get_absolute_url(self):
         return reverse("news:detail", args=[self.slug])

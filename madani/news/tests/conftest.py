@@ -60,7 +60,8 @@ def tags(db):
 
 
 def make_post(actor, *, publish=False, tags=(), cover=None, **fields) -> NewsPost:
-    data = {"title_ar": "خبر", "body_ar": "نص الخبر.", "branch": None, **fields, "tags": list(tags)}
+    """A post by ``actor``, of their (first) branch unless told."""
+    data = {"title_ar": "خبر", "body_ar": "نص الخبر.", "branch": actor.branches.first(), **fields, "tags": list(tags)}
     post = services.newspost_create(actor=actor, data=data, cover=cover)
     if publish:
         services.newspost_publish(actor=actor, post=post)
