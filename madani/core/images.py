@@ -32,7 +32,8 @@ class PreparedImage:
 
 def _open(upload) -> Image.Image:
     if upload.size is not None and upload.size > MAX_IMAGE_BYTES:
-        raise ValidationError(_("The image is too large (at most %(size)s).") % {"size": filesizeformat(MAX_IMAGE_BYTES)})
+        limit = filesizeformat(MAX_IMAGE_BYTES)
+        raise ValidationError(_("The image is too large (at most %(size)s).") % {"size": limit})
     upload.seek(0)
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)

@@ -439,12 +439,15 @@ class ArabicWriter:
 
     def topics(self) -> str:
         f = self.facts
-        sessions = "الجلسات التدريبية" if f.kind in TRAINING_KINDS else "الجلسات"
+        # "The training sessions covered…"; other kinds: "the dialogue session covered…"
+        covered = "وتناولت الجلسات التدريبية"
+        if f.kind not in TRAINING_KINDS:
+            covered = f"{self.verb('وتناول', 'وتناولت')} {self.the()}"
         text = ""
         if len(f.topics) == 1:
-            text = f"وتناولت {sessions} موضوع {f.topics[0].name_ar}."
+            text = f"{covered} موضوع {f.topics[0].name_ar}."
         elif f.topics:
-            text = f"وتناولت {sessions} المحاور التالية: {self.join(t.name_ar for t in f.topics)}."
+            text = f"{covered} المحاور التالية: {self.join(t.name_ar for t in f.topics)}."
         lines = [(u, d, t) for u, d, t in f.session_topics if _is_arabic(t)]
         if lines:
             text += "\n\nومن موضوعات الجلسات:\n\n" + "\n".join(
@@ -520,6 +523,10 @@ class EnglishWriter:
             return f"the {w.en_one}"
         return f"the two {w.en_many}" if self.n == 2 else f"the {self.number(self.n)} {w.en_many}"
 
+    def subject(self) -> str:
+        """"The two workshops": the group starting a sentence."""
+        return "T" + self.the()[1:]
+
     def days(self, n: int) -> str:
         return "one day" if n == 1 else f"{self.number(n)} days"
 
@@ -589,8 +596,7 @@ class EnglishWriter:
 
     def frame(self) -> str:
         first = self.facts.first
-        subject = self.the()
-        text = f"{subject[0].upper()}{subject[1:]} {'is' if self.n == 1 else 'are'} part of the project “{first.program.name_en}”"
+        text = f"{self.subject()} {'is' if self.n == 1 else 'are'} part of the project “{first.program.name_en}”"
         if first.phase:
             number = first.phase.number
             text += f", in its {ORDINALS_EN[number - 1]} phase" if 1 <= number <= 10 else f", phase {number}"
@@ -603,7 +609,8 @@ class EnglishWriter:
             text += f" {'It' if self.n == 1 else 'They'} lasted {self.days(lengths.pop())}."
         elif self.facts.by_place:
             first_unit, *rest = self.facts.units
-            text += (f" The {self.words.en_one} in {first_unit.activity.place.name_en} lasted {self.days(first_unit.days)}"
+            text += (f" The {self.words.en_one} in {first_unit.activity.place.name_en} lasted "
+                     f"{self.days(first_unit.days)}"
                      + "".join(f", the one in {u.activity.place.name_en} {self.days(u.days)}" for u in rest) + ".")
         return text
 
@@ -611,8 +618,7 @@ class EnglishWriter:
         f = self.facts
         if not f.total:
             return ""
-        subject = self.the()
-        text = f"{subject[0].upper()}{subject[1:]} brought together {self.people(f.total)}"
+        text = f"{self.subject()} brought together {self.people(f.total)}"
         if f.organizations:
             text += f" from {self.plural(f.organizations, 'organization', 'organizations')}"
         if f.by_place:
@@ -640,14 +646,14 @@ class EnglishWriter:
         people = list(dict.fromkeys(p for u in f.units for p in u.facilitators))
         if not people:
             return ""
-        subject = self.the()
-        return f"{subject[0].upper()}{subject[1:]} {'was' if self.n == 1 else 'were'} led by {self.named(people)}."
+        return f"{self.subject()} {'was' if self.n == 1 else 'were'} led by {self.named(people)}."
 
     def topics(self) -> str:
         f = self.facts
         text = ""
         if f.topics:
-            text = f"The sessions covered {self.join(self.mid_sentence(t.name_en) for t in f.topics)}."
+            subject = "The sessions" if f.kind in TRAINING_KINDS else self.subject()
+            text = f"{subject} covered {self.join(self.mid_sentence(t.name_en) for t in f.topics)}."
         lines = [(u, d, t) for u, d, t in f.session_topics if not _is_arabic(t)]
         if lines:
             text += "\n\nSession by session:\n\n" + "\n".join(

@@ -122,7 +122,8 @@ def test_a_one_day_dialogue_session_reads_naturally_in_both_languages(branch_a, 
     assert "واستمرت الجلسة يوماً واحداً." in arabic
     assert "وشارك في الجلسة (4) مشارك/ة من ممثلي (1) من المنظمات، جميعهن من الإناث." in arabic
     assert "وأشرف على الجلسة الميسّرة سلمى الأحمد." in arabic
-    assert "a dialogue session on participatory democracy in Ar-Raqqa, Ar-Raqqa governorate, on 28 February 2026." in english
+    assert ("a dialogue session on participatory democracy in Ar-Raqqa, Ar-Raqqa governorate, on 28 February 2026."
+            in english)
     assert "It lasted one day." in english
     assert "The dialogue session brought together 4 participants from 1 organization (all women)." in english
     assert "The dialogue session was led by facilitator Salma Al-Ahmad." in english
@@ -178,3 +179,21 @@ def test_news_is_drafted_only_from_a_completed_activity(activity_a, staff_a, cli
 def test_the_draft_takes_the_tags_named_like_the_activity_s_topics(seed_000, deir_manager, tags):
     post = services.newspost_draft_from_activity(actor=deir_manager, activity=seed_000[0])
     assert set(post.tags.values_list("slug", flat=True)) == {"advocacy", "networking"}
+
+
+def test_three_workshops_of_different_lengths_are_counted_and_timed_by_place(seed_000):
+    hajin, kasra = seed_000
+    kasra.end_date = datetime.date(2021, 7, 21)
+    kasra.save()
+    kasra.sessions.filter(date=datetime.date(2021, 7, 22)).delete()
+    third = ActivityFactory(kind="workshop", branch=hajin.branch, program=hajin.program, phase=hajin.phase,
+                            place=place("SY090100"), title_ar="ورشة ثالثة", title_en="Third workshop",
+                            start_date=hajin.start_date, end_date=hajin.start_date)
+    third.topics.set(hajin.topics.all())
+    drafts = drafting.draft(drafting.companion_activities(hajin))
+    arabic, english = drafts["ar"].body, drafts["en"].body
+    assert "ثلاث ورش تدريبية" in arabic and "وتأتي هذه الورش ضمن مشروع" in arabic
+    assert "واستمرت الورشة في هجين ثلاثة أيام، وفي كسرة يومين، وفي مركز دير الزور يوماً واحداً." in arabic
+    assert "three workshops" in english and "The three workshops are part of" in english
+    assert ("The workshop in Hajin lasted three days, the one in Kisreh two days, the one in Deir-ez-Zor one day."
+            in english)
