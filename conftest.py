@@ -93,6 +93,15 @@ def cso_member(organization_a):
     return UserFactory(email="member@example.org", role=Role.CSO_MEMBER, organization=organization_a)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _media_in_a_temporary_folder(tmp_path_factory):
+    """Files that tests save (the demo's news covers included) never land in var/media."""
+    from django.test import override_settings
+
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _no_two_factor_by_default(settings):
     """Most tests are about other things; the two-factor tests switch it back on."""

@@ -312,6 +312,9 @@ MADANI_IATI_ORG_REF = env_str("MADANI_IATI_ORG_REF", "" if PRODUCTION else "ZZ-M
 MADANI_ORG_NAME = env_str("MADANI_ORG_NAME", "" if PRODUCTION else "مدني (نسخة التطوير)")
 # Age bands of the indicators' age-group breakdown (indicators/engine.py): "low-high" or "low+".
 MADANI_AGE_BANDS = env_str("MADANI_AGE_BANDS", "0-17,18-24,25-34,35-59,60+")
+# The center's name, as news drafted from the ledger write it (news/drafting.py).
+MADANI_CENTER_NAME_AR = env_str("MADANI_CENTER_NAME_AR", "مركز مدني")
+MADANI_CENTER_NAME_EN = env_str("MADANI_CENTER_NAME_EN", "Madani Center")
 
 # Background jobs (django-tasks): the database backend, run by `manage.py db_worker` (`make demo`
 # starts one). MADANI_TASKS_BACKEND=immediate runs jobs inside the request (tests use it).

@@ -31,6 +31,11 @@ PUBLIC = {
     "public:register_thanks",
     "sitemap",  # public pages only
     "robots_txt",
+    "news:list",  # published posts only, in the page's language
+    "news:detail",  # a published post in the page's language; anything else is a 404
+    "news:feed",  # the Atom feed of the published posts in the page's language
+    "news:cover",  # a published post's cover; an unpublished one's only for the newsroom (404 otherwise)
+    "news:cover_thumbnail",
 }
 
 # Public pages with an object id: the kind of object in branch_a_objects.
@@ -134,6 +139,15 @@ LOGIN_REQUIRED = {
     "indicators:outcome_edit",
     "indicators:output_add",
     "indicators:output_edit",
+    "news:manage",
+    "news:manage_export",
+    "news:create",
+    "news:manage_detail",
+    "news:edit",
+    "news:submit",
+    "news:publish",
+    "news:unpublish",
+    "news:draft_from_activity",
 }
 
 # API endpoints: 401/403 without a token or session.
@@ -229,7 +243,16 @@ BRANCH_OBJECT_URLS = {
     "indicators:outcome_edit": "outcome",
     "indicators:output_add": "outcome",
     "indicators:output_edit": "output",
+    "news:manage_detail": "news_post",
+    "news:edit": "news_post",
+    "news:submit": "news_post",
+    "news:publish": "news_post",
+    "news:unpublish": "news_post",
+    "news:draft_from_activity": "activity",
 }
+
+# Public URLs with an object id (they check the object's state themselves).
+PUBLIC_OBJECT_URLS = {"news:cover": "news_post", "news:cover_thumbnail": "news_post"}
 
 # Object URLs that only administrators may use: a branch's own staff get 403 there, not 200.
 ADMINISTRATORS_ONLY = {"activities:program_edit", "indicators:edit", "indicators:outcome_add", "indicators:outcome_edit",
@@ -282,6 +305,7 @@ def _kwargs(name, objects):
     kwargs = {}
     if "pk" in route:
         kind = BRANCH_OBJECT_URLS.get(name) or PUBLIC_OBJECT_URLS.get(name)
+        kind = BRANCH_OBJECT_URLS.get(name, PUBLIC_OBJECT_URLS.get(name))
         if kind == "affiliation":
             kwargs = {"pk": objects["person"].pk, "affiliation_pk": objects["affiliation"].pk}
         elif kind == "session":
@@ -300,6 +324,8 @@ def _kwargs(name, objects):
         kwargs["uidb36"] = "zz"
     if "<str:code>" in route:
         kwargs["code"] = objects["certificate"].code
+    if "<str:slug>" in route:
+        kwargs["slug"] = objects["news_post"].slug
     return kwargs
 
 
@@ -316,6 +342,8 @@ def branch_a_objects(organization_a, person_a, activity_a, staff_a, settings, tm
     from madani.assessments.models import Kind, Questionnaire, Response
     from madani.certificates.services import certificate_issue
     from madani.consultations.models import Request
+    from madani.news import services as news
+    from madani.news.tests.conftest import jpeg
     from madani.places.models import Place
     from madani.public.models import Registration
 
@@ -335,7 +363,10 @@ def branch_a_objects(organization_a, person_a, activity_a, staff_a, settings, tm
     report_job.file.save("donor-report.xlsx", ContentFile(b"xlsx"), save=True)
     outcome = Outcome.objects.create(program=program, statement="مشاركة المنظمات في صنع القرار")
     output = Output.objects.create(outcome=outcome, statement="منظمات مدربة على المناصرة")
+    news_post = news.newspost_create(actor=staff_a, cover=jpeg(), data={
+        "title_ar": "خبر", "body_ar": "نص", "branch": activity_a.branch, "source_activity": activity_a})
     return {
+        "news_post": news.newspost_publish(actor=staff_a, post=news_post),
         "certificate": certificate,
         "topic": Topic.objects.order_by("pk").first(),
         "request": Request.objects.create(kind="consultation", branch=activity_a.branch, organization=organization_a,

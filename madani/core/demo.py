@@ -21,6 +21,7 @@ DEMO_STEPS: list[str] = [
     "madani.assessments.demo.load",
     "madani.certificates.demo.load",  # after the activities demo
     "madani.public.demo.load",  # after the activities demo: opens the planned trainings for registration
+    "madani.news.demo.load",  # after the activities demo: drafts news from its activities
 ]
 DEMO_DOMAIN = "demo.madani.invalid"
 

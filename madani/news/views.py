@@ -1,0 +1,233 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_cache_control
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from madani.activities.models import Activity
+from madani.activities.models import Status as ActivityStatus
+from madani.core.exports import export_response
+from madani.core.history import history_entries
+from madani.core.lists import filtered_queryset, render_list
+from madani.core.markdown import render_markdown
+
+from . import services
+from .drafting import companion_activities
+from .filters import NewsPostFilter
+from .forms import NewsPostForm
+from .models import NewsPost, Status, Tag, can_publish_news, can_write_news
+
+PUBLIC_PAGE_SIZE = 10
+COVER_MAX_AGE = 3600  # an unpublished cover may linger this long in a shared cache, no longer
+
+
+def _published_in_language():
+    return NewsPost.objects.published().in_language(get_language())
+
+
+# -- public pages --------------------------------------------------------------------------------
+
+
+def post_list(request):
+    """Published posts in the page's language, newest first, optionally of one tag."""
+    posts = _published_in_language().prefetch_related("tags")
+    tag = None
+    if request.GET.get("tag"):
+        tag = get_object_or_404(Tag, slug=request.GET["tag"])
+        posts = posts.filter(tags=tag)
+    page = Paginator(posts.order_by("-published_at", "-pk"), PUBLIC_PAGE_SIZE).get_page(request.GET.get("page"))
+    query = f"tag={tag.slug}" if tag else ""
+    return render(request, "news/post_list.html", {"page": page, "tag": tag, "query": query})
+
+
+def post_detail(request, slug):
+    post = get_object_or_404(_published_in_language().prefetch_related("tags"), slug=slug)
+    context = {
+        "post": post,
+        "body": render_markdown(post.body),
+        "related": post.related(get_language()).prefetch_related("tags"),
+    }
+    return render(request, "news/post_detail.html", context)
+
+
+def _cover(request, pk, field):
+    """A post's cover: public, cacheable, once the post is published; before that only for those who
+    may open the post in the newsroom (never cached). A missing file is a 404."""
+    post = get_object_or_404(NewsPost, pk=pk)
+    public = post.is_published
+    if not public and not NewsPost.objects.visible_to(request.user).filter(pk=pk).exists():
+        raise Http404
+    image = getattr(post, field)
+    if not image:
+        raise Http404
+    try:
+        handle = image.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(handle, content_type="image/jpeg")
+    if public:
+        patch_cache_control(response, public=True, max_age=COVER_MAX_AGE)
+    else:
+        patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def cover(request, pk):
+    return _cover(request, pk, "cover")
+
+
+def cover_thumbnail(request, pk):
+    return _cover(request, pk, "cover_thumbnail")
+
+
+# -- the newsroom --------------------------------------------------------------------------------
+
+
+def _require_writer(user):
+    if not can_write_news(user):
+        raise PermissionDenied
+
+
+def _get_post_for_user(user, pk) -> NewsPost:
+    _require_writer(user)
+    return get_object_or_404(NewsPost.objects.visible_to(user).select_related("branch", "author"), pk=pk)
+
+
+def _filtered(request):
+    queryset = NewsPost.objects.visible_to(request.user).select_related("branch", "author").prefetch_related("tags")
+    return NewsPostFilter(request.GET or None, queryset=queryset)
+
+
+@login_required
+def manage_list(request):
+    _require_writer(request.user)
+    return render_list(request, _filtered(request), ordering=["-updated_at", "-pk"],
+                       template="news/manage_list.html", partial="news/partials/manage_results.html")
+
+
+@login_required
+def manage_export(request):
+    _require_writer(request.user)
+    header = [_("ID"), _("Status"), _("Title in Arabic"), _("Title in English"), _("Tags"), _("Branch"), _("Author"),
+              _("Published"), _("Updated"), _("Web address")]
+    rows = (
+        [p.pk, p.get_status_display(), p.title_ar, p.title_en, ", ".join(str(t) for t in p.tags.all()),
+         p.branch or "", p.author or "", p.published_at.date() if p.published_at else None, p.updated_at.date(),
+         request.build_absolute_uri(p.get_absolute_url()) if p.is_published else ""]
+        for p in filtered_queryset(_filtered(request)).order_by("pk")
+    )
+    return export_response(request, "news", header, rows)
+
+
+@login_required
+def manage_detail(request, pk):
+    post = _get_post_for_user(request.user, pk)
+    context = {
+        "post": post,
+        "versions": [(code, getattr(post, f"title_{code}"), getattr(post, f"summary_{code}"),
+                      render_markdown(getattr(post, f"body_{code}"))) for code in post.languages],
+        "can_edit": post.status != Status.PUBLISHED or can_publish_news(request.user, post),
+        "can_publish": can_publish_news(request.user, post),
+        "history": history_entries(post),
+    }
+    return render(request, "news/manage_detail.html", context)
+
+
+def _post_form(request, post=None):
+    form = NewsPostForm(request.POST or None, request.FILES or None, instance=post, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        cover = form.cleaned_data.get("cover_upload")
+        try:
+            if post is None:
+                post = services.newspost_create(actor=request.user, data=form.post_data(), cover=cover)
+            else:
+                services.newspost_update(actor=request.user, post=post, data=form.post_data(), cover=cover,
+                                         remove_cover=form.cleaned_data.get("remove_cover", False))
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The post was saved."))
+            return redirect("news:manage_detail", pk=post.pk)
+    return render(request, "news/post_form.html", {"form": form, "post": post})
+
+
+@login_required
+def post_create(request):
+    _require_writer(request.user)
+    return _post_form(request)
+
+
+@login_required
+def post_edit(request, pk):
+    post = _get_post_for_user(request.user, pk)
+    if post.status == Status.PUBLISHED and not can_publish_news(request.user, post):
+        raise PermissionDenied
+    return _post_form(request, post)
+
+
+def _post_action(request, pk, *, allowed, service, title, question, done):
+    """A confirmation page (GET) and the workflow step (POST)."""
+    post = _get_post_for_user(request.user, pk)
+    if not allowed(request.user, post):
+        raise PermissionDenied
+    if request.method == "POST":
+        try:
+            service(actor=request.user, post=post)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, done)
+        return redirect("news:manage_detail", pk=post.pk)
+    return render(request, "news/post_action.html", {"post": post, "title": title, "question": question})
+
+
+@login_required
+def post_submit(request, pk):
+    return _post_action(
+        request, pk, allowed=lambda user, post: True, service=services.newspost_submit,
+        title=_("Send to review"), question=_("Send this post to review? A publisher will read it and publish it."),
+        done=_("The post was sent to review."),
+    )
+
+
+@login_required
+def post_publish(request, pk):
+    return _post_action(
+        request, pk, allowed=can_publish_news, service=services.newspost_publish, title=_("Publish"),
+        question=_("Publish this post? It will appear on the public news pages and feeds of its languages."),
+        done=_("The post was published."),
+    )
+
+
+@login_required
+def post_unpublish(request, pk):
+    return _post_action(
+        request, pk, allowed=can_publish_news, service=services.newspost_unpublish, title=_("Unpublish"),
+        question=_("Take this post off the public pages and feeds? It becomes a draft again."),
+        done=_("The post was unpublished; it is a draft again."),
+    )
+
+
+@login_required
+def draft_from_activity(request, pk):
+    """Write an Arabic and an English draft about a completed activity, then open the editor."""
+    _require_writer(request.user)
+    activity = get_object_or_404(Activity.objects.visible_to(request.user).select_related("branch"), pk=pk)
+    if request.method == "POST":
+        try:
+            post = services.newspost_draft_from_activity(actor=request.user, activity=activity)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+            return redirect("activities:detail", pk=activity.pk)
+        messages.success(request, _("A draft was written from the ledger in Arabic and English; check it, edit "
+                                    "it and send it to review."))
+        return redirect("news:edit", pk=post.pk)
+    companions = companion_activities(activity, request.user)
+    return render(request, "news/draft_from_activity.html", {
+        "activity": activity, "companions": companions, "completed": activity.status == ActivityStatus.COMPLETED})

@@ -1,0 +1,144 @@
+import datetime
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from madani.accounts.models import Role
+from madani.activities.models import Phase, Topic
+from madani.assessments.models import Questionnaire, Response
+from madani.news import services
+from madani.news.models import NewsPost, Tag
+from madani.organizations.models import Kind as OrganizationKind
+from tests.factories import (
+    ActivityFactory,
+    BranchFactory,
+    OrganizationFactory,
+    ParticipationFactory,
+    PersonFactory,
+    ProgramFactory,
+    SessionFactory,
+    UserFactory,
+    place,
+)
+
+
+def jpeg(width=800, height=600, color=(30, 120, 200), fmt="JPEG", **save) -> SimpleUploadedFile:
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), color).save(buffer, fmt, **save)
+    extension = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif", "BMP": "bmp"}[fmt]
+    return SimpleUploadedFile(f"photo.{extension}", buffer.getvalue(), content_type=f"image/{extension}")
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+@pytest.fixture(autouse=True)
+def _center_name(settings):
+    settings.MADANI_CENTER_NAME_AR = "مركز آسو للاستشارات والدراسات الاستراتيجية"
+    settings.MADANI_CENTER_NAME_EN = "ASO Center for Consultancy and Strategic Studies"
+
+
+@pytest.fixture
+def me_officer_a(branch_a):
+    return UserFactory(email="me.a@example.org", role=Role.ME_OFFICER, branches=[branch_a])
+
+
+@pytest.fixture
+def network_editor(db):
+    return UserFactory(email="editor@example.org", role=Role.NETWORK_EDITOR)
+
+
+@pytest.fixture
+def tags(db):
+    return {slug: Tag.objects.create(slug=slug, name_ar=ar, name_en=en, name=ar) for slug, ar, en in [
+        ("advocacy", "المناصرة", "Advocacy"), ("networking", "التشبيك", "Networking"),
+        ("elections", "الانتخابات", "Elections")]}
+
+
+def make_post(actor, *, publish=False, tags=(), cover=None, **fields) -> NewsPost:
+    """A post by ``actor``, of their (first) branch unless told."""
+    data = {"title_ar": "خبر", "body_ar": "نص الخبر.", "branch": actor.branches.first(), **fields, "tags": list(tags)}
+    post = services.newspost_create(actor=actor, data=data, cover=cover)
+    if publish:
+        services.newspost_publish(actor=actor, post=post)
+    return post
+
+
+@pytest.fixture
+def draft_a(staff_a, branch_a):
+    return make_post(staff_a, title_ar="مسودة خبر الرقة", title_en="Raqqa draft", body_en="Text.", branch=branch_a,
+                     cover=jpeg())
+
+
+@pytest.fixture
+def published_a(staff_a, branch_a):
+    return make_post(staff_a, publish=True, title_ar="خبر منشور", title_en="Published news", body_en="Text.",
+                     branch=branch_a, cover=jpeg())
+
+
+@pytest.fixture
+def seed_000(db):
+    """Seed 000 as the ledger records it (the same facts as madani/activities/demo.py): two 3-day
+    workshops of phase 3 of "Enhancing Participatory Democracy in NES" (NPA), 20–22 July 2021, for the
+    members of the NES NGO Platform: 15 trainees in Hajin (10 men, 5 women) with Abdullah Obied, 8 in
+    Al-Kasra (5 men, 3 women) with Ali Iskan. Returns the two activities (Hajin first)."""
+    deir = BranchFactory(code="deir-ez-zor", name_ar="دير الزور", name_en="Deir ez-Zor", name="دير الزور",
+                         place=place("SY090100"))
+    npa = OrganizationFactory(kind=OrganizationKind.DONOR, branch=None, name_ar="المساعدات الشعبية النرويجية",
+                              name_en="Norwegian People's Aid", name="المساعدات الشعبية النرويجية", acronym="NPA")
+    program = ProgramFactory(code="epd-nes", name_ar="تعزيز نهج الديمقراطية التشاركية في شمال وشرق سوريا",
+                             name_en="Enhancing Participatory Democracy in NES",
+                             name="تعزيز نهج الديمقراطية التشاركية في شمال وشرق سوريا", donor=npa,
+                             start_date=datetime.date(2019, 1, 1))
+    phase = Phase.objects.create(program=program, number=3, name="المرحلة الثالثة", name_ar="المرحلة الثالثة",
+                                 name_en="Phase 3")
+    platform = OrganizationFactory(kind=OrganizationKind.NETWORK, branch=None, name_en="NES NGO Platform",
+                                   name_ar="منصة مؤسسات المجتمع المدني في شمال وشرق سوريا",
+                                   name="منصة مؤسسات المجتمع المدني في شمال وشرق سوريا")
+    members = [OrganizationFactory(branch=deir) for _ in range(10)]
+    platform.members.set(members)
+    topics = [Topic.objects.get(code=c) for c in ("advocacy", "networking", "communication", "fundraising")]
+    obeid = PersonFactory(full_name="عبدالله عبيد", name_latin="Abdullah Obied", gender="male", branch=deir)
+    iskan = PersonFactory(full_name="علي إسكان", name_latin="Ali Iskan", gender="male", branch=deir)
+    workshops = []
+    for pcode, town, trainer, (men, women), represented in [
+        ("SY090201", "هجين", obeid, (10, 5), members[:5]), ("SY090101", "الكسرة", iskan, (5, 3), members[5:])]:
+        activity = ActivityFactory(
+            kind="workshop", branch=deir, program=program, phase=phase, place=place(pcode),
+            title=f"ورشة تدريبية حول أساليب الحشد والمناصرة في {town}",
+            title_ar=f"ورشة تدريبية حول أساليب الحشد والمناصرة في {town}", title_en="Advocacy workshop",
+            start_date=datetime.date(2021, 7, 20), end_date=datetime.date(2021, 7, 22), status="completed")
+        activity.topics.set(topics)
+        activity.facilitators.set([trainer])
+        activity.target_organizations.set([platform, *represented])
+        for day in range(3):
+            SessionFactory(activity=activity, date=activity.start_date + datetime.timedelta(days=day),
+                           facilitator=trainer, place=activity.place)
+        genders = ["male"] * men + ["female"] * women
+        for index, gender in enumerate(genders):
+            ParticipationFactory(activity=activity, person=PersonFactory(branch=deir, gender=gender),
+                                 organization=represented[index % len(represented)], completed=True)
+        workshops.append(activity)
+    return workshops
+
+
+@pytest.fixture
+def seed_000_needs(seed_000):
+    """The training-needs questionnaire of seed 000: the ten platform members assessed in June 2021,
+    seven of them weak in advocacy and four in networking."""
+    needs = Questionnaire.objects.needs().get()
+    members = sorted({p.organization for a in seed_000 for p in a.participations.all()}, key=lambda o: o.pk)
+    for index, organization in enumerate(members):
+        Response.objects.create(questionnaire=needs, organization=organization, date=datetime.date(2021, 6, 15),
+                                answers={}, domain_scores={"advocacy": 35 if index < 7 else 75,
+                                                           "networking": 40 if index < 4 else 80, "finance": 20})
+    return seed_000
+
+
+@pytest.fixture
+def deir_manager(seed_000):
+    return UserFactory(email="manager.deir@example.org", role=Role.BRANCH_MANAGER, branches=[seed_000[0].branch])
