@@ -305,6 +305,11 @@ MADANI_MIN_CELL_SIZE = env_int("MADANI_MIN_CELL_SIZE", 5)
 # A needs-assessment domain scoring under this percentage is a capacity gap (assessments/reports.py).
 MADANI_ASSESSMENT_GAP_THRESHOLD = env_int("MADANI_ASSESSMENT_GAP_THRESHOLD", 60)
 
+# The library's largest file per kind of resource, in megabytes (a proxy in front must accept as much).
+MADANI_LIBRARY_MAX_DOCUMENT_MB = env_int("MADANI_LIBRARY_MAX_DOCUMENT_MB", 20)
+MADANI_LIBRARY_MAX_AUDIO_MB = env_int("MADANI_LIBRARY_MAX_AUDIO_MB", 100)
+MADANI_LIBRARY_MAX_VIDEO_MB = env_int("MADANI_LIBRARY_MAX_VIDEO_MB", 500)
+
 # Background jobs (django-tasks): the database backend, run by `manage.py db_worker` (`make demo`
 # starts one). MADANI_TASKS_BACKEND=immediate runs jobs inside the request (tests use it).
 TASKS_BACKENDS = {

@@ -26,7 +26,16 @@ PUBLIC = {
     "consultations:request_consultation",
     "consultations:thanks",
     "certificates:verify",  # shows only what is printed on the certificate; rate-limited
+    # The library: anonymous visitors get public resources only (Resource.objects.visible_to); members-only
+    # and staff-only resources, their pages and their files, are 404 to them.
+    "library:list",
+    "library:export",
+    "library:detail",
+    "library:file",
 }
+
+# Public URLs of one object: the object of branch_a_objects they are tested with.
+PUBLIC_OBJECT_URLS = {"library:detail": "resource", "library:file": "resource"}
 
 # Pages that send an anonymous visitor to the login page.
 LOGIN_REQUIRED = {
@@ -103,6 +112,9 @@ LOGIN_REQUIRED = {
     "certificates:activity_pdf",
     "certificates:download",
     "certificates:revoke",
+    "library:create",
+    "library:edit",
+    "library:delete",
 }
 
 # API endpoints: 401/403 without a token or session.
@@ -183,6 +195,8 @@ BRANCH_OBJECT_URLS = {
     "certificates:activity_pdf": "activity",
     "certificates:download": "participation",
     "certificates:revoke": "participation",
+    "library:edit": "resource",  # seen by every staff member, changed only by its branch's editors
+    "library:delete": "resource",
 }
 
 # Object URLs that only administrators may use: a branch's own staff get 403 there, not 200.
@@ -245,8 +259,8 @@ def _kwargs(name, objects):
             kwargs = {"pk": objects[kind.removesuffix("_id")].pk}
         elif kind:
             kwargs = {"pk": objects[kind].pk}
-        else:  # reference data: api:place-detail, api:program-detail, api:topic-detail
-            kwargs = {"pk": objects[REFERENCE_OBJECT_URLS[name]].pk}
+        else:  # reference data (api:place-detail, api:program-detail, api:topic-detail) and public objects
+            kwargs = {"pk": objects[REFERENCE_OBJECT_URLS.get(name) or PUBLIC_OBJECT_URLS[name]].pk}
     if "<key>" in route:
         kwargs["key"] = "not-a-key"
     if "<uidb36>" in route:
@@ -269,6 +283,7 @@ def branch_a_objects(organization_a, person_a, activity_a, staff_a, settings, tm
     from madani.assessments.models import Kind, Questionnaire, Response
     from madani.certificates.services import certificate_issue
     from madani.consultations.models import Request
+    from madani.library.models import Resource
     from madani.places.models import Place
 
     settings.MEDIA_ROOT = tmp_path
@@ -277,7 +292,11 @@ def branch_a_objects(organization_a, person_a, activity_a, staff_a, settings, tm
     pre_test = Questionnaire(title="اختبار قبلي", kind=Kind.PRE_TEST, activity=activity_a, definition=needs.definition)
     pre_test.source_file.save("pre-test.xlsx", ContentFile(b"xlsx"), save=True)
     certificate = certificate_issue(actor=staff_a, participation=activity_a.participations.get())
+    resource = Resource.objects.create(title="دليل التربية المدنية", title_ar="دليل التربية المدنية", branch=activity_a.branch,
+                                       content_type="application/pdf")
+    resource.file.save("guide.pdf", ContentFile(b"%PDF-1.4 civic education"), save=True)
     return {
+        "resource": resource,
         "certificate": certificate,
         "topic": Topic.objects.order_by("pk").first(),
         "request": Request.objects.create(kind="consultation", branch=activity_a.branch, organization=organization_a,
