@@ -99,6 +99,15 @@ def _no_two_factor_by_default(settings):
     settings.REQUIRE_2FA = False
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _uploads_in_a_temporary_directory(tmp_path_factory):
+    """Files saved by tests (and by the demo they load) never land in var/media."""
+    from django.test import override_settings
+
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _background_jobs_run_at_once(settings):
     """Background jobs (django-tasks) run inside the request, so a test sees their result; the tests of

@@ -85,12 +85,12 @@ def byte_range(header: str, size: int) -> tuple[int, int] | None:
         if int(last) == 0 or size == 0:
             raise UnsatisfiableRange
         return max(size - int(last), 0), size - 1
-    first, last = int(first), int(last) if last else size - 1
-    if last < first:
+    first, last = int(first), int(last) if last else None
+    if last is not None and last < first:
         return None
     if first >= size:
         raise UnsatisfiableRange
-    return first, min(last, size - 1)
+    return first, size - 1 if last is None else min(last, size - 1)
 
 
 class _StoredBytes:
