@@ -28,7 +28,8 @@ RESOURCES = [
      "A plain introduction to citizenship, rights and duties and the role of civil society in public life, with "
      "exercises for workshops.", "civic-education-guide.pdf"),
     (Kind.DOCUMENT, Access.PUBLIC, Language.ARABIC, 2022, "aleppo", ["local-elections"],
-     "دليل الانتخابات المحلية: الترشح والاقتراع والمراقبة", "Local elections handbook: candidacy, voting and monitoring",
+     "دليل الانتخابات المحلية: الترشح والاقتراع والمراقبة",
+     "Local elections handbook: candidacy, voting and monitoring",
      "شبكة وصل",
      "خطوات العملية الانتخابية في المجالس المحلية، وحقوق الناخبين والمرشحين، واستمارات المراقبين في مراكز الاقتراع.",
      "The steps of a local-council election, voters' and candidates' rights, and observers' forms for polling "
@@ -40,7 +41,8 @@ RESOURCES = [
      "The full text of the law on founding, registering and dissolving associations, with its amendments.",
      "law-on-associations-1958.pdf"),
     (Kind.AUDIO, Access.PUBLIC, Language.ARABIC, 2023, "raqqa", ["participatory-democracy"],
-     "حلقة إذاعية: المجلس المحلي والخدمات في حيّك", "Radio episode: the local council and services in your neighbourhood",
+     "حلقة إذاعية: المجلس المحلي والخدمات في حيّك",
+     "Radio episode: the local council and services in your neighbourhood",
      "إذاعة محلية بالتعاون مع المركز",
      "حلقة حوارية مع عضو في المجلس المدني وناشطة من منظمة محلية حول متابعة الخدمات وتقديم الشكاوى.",
      "A conversation with a civil-council member and a local activist on following up services and filing "

@@ -57,10 +57,11 @@ def resource_export(request):
 
 def resource_detail(request, pk):
     resource = _get_resource_for_user(request.user, pk)
+    is_staff = request.user.is_authenticated and request.user.is_center_staff
     context = {
         "resource": resource,
         "can_edit": Resource.objects.editable_by(request.user).filter(pk=pk).exists(),
-        "history": history_entries(resource) if request.user.is_authenticated and request.user.is_center_staff else None,
+        "history": history_entries(resource) if is_staff else None,  # names who changed it: staff only
     }
     return render(request, "library/resource_detail.html", context)
 
@@ -94,13 +95,25 @@ def byte_range(header: str, size: int) -> tuple[int, int] | None:
 
 
 class _StoredBytes:
-    """Bytes ``first``…``first + length - 1`` of a file opened from the storage, read in chunks (local disk
-    or S3: only open, seek and read). The response closes it, even when it was never read."""
+    """Bytes ``first``…``first + length - 1`` of a file opened from the storage, in chunks. The response
+    closes it, even when it was never read."""
 
     def __init__(self, handle, first, length):
         self.handle, self.first, self.length = handle, first, length
 
     def __iter__(self):
+        if self.length <= 0:
+            return
+        s3_object = getattr(self.handle, "obj", None)
+        if s3_object is not None:
+            # django-storages' S3File would download the whole object before the first read: ask the
+            # store for these bytes only (a seek in a 500 MB video costs one small request).
+            body = s3_object.get(Range=f"bytes={self.first}-{self.first + self.length - 1}")["Body"]
+            try:
+                yield from body.iter_chunks(CHUNK_BYTES)
+            finally:
+                body.close()
+            return
         self.handle.seek(self.first)
         remaining = self.length
         while remaining > 0:

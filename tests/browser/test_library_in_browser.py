@@ -33,7 +33,7 @@ def _wait_until(player, condition: str, timeout=10.0):
 
 def test_a_visitor_plays_a_radio_episode_and_skips_ahead(page, live_server, episode, console_log):
     ranges = []
-    page.on("response", lambda r: ranges.append((r.status, r.headers.get("content-range"))) if "/file/" in r.url else None)
+    page.on("response", lambda r: "/file/" in r.url and ranges.append((r.status, r.headers.get("content-range"))))
     page.goto(f"{live_server.url}/library/{episode.pk}/")
     player = page.locator("audio")
     _wait_until(player, "a.readyState >= 1")  # metadata loaded

@@ -7,7 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from madani.library import services
-from madani.library.demo import _pdf, _wav
+from madani.library.demo import _pdf
 
 PDF = _pdf("Civic education guide")
 MP3 = b"ID3\x04\x00\x00\x00\x00\x00\x00" + (b"\xff\xfb\x10\xc0" + bytes(100)) * 20  # ID3 tag, then silent frames

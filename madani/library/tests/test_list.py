@@ -55,7 +55,8 @@ def test_htmx_gets_only_the_results(anonymous, add_resource):
     assert "<html" not in response.content.decode() and "دليل" in response.content.decode()
 
 
-@pytest.mark.parametrize("params, content_type", [({}, "text/csv; charset=utf-8"), ({"format": "xlsx"}, XLSX_CONTENT_TYPE)])
+@pytest.mark.parametrize("params, content_type", [({}, "text/csv; charset=utf-8"),
+                                                  ({"format": "xlsx"}, XLSX_CONTENT_TYPE)])
 def test_the_list_exports_what_it_shows(anonymous, add_resource, params, content_type):
     add_resource("دليل الانتخابات المحلية", authors="شبكة وصل")
     add_resource("قانون الجمعيات")

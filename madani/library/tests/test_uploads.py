@@ -12,11 +12,17 @@ from django.utils.translation import gettext
 from madani.library import services
 from madani.library.models import ACCEPTED_EXTENSIONS, Resource
 
+from madani.library.demo import _wav
+
 from .conftest import EXECUTABLE, HTML, M4A, MP3, MP3_WITHOUT_TAG, MP4, OGG, PDF, WEBM, package, upload
 
 
 def _types(kind):
     return ", ".join(ACCEPTED_EXTENSIONS[kind])
+
+
+def _mismatch(kind):
+    return gettext("The file's content does not match its type. Accepted types: %(types)s.") % {"types": _types(kind)}
 
 
 def test_a_pdf_is_accepted_as_a_document_with_its_size_and_type_recorded(add_resource):
@@ -31,7 +37,7 @@ def test_a_program_or_a_web_page_renamed_pdf_is_refused(add_resource, content):
     with pytest.raises(ValidationError) as error:
         add_resource(name="guide.pdf", content=content)
     assert error.value.message_dict["file"] == [
-        gettext("The file's content does not match its type. Accepted types: %(types)s.") % {"types": _types("document")}]
+        _mismatch("document")]
     assert not Resource.objects.exists()
 
 
@@ -40,8 +46,6 @@ def test_a_program_or_a_web_page_renamed_pdf_is_refused(add_resource, content):
     ("episode.m4a", M4A), ("episode.wav", None),
 ])
 def test_common_audio_files_are_accepted_as_audio(add_resource, name, content):
-    from madani.library.demo import _wav
-
     resource = add_resource(kind="audio", name=name, content=content or _wav(0.1))
     assert resource.content_type.startswith("audio/")
 
@@ -67,7 +71,7 @@ def test_a_pdf_renamed_mp4_is_refused_as_a_video(add_resource):
     with pytest.raises(ValidationError) as error:
         add_resource(kind="video", name="lecture.mp4", content=PDF)
     assert error.value.message_dict["file"] == [
-        gettext("The file's content does not match its type. Accepted types: %(types)s.") % {"types": _types("video")}]
+        _mismatch("video")]
 
 
 def test_an_mp3_is_refused_as_a_document(add_resource):
@@ -130,7 +134,7 @@ def test_the_form_shows_why_a_file_is_refused_and_saves_nothing(client_a, branch
     })
     assert response.status_code == 200
     assert response.context["form"].errors["file"] == [
-        gettext("The file's content does not match its type. Accepted types: %(types)s.") % {"types": _types("document")}]
+        _mismatch("document")]
     assert not Resource.objects.exists()
     assert not any(path.is_file() for path in Path(settings.MEDIA_ROOT).rglob("*"))
 
