@@ -30,6 +30,8 @@ class ResourceForm(forms.ModelForm):
         self.fields["topics"].queryset = Topic.objects.all()
         self.fields["branch"].queryset = Branch.objects.visible_to(user)
         self.fields["branch"].required = not user.spans_all_branches
+        if not self.instance.pk and len(user.branch_ids()) == 1:
+            self.initial.setdefault("branch", user.branch_ids()[0])
         limits = ", ".join(
             _("%(kind)s: %(types)s (at most %(megabytes)s MB)") % {
                 "kind": Kind(kind).label, "types": " ".join(extensions), "megabytes": max_bytes(kind) // (1024 * 1024)}

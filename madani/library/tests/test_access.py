@@ -131,3 +131,7 @@ def test_only_administrators_change_center_wide_resources(client_a, administrato
     Resource.objects.filter(pk=resource.pk).update(branch=None)
     assert _status(client_a, "library:edit", resource) == 404
     assert _status(client_for(administrator), "library:edit", resource) == 200
+
+
+def test_the_form_suggests_the_managers_only_branch(client_a, branch_a):
+    assert client_a.get(reverse("library:create")).context["form"]["branch"].value() == branch_a.pk
