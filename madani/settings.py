@@ -316,6 +316,11 @@ MADANI_AGE_BANDS = env_str("MADANI_AGE_BANDS", "0-17,18-24,25-34,35-59,60+")
 MADANI_CENTER_NAME_AR = env_str("MADANI_CENTER_NAME_AR", "مركز مدني")
 MADANI_CENTER_NAME_EN = env_str("MADANI_CENTER_NAME_EN", "Madani Center")
 
+# The library's largest file per kind of resource, in megabytes (a proxy in front must accept as much).
+MADANI_LIBRARY_MAX_DOCUMENT_MB = env_int("MADANI_LIBRARY_MAX_DOCUMENT_MB", 20)
+MADANI_LIBRARY_MAX_AUDIO_MB = env_int("MADANI_LIBRARY_MAX_AUDIO_MB", 100)
+MADANI_LIBRARY_MAX_VIDEO_MB = env_int("MADANI_LIBRARY_MAX_VIDEO_MB", 500)
+
 # Background jobs (django-tasks): the database backend, run by `manage.py db_worker` (`make demo`
 # starts one). MADANI_TASKS_BACKEND=immediate runs jobs inside the request (tests use it).
 TASKS_BACKENDS = {

@@ -38,8 +38,23 @@ PUBLIC = {
     "news:cover_thumbnail",
 }
 
-# Public pages with an object id: the kind of object in branch_a_objects.
-PUBLIC_OBJECT_URLS = {"public:register": "activity"}
+    # The library: anonymous visitors get public resources only (Resource.objects.visible_to); members-only
+    # and staff-only resources, their pages and their files, are 404 to them.
+    "library:list",
+    "library:export",
+    "library:detail",
+    "library:file",
+}
+
+# Public URLs of one object: the object of branch_a_objects they are tested with (they check the
+# object's state themselves).
+PUBLIC_OBJECT_URLS = {
+    "public:register": "activity",
+    "library:detail": "resource",
+    "library:file": "resource",
+    "news:cover": "news_post",
+    "news:cover_thumbnail": "news_post",
+}
 
 # Pages that send an anonymous visitor to the login page.
 LOGIN_REQUIRED = {
@@ -148,6 +163,9 @@ LOGIN_REQUIRED = {
     "news:publish",
     "news:unpublish",
     "news:draft_from_activity",
+    "library:create",
+    "library:edit",
+    "library:delete",
 }
 
 # API endpoints: 401/403 without a token or session.
@@ -249,10 +267,10 @@ BRANCH_OBJECT_URLS = {
     "news:publish": "news_post",
     "news:unpublish": "news_post",
     "news:draft_from_activity": "activity",
+    "library:edit": "resource",  # seen by every staff member, changed only by its branch's editors
+    "library:delete": "resource",
 }
 
-# Public URLs with an object id (they check the object's state themselves).
-PUBLIC_OBJECT_URLS = {"news:cover": "news_post", "news:cover_thumbnail": "news_post"}
 
 # Object URLs that only administrators may use: a branch's own staff get 403 there, not 200.
 ADMINISTRATORS_ONLY = {"activities:program_edit", "indicators:edit", "indicators:outcome_add", "indicators:outcome_edit",
@@ -305,7 +323,6 @@ def _kwargs(name, objects):
     kwargs = {}
     if "pk" in route:
         kind = BRANCH_OBJECT_URLS.get(name) or PUBLIC_OBJECT_URLS.get(name)
-        kind = BRANCH_OBJECT_URLS.get(name, PUBLIC_OBJECT_URLS.get(name))
         if kind == "affiliation":
             kwargs = {"pk": objects["person"].pk, "affiliation_pk": objects["affiliation"].pk}
         elif kind == "session":
@@ -316,8 +333,8 @@ def _kwargs(name, objects):
             kwargs = {"pk": objects[kind.removesuffix("_id")].pk}
         elif kind:
             kwargs = {"pk": objects[kind].pk}
-        else:  # reference data: api:place-detail, api:program-detail, api:topic-detail
-            kwargs = {"pk": objects[REFERENCE_OBJECT_URLS[name]].pk}
+        else:  # reference data (api:place-detail, api:program-detail, api:topic-detail) and public objects
+            kwargs = {"pk": objects[REFERENCE_OBJECT_URLS.get(name) or PUBLIC_OBJECT_URLS[name]].pk}
     if "<key>" in route:
         kwargs["key"] = "not-a-key"
     if "<uidb36>" in route:
@@ -342,13 +359,12 @@ def branch_a_objects(organization_a, person_a, activity_a, staff_a, settings, tm
     from madani.assessments.models import Kind, Questionnaire, Response
     from madani.certificates.services import certificate_issue
     from madani.consultations.models import Request
+    from madani.indicators.models import Indicator, Outcome, Output
+    from madani.library.models import Resource
     from madani.news import services as news
     from madani.news.tests.conftest import jpeg
     from madani.places.models import Place
     from madani.public.models import Registration
-
-    from madani.indicators.models import Indicator, Outcome, Output
-    from madani.places.models import Place
     from madani.reports.models import JobStatus, ReportJob
 
     settings.MEDIA_ROOT = tmp_path
@@ -365,8 +381,12 @@ def branch_a_objects(organization_a, person_a, activity_a, staff_a, settings, tm
     output = Output.objects.create(outcome=outcome, statement="منظمات مدربة على المناصرة")
     news_post = news.newspost_create(actor=staff_a, cover=jpeg(), data={
         "title_ar": "خبر", "body_ar": "نص", "branch": activity_a.branch, "source_activity": activity_a})
+    resource = Resource.objects.create(title="دليل التربية المدنية", title_ar="دليل التربية المدنية", branch=activity_a.branch,
+                                       content_type="application/pdf")
+    resource.file.save("guide.pdf", ContentFile(b"%PDF-1.4 civic education"), save=True)
     return {
         "news_post": news.newspost_publish(actor=staff_a, post=news_post),
+        "resource": resource,
         "certificate": certificate,
         "topic": Topic.objects.order_by("pk").first(),
         "request": Request.objects.create(kind="consultation", branch=activity_a.branch, organization=organization_a,

@@ -64,8 +64,10 @@ class _JoinWords(Func):
     output_field = CharField()
 
 
-def search_key_expression(arabic_field: str, *other_fields: str):
-    """Generated search key: the normalized Arabic field, then the other fields in lower case."""
-    parts = [normalized_expression(Coalesce(F(arabic_field), Value("")))]
+def search_key_expression(arabic_field: str | tuple[str, ...], *other_fields: str):
+    """Generated search key: the normalized Arabic field (or fields, given as a tuple), then the other
+    fields in lower case."""
+    arabic_fields = (arabic_field,) if isinstance(arabic_field, str) else arabic_field
+    parts = [normalized_expression(Coalesce(F(name), Value(""))) for name in arabic_fields]
     parts += [Lower(Coalesce(F(name), Value(""))) for name in other_fields]
     return _Trim(_JoinWords(*parts))

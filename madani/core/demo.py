@@ -22,6 +22,7 @@ DEMO_STEPS: list[str] = [
     "madani.certificates.demo.load",  # after the activities demo
     "madani.public.demo.load",  # after the activities demo: opens the planned trainings for registration
     "madani.news.demo.load",  # after the activities demo: drafts news from its activities
+    "madani.library.demo.load",
 ]
 DEMO_DOMAIN = "demo.madani.invalid"
 
