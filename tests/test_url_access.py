@@ -3,8 +3,11 @@
 Adding a URL without adding it here fails ``test_every_url_pattern_has_an_access_rule``.
 """
 
+import datetime
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 # Reviewed list of pages an anonymous visitor may open.
 PUBLIC = {
@@ -26,7 +29,12 @@ PUBLIC = {
     "consultations:request_consultation",
     "consultations:thanks",
     "certificates:verify",  # shows only what is printed on the certificate; rate-limited
+    "directory:search",  # published service listings only: what organizations chose to make public, moderated
+    "directory:public_detail",  # a published listing (404 otherwise), with the service's own public contacts
 }
+
+# Public pages of one object: the objects the test below opens them with.
+PUBLIC_OBJECT_URLS = {"directory:public_detail": "listing"}
 
 # Pages that send an anonymous visitor to the login page.
 LOGIN_REQUIRED = {
@@ -103,6 +111,25 @@ LOGIN_REQUIRED = {
     "certificates:activity_pdf",
     "certificates:download",
     "certificates:revoke",
+    "directory:list",
+    "directory:export",
+    "directory:create",
+    "directory:detail",
+    "directory:edit",
+    "directory:publish",
+    "directory:reject",
+    "directory:withdraw",
+    "coworking:index",
+    "coworking:resource_create",
+    "coworking:calendar",
+    "coworking:resource_edit",
+    "coworking:book",
+    "coworking:booking_list",
+    "coworking:booking_export",
+    "coworking:booking_detail",
+    "coworking:booking_cancel",
+    "coworking:booking_mark_used",
+    "coworking:booking_no_show",
 }
 
 # API endpoints: 401/403 without a token or session.
@@ -183,6 +210,18 @@ BRANCH_OBJECT_URLS = {
     "certificates:activity_pdf": "activity",
     "certificates:download": "participation",
     "certificates:revoke": "participation",
+    "directory:detail": "listing",
+    "directory:edit": "listing",
+    "directory:publish": "listing",
+    "directory:reject": "listing",
+    "directory:withdraw": "listing",
+    "coworking:calendar": "resource",
+    "coworking:resource_edit": "resource",
+    "coworking:book": "resource",
+    "coworking:booking_detail": "booking",
+    "coworking:booking_cancel": "booking",
+    "coworking:booking_mark_used": "booking",
+    "coworking:booking_no_show": "booking",
 }
 
 # Object URLs that only administrators may use: a branch's own staff get 403 there, not 200.
@@ -245,6 +284,8 @@ def _kwargs(name, objects):
             kwargs = {"pk": objects[kind.removesuffix("_id")].pk}
         elif kind:
             kwargs = {"pk": objects[kind].pk}
+        elif name in PUBLIC_OBJECT_URLS:
+            kwargs = {"pk": objects[PUBLIC_OBJECT_URLS[name]].pk}
         else:  # reference data: api:place-detail, api:program-detail, api:topic-detail
             kwargs = {"pk": objects[REFERENCE_OBJECT_URLS[name]].pk}
     if "<key>" in route:
@@ -269,6 +310,9 @@ def branch_a_objects(organization_a, person_a, activity_a, staff_a, settings, tm
     from madani.assessments.models import Kind, Questionnaire, Response
     from madani.certificates.services import certificate_issue
     from madani.consultations.models import Request
+    from madani.coworking.models import Booking, Resource
+    from madani.directory.models import ServiceListing
+    from madani.organizations.models import Sector
     from madani.places.models import Place
 
     settings.MEDIA_ROOT = tmp_path
@@ -277,7 +321,18 @@ def branch_a_objects(organization_a, person_a, activity_a, staff_a, settings, tm
     pre_test = Questionnaire(title="اختبار قبلي", kind=Kind.PRE_TEST, activity=activity_a, definition=needs.definition)
     pre_test.source_file.save("pre-test.xlsx", ContentFile(b"xlsx"), save=True)
     certificate = certificate_issue(actor=staff_a, participation=activity_a.participations.get())
+    listing = ServiceListing.objects.create(organization=organization_a, title_ar="دعم نفسي", description_ar="جلسات",
+                                            sector=Sector.objects.first(), status="published")
+    listing.places.add(Place.objects.get(pcode="SY11"))
+    resource = Resource.objects.create(branch=activity_a.branch, kind="meeting_room", name_ar="قاعة الاجتماعات")
+    tomorrow = timezone.localtime() + datetime.timedelta(days=1)
+    start = tomorrow.replace(hour=10, minute=0, second=0, microsecond=0)
+    booking = Booking.objects.create(resource=resource, organization=organization_a, start=start,
+                                     end=start + datetime.timedelta(hours=2))
     return {
+        "listing": listing,
+        "resource": resource,
+        "booking": booking,
         "certificate": certificate,
         "topic": Topic.objects.order_by("pk").first(),
         "request": Request.objects.create(kind="consultation", branch=activity_a.branch, organization=organization_a,
