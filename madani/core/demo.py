@@ -19,6 +19,8 @@ DEMO_STEPS: list[str] = [
     "madani.consultations.demo.load",
     "madani.assessments.demo.load",
     "madani.certificates.demo.load",  # after the activities demo
+    "madani.directory.demo.load",
+    "madani.coworking.demo.load",  # records the uses of the space in the ledger
 ]
 DEMO_DOMAIN = "demo.madani.invalid"
 

@@ -1,0 +1,95 @@
+"""Demo co-working space (seed 003: the Raqqa and Deir ez-Zor centers open their premises to local CSOs
+for meetings and work, with internet access, printing and legal support). Each of the two centers has a
+meeting room, a training hall, six internet desks, printing and legal support; the branch's CSOs book them
+over the past two weeks and the next two. Past bookings were mostly used (each one a ``space_use``
+activity in the ledger), a few were no-shows or cancelled; bookings to come go through ``booking_create``
+and its rules. Fridays are closed."""
+
+import datetime
+
+from django.utils import timezone
+
+from madani.accounts.models import Role, User
+from madani.branches.models import Branch
+from madani.core.demo import FAMILY_NAMES, FEMALE_NAMES, MALE_NAMES
+from madani.organizations.models import Kind, Organization
+
+from . import services
+from .models import Booking, BookingStatus, Resource, ResourceKind
+
+BRANCHES = ["raqqa", "deir-ez-zor"]
+# kind, Arabic name, English name, capacity
+RESOURCES = [
+    (ResourceKind.MEETING_ROOM, "قاعة الاجتماعات", "Meeting room", 12),
+    (ResourceKind.TRAINING_HALL, "قاعة التدريب", "Training hall", 30),
+    *[(ResourceKind.INTERNET_DESK, f"مكتب إنترنت {n}", f"Internet desk {n}", 1) for n in range(1, 7)],
+    (ResourceKind.PRINTING, "الطباعة", "Printing", 1),
+    (ResourceKind.LEGAL_SUPPORT, "الدعم القانوني", "Legal support", 3),
+]
+# kind: (purposes, hours from, hours to, bookings per open day)
+USES = {
+    ResourceKind.MEETING_ROOM: (["اجتماع مجلس الإدارة", "اجتماع الفريق التنفيذي", "لقاء مع المجلس المحلي",
+                                 "اجتماع تنسيقي مع منظمات الحي"], 1, 3, 0.6),
+    ResourceKind.TRAINING_HALL: (["تدريب المتطوعين", "ورشة تخطيط للمشروع", "جلسة توعية للمستفيدين"], 2, 4, 0.2),
+    ResourceKind.INTERNET_DESK: (["إعداد تقرير المشروع", "البحث عن فرص تمويل", "كتابة مقترح مشروع",
+                                  "تواصل مع الجهة المانحة"], 1, 3, 0.12),
+    ResourceKind.PRINTING: (["طباعة استمارات المسح", "طباعة مواد التدريب", "طباعة بروشورات التوعية"], 1, 1, 0.2),
+    ResourceKind.LEGAL_SUPPORT: (["استشارة قانونية حول الترخيص", "مراجعة النظام الداخلي", "صياغة عقود المتطوعين"],
+                                 1, 2, 0.15),
+}
+DAYS_BACK, DAYS_AHEAD = 14, 14
+FRIDAY = 4
+
+
+def _slots(rng, hours_from, hours_to, count):
+    """Up to ``count`` non-overlapping (start hour, hours) slots within the opening hours."""
+    opens, closes = services.opening_hours()
+    slots = []
+    for _ in range(count):
+        hours = rng.randint(hours_from, hours_to)
+        start = rng.randint(opens.hour, closes.hour - hours)
+        if all(start + hours <= s or start >= s + h for s, h in slots):
+            slots.append((start, hours))
+    return slots
+
+
+def load(rng):
+    branches = Branch.objects.filter(code__in=BRANCHES).select_related("place")
+    if not branches:
+        return
+    today, now = timezone.localdate(), timezone.now()
+    for branch in branches:
+        staff = User.objects.filter(role=Role.BRANCH_MANAGER, branches=branch).first()
+        staff = staff or User.objects.filter(role=Role.ADMINISTRATOR).first()
+        organizations = list(Organization.objects.filter(branch=branch, kind=Kind.CSO))
+        resources = [Resource.objects.create(branch=branch, kind=kind, name=name_ar, name_ar=name_ar, name_en=name_en,
+                                             capacity=capacity) for kind, name_ar, name_en, capacity in RESOURCES]
+        for offset in range(-DAYS_BACK, DAYS_AHEAD + 1):
+            day = today + datetime.timedelta(days=offset)
+            if day.weekday() == FRIDAY:
+                continue
+            for resource in resources:
+                purposes, hours_from, hours_to, per_day = USES[resource.kind]
+                count = int(per_day) + (rng.random() < per_day % 1)
+                for hour, hours in _slots(rng, hours_from, hours_to, count):
+                    start = timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
+                    end = start + datetime.timedelta(hours=hours)
+                    data = {"organization": rng.choice(organizations), "purpose": rng.choice(purposes),
+                            "contact_name": f"{rng.choice(MALE_NAMES + FEMALE_NAMES)} {rng.choice(FAMILY_NAMES)}"}
+                    if start > now:
+                        services.booking_create(actor=staff, resource=resource, data={**data, "start": start, "end": end})
+                    else:
+                        _past(rng, staff, Booking(resource=resource, booked_by=staff, start=start, end=end, **data))
+
+
+def _past(rng, staff, booking):
+    """A booking whose time has come: mostly used (counted in the ledger), sometimes not."""
+    roll = rng.random()
+    booking.save()
+    if roll < 0.82:
+        services.booking_mark_used(actor=staff, booking=booking)
+    elif roll < 0.92:
+        services.booking_mark_no_show(actor=staff, booking=booking)
+    else:
+        booking.status = BookingStatus.CANCELLED
+        booking.save(update_fields=["status"])
