@@ -77,7 +77,8 @@ def load(rng):
                     data = {"organization": rng.choice(organizations), "purpose": rng.choice(purposes),
                             "contact_name": f"{rng.choice(MALE_NAMES + FEMALE_NAMES)} {rng.choice(FAMILY_NAMES)}"}
                     if start > now:
-                        services.booking_create(actor=staff, resource=resource, data={**data, "start": start, "end": end})
+                        data.update(start=start, end=end)
+                        services.booking_create(actor=staff, resource=resource, data=data)
                     else:
                         _past(rng, staff, Booking(resource=resource, booked_by=staff, start=start, end=end, **data))
 

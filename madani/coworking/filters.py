@@ -29,7 +29,8 @@ class BookingFilter(RegistryFilterSet):
         if not user.is_center_staff:  # CSO members: their own bookings, in any branch
             del self.filters["branch"]
         for name in ("after", "before"):
-            self.form.fields[name].widget.attrs.update({"class": "form-control", "aria-label": self.filters[name].label})
+            label = self.filters[name].label
+            self.form.fields[name].widget.attrs.update({"class": "form-control", "aria-label": label})
 
     def filter_q(self, queryset, name, value):
         for word in value.split():

@@ -54,7 +54,8 @@ def index(request):
     by_branch = {}
     for resource in resources:
         by_branch.setdefault(resource.branch, []).append(resource)
-    return render(request, "coworking/index.html", {"by_branch": by_branch.items(), "can_manage": request.user.can_record_activities})
+    context = {"by_branch": by_branch.items(), "can_manage": request.user.can_record_activities}
+    return render(request, "coworking/index.html", context)
 
 
 @login_required
