@@ -40,8 +40,9 @@ def listing_submit(*, actor, data: dict, listing: ServiceListing | None = None) 
     places = data.pop("places", None)
     listing = listing or ServiceListing()
     if actor.is_center_staff:
-        organization = data.pop("organization", None) or listing.organization
-        if not Organization.objects.visible_to(actor).filter(pk=organization.pk).exists():
+        organization_id = getattr(data.pop("organization", None), "pk", None) or listing.organization_id
+        organization = Organization.objects.visible_to(actor).filter(pk=organization_id).first()
+        if organization is None:
             raise ValidationError({"organization": _("Choose an organization of your branches.")})
     else:
         data.pop("organization", None)
