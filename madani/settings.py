@@ -305,9 +305,11 @@ MADANI_MIN_CELL_SIZE = env_int("MADANI_MIN_CELL_SIZE", 5)
 # A needs-assessment domain scoring under this percentage is a capacity gap (assessments/reports.py).
 MADANI_ASSESSMENT_GAP_THRESHOLD = env_int("MADANI_ASSESSMENT_GAP_THRESHOLD", 60)
 
-# The co-working space takes bookings between these hours (local time, TIME_ZONE), every day.
+# The co-working space takes bookings between these hours (local time, TIME_ZONE), except on the closed
+# days (English day names, comma-separated).
 COWORKING_OPENING_HOUR = env_int("MADANI_COWORKING_OPENING_HOUR", 8)
 COWORKING_CLOSING_HOUR = env_int("MADANI_COWORKING_CLOSING_HOUR", 18)
+COWORKING_CLOSED_DAYS = env_list("MADANI_COWORKING_CLOSED_DAYS", "friday")
 
 # Background jobs (django-tasks): the database backend, run by `manage.py db_worker` (`make demo`
 # starts one). MADANI_TASKS_BACKEND=immediate runs jobs inside the request (tests use it).

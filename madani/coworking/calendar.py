@@ -5,7 +5,7 @@ import datetime
 from django.utils import timezone
 
 from .models import HOLDING_STATUSES, Booking, BookingStatus
-from .services import opening_hours
+from .services import is_closed, opening_hours
 
 # Weeks start on Saturday, as the working week does in Syria.
 WEEK_STARTS_ON = 5
@@ -49,7 +49,8 @@ def week_grid(resource, first_day: datetime.date, user) -> dict:
                 for b in here if b.pk in visible or b.status in HOLDING_STATUSES
             ]
             held = any(b.status in HOLDING_STATUSES for b in here)
-            cells.append({"start": start, "entries": entries, "free": not held and start >= now})
+            free = not held and start >= now and not is_closed(day)
+            cells.append({"start": start, "entries": entries, "free": free})
         rows.append({"hour": datetime.time(hour), "cells": cells})
-    return {"days": days, "rows": rows, "previous": first_day - datetime.timedelta(days=7),
-            "next": first_day + datetime.timedelta(days=7)}
+    return {"days": [(day, is_closed(day)) for day in days], "rows": rows, "first": days[0], "last": days[-1],
+            "previous": first_day - datetime.timedelta(days=7), "next": first_day + datetime.timedelta(days=7)}

@@ -3,7 +3,7 @@ for meetings and work, with internet access, printing and legal support). Each o
 meeting room, a training hall, six internet desks, printing and legal support; the branch's CSOs book them
 over the past two weeks and the next two. Past bookings were mostly used (each one a ``space_use``
 activity in the ledger), a few were no-shows or cancelled; bookings to come go through ``booking_create``
-and its rules. Fridays are closed."""
+and its rules. Nothing is booked on the closed days (Fridays)."""
 
 import datetime
 
@@ -38,7 +38,6 @@ USES = {
                                  1, 2, 0.15),
 }
 DAYS_BACK, DAYS_AHEAD = 14, 14
-FRIDAY = 4
 
 
 def _slots(rng, hours_from, hours_to, count):
@@ -66,7 +65,7 @@ def load(rng):
                                              capacity=capacity) for kind, name_ar, name_en, capacity in RESOURCES]
         for offset in range(-DAYS_BACK, DAYS_AHEAD + 1):
             day = today + datetime.timedelta(days=offset)
-            if day.weekday() == FRIDAY:
+            if services.is_closed(day):
                 continue
             for resource in resources:
                 purposes, hours_from, hours_to, per_day = USES[resource.kind]

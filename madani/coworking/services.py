@@ -32,8 +32,15 @@ TITLES = {
 }
 
 
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
 def opening_hours() -> tuple[datetime.time, datetime.time]:
     return datetime.time(settings.COWORKING_OPENING_HOUR), datetime.time(settings.COWORKING_CLOSING_HOUR)
+
+
+def is_closed(day: datetime.date) -> bool:
+    return WEEKDAYS[day.weekday()] in {name.lower() for name in settings.COWORKING_CLOSED_DAYS}
 
 
 def _slot_text(start, end) -> dict:
@@ -50,6 +57,9 @@ def _check_slot(resource: Resource, start, end) -> None:
     if local_start.date() != local_end.date() or local_start.time() < opens or local_end.time() > closes:
         raise ValidationError(_("The co-working space takes bookings between %(opens)s and %(closes)s, within "
                                 "one day.") % {"opens": opens.strftime("%H:%M"), "closes": closes.strftime("%H:%M")})
+    if is_closed(local_start.date()):
+        raise ValidationError(_("The co-working space is closed on %(day)s.") % {
+            "day": formats.date_format(local_start.date(), "l")})
     if start < timezone.now():
         raise ValidationError(_("This slot is in the past; choose a slot to come."))
     if not resource.active:

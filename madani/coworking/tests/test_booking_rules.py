@@ -1,8 +1,11 @@
 """booking_create: opening hours, order, the past, and never two bookings of one slot."""
 
+import datetime
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.test import override_settings
+from django.utils import formats, timezone
 from django.utils.translation import gettext
 
 from madani.coworking import services
@@ -69,6 +72,15 @@ def test_bookings_stay_within_opening_hours(staff_a, meeting_room, organization_
     assert _refusal(staff_a, meeting_room, *slot(hour=7), organization_a) == expected
     assert _refusal(staff_a, meeting_room, *slot(hour=17, hours=2), organization_a) == expected
     assert _book(staff_a, meeting_room, *slot(hour=17), organization_a).pk
+
+
+def test_the_space_is_closed_on_its_closed_days(staff_a, meeting_room, organization_a, settings):
+    settings.COWORKING_CLOSED_DAYS = ["Friday"]
+    days_to_friday = next(n for n in range(1, 8) if (timezone.localdate() + datetime.timedelta(days=n)).weekday() == 4)
+    start, end = slot(days=days_to_friday)
+    assert _refusal(staff_a, meeting_room, start, end, organization_a) == gettext(
+        "The co-working space is closed on %(day)s.") % {"day": formats.date_format(start.date(), "l")}
+    assert _book(staff_a, meeting_room, *slot(days=days_to_friday + 1), organization_a).pk
 
 
 def test_the_end_comes_after_the_start_and_the_slot_is_not_past(staff_a, meeting_room, organization_a):

@@ -80,9 +80,11 @@ def test_a_held_slot_is_not_offered_and_a_cancelled_one_is(client_a, meeting_roo
     assert cell()["free"]
 
 
-def test_the_calendar_moves_week_by_week(client_a, meeting_room):
+def test_the_calendar_moves_week_by_week(client_a, meeting_room, settings):
+    settings.COWORKING_CLOSED_DAYS = ["friday"]
     grid = client_a.get(reverse("coworking:calendar", args=[meeting_room.pk]), {"week": "2026-03-04"}).context["grid"]
-    assert str(grid["days"][0]) == "2026-02-28" and grid["days"][0].weekday() == 5  # a Saturday
+    assert str(grid["first"]) == "2026-02-28" and grid["first"].weekday() == 5  # a Saturday
+    assert [closed for _day, closed in grid["days"]] == [False] * 6 + [True]  # closed on Friday
     assert str(grid["next"]) == "2026-03-07" and str(grid["previous"]) == "2026-02-21"
 
 
