@@ -1,12 +1,13 @@
 """Demo co-working space (seed 003: the Raqqa and Deir ez-Zor centers open their premises to local CSOs
 for meetings and work, with internet access, printing and legal support). Each of the two centers has a
-meeting room, a training hall, six internet desks, printing and legal support; the branch's CSOs book them
-over the past two weeks and the next two. Past bookings were mostly used (each one a ``space_use``
-activity in the ledger), a few were no-shows or cancelled; bookings to come go through ``booking_create``
-and its rules. Nothing is booked on the closed days (Fridays)."""
+meeting room, a training hall, six internet desks, printing and legal support, booked by the branch's CSOs
+every day: the last week (mostly used, each use a ``space_use`` activity of the ledger; a few no-shows
+and cancellations) and the next two weeks (through ``booking_create`` and its rules).
+Nothing is booked on the closed days (Fridays)."""
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from madani.accounts.models import Role, User
@@ -26,30 +27,34 @@ RESOURCES = [
     (ResourceKind.PRINTING, "الطباعة", "Printing", 1),
     (ResourceKind.LEGAL_SUPPORT, "الدعم القانوني", "Legal support", 3),
 ]
-# kind: (purposes, hours from, hours to, bookings per open day)
+# kind: (purposes, hours from, hours to, how often it is booked compared with the others)
 USES = {
     ResourceKind.MEETING_ROOM: (["اجتماع مجلس الإدارة", "اجتماع الفريق التنفيذي", "لقاء مع المجلس المحلي",
-                                 "اجتماع تنسيقي مع منظمات الحي"], 1, 3, 0.6),
-    ResourceKind.TRAINING_HALL: (["تدريب المتطوعين", "ورشة تخطيط للمشروع", "جلسة توعية للمستفيدين"], 2, 4, 0.2),
+                                 "اجتماع تنسيقي مع منظمات الحي"], 1, 3, 5),
+    ResourceKind.TRAINING_HALL: (["تدريب المتطوعين", "ورشة تخطيط للمشروع", "جلسة توعية للمستفيدين"], 2, 4, 2),
     ResourceKind.INTERNET_DESK: (["إعداد تقرير المشروع", "البحث عن فرص تمويل", "كتابة مقترح مشروع",
-                                  "تواصل مع الجهة المانحة"], 1, 3, 0.12),
-    ResourceKind.PRINTING: (["طباعة استمارات المسح", "طباعة مواد التدريب", "طباعة بروشورات التوعية"], 1, 1, 0.2),
+                                  "تواصل مع الجهة المانحة"], 1, 3, 1),
+    ResourceKind.PRINTING: (["طباعة استمارات المسح", "طباعة مواد التدريب", "طباعة بروشورات التوعية"], 1, 1, 2),
     ResourceKind.LEGAL_SUPPORT: (["استشارة قانونية حول الترخيص", "مراجعة النظام الداخلي", "صياغة عقود المتطوعين"],
-                                 1, 2, 0.15),
+                                 1, 2, 2),
 }
-DAYS_BACK, DAYS_AHEAD = 14, 14
+# One booking a day in each center over the last week (so at most twelve uses join the ledger's year),
+# one to three a day over the next two weeks.
+DAYS_BACK, DAYS_AHEAD = 7, 14
 
 
-def _slots(rng, hours_from, hours_to, count):
-    """Up to ``count`` non-overlapping (start hour, hours) slots within the opening hours."""
+def _booking(rng, resources, organizations, day):
+    resource = rng.choices(resources, weights=[USES[r.kind][3] for r in resources])[0]
+    purposes, hours_from, hours_to, _weight = USES[resource.kind]
     opens, closes = services.opening_hours()
-    slots = []
-    for _ in range(count):
-        hours = rng.randint(hours_from, hours_to)
-        start = rng.randint(opens.hour, closes.hour - hours)
-        if all(start + hours <= s or start >= s + h for s, h in slots):
-            slots.append((start, hours))
-    return slots
+    hours = rng.randint(hours_from, hours_to)
+    hour = rng.randint(opens.hour, closes.hour - hours)
+    start = timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
+    return resource, {
+        "organization": rng.choice(organizations), "purpose": rng.choice(purposes),
+        "contact_name": f"{rng.choice(MALE_NAMES + FEMALE_NAMES)} {rng.choice(FAMILY_NAMES)}",
+        "start": start, "end": start + datetime.timedelta(hours=hours),
+    }
 
 
 def load(rng):
@@ -67,19 +72,17 @@ def load(rng):
             day = today + datetime.timedelta(days=offset)
             if services.is_closed(day):
                 continue
-            for resource in resources:
-                purposes, hours_from, hours_to, per_day = USES[resource.kind]
-                count = int(per_day) + (rng.random() < per_day % 1)
-                for hour, hours in _slots(rng, hours_from, hours_to, count):
-                    start = timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
-                    end = start + datetime.timedelta(hours=hours)
-                    data = {"organization": rng.choice(organizations), "purpose": rng.choice(purposes),
-                            "contact_name": f"{rng.choice(MALE_NAMES + FEMALE_NAMES)} {rng.choice(FAMILY_NAMES)}"}
-                    if start > now:
-                        data.update(start=start, end=end)
+            if offset < 0:
+                resource, data = _booking(rng, resources, organizations, day)
+                _past(rng, staff, Booking(resource=resource, booked_by=staff, **data))
+                continue
+            for _ in range(rng.randint(1, 3)):
+                resource, data = _booking(rng, resources, organizations, day)
+                if data["start"] > now:
+                    try:
                         services.booking_create(actor=staff, resource=resource, data=data)
-                    else:
-                        _past(rng, staff, Booking(resource=resource, booked_by=staff, start=start, end=end, **data))
+                    except ValidationError:  # the slot is taken: the rules hold in the demo too
+                        pass
 
 
 def _past(rng, staff, booking):
