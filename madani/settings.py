@@ -321,6 +321,12 @@ MADANI_LIBRARY_MAX_DOCUMENT_MB = env_int("MADANI_LIBRARY_MAX_DOCUMENT_MB", 20)
 MADANI_LIBRARY_MAX_AUDIO_MB = env_int("MADANI_LIBRARY_MAX_AUDIO_MB", 100)
 MADANI_LIBRARY_MAX_VIDEO_MB = env_int("MADANI_LIBRARY_MAX_VIDEO_MB", 500)
 
+# The co-working space takes bookings between these hours (local time, TIME_ZONE), except on the closed
+# days (English day names, comma-separated).
+COWORKING_OPENING_HOUR = env_int("MADANI_COWORKING_OPENING_HOUR", 8)
+COWORKING_CLOSING_HOUR = env_int("MADANI_COWORKING_CLOSING_HOUR", 18)
+COWORKING_CLOSED_DAYS = env_list("MADANI_COWORKING_CLOSED_DAYS", "friday")
+
 # Background jobs (django-tasks): the database backend, run by `manage.py db_worker` (`make demo`
 # starts one). MADANI_TASKS_BACKEND=immediate runs jobs inside the request (tests use it).
 TASKS_BACKENDS = {

@@ -3,8 +3,11 @@
 Adding a URL without adding it here fails ``test_every_url_pattern_has_an_access_rule``.
 """
 
+import datetime
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 # Reviewed list of pages an anonymous visitor may open.
 PUBLIC = {
@@ -54,7 +57,11 @@ PUBLIC_OBJECT_URLS = {
     "library:file": "resource",
     "news:cover": "news_post",
     "news:cover_thumbnail": "news_post",
+    "directory:search",  # published service listings only: what organizations chose to make public, moderated
+    "directory:public_detail",  # a published listing (404 otherwise), with the service's own public contacts
 }
+
+# Public pages of one object: the objects the test below opens them with.
 
 # Pages that send an anonymous visitor to the login page.
 LOGIN_REQUIRED = {
@@ -166,6 +173,25 @@ LOGIN_REQUIRED = {
     "library:create",
     "library:edit",
     "library:delete",
+    "directory:list",
+    "directory:export",
+    "directory:create",
+    "directory:detail",
+    "directory:edit",
+    "directory:publish",
+    "directory:reject",
+    "directory:withdraw",
+    "coworking:index",
+    "coworking:resource_create",
+    "coworking:calendar",
+    "coworking:resource_edit",
+    "coworking:book",
+    "coworking:booking_list",
+    "coworking:booking_export",
+    "coworking:booking_detail",
+    "coworking:booking_cancel",
+    "coworking:booking_mark_used",
+    "coworking:booking_no_show",
 }
 
 # API endpoints: 401/403 without a token or session.
@@ -269,6 +295,18 @@ BRANCH_OBJECT_URLS = {
     "news:draft_from_activity": "activity",
     "library:edit": "resource",  # seen by every staff member, changed only by its branch's editors
     "library:delete": "resource",
+    "directory:detail": "listing",
+    "directory:edit": "listing",
+    "directory:publish": "listing",
+    "directory:reject": "listing",
+    "directory:withdraw": "listing",
+    "coworking:calendar": "room",
+    "coworking:resource_edit": "room",
+    "coworking:book": "room",
+    "coworking:booking_detail": "booking",
+    "coworking:booking_cancel": "booking",
+    "coworking:booking_mark_used": "booking",
+    "coworking:booking_no_show": "booking",
 }
 
 
@@ -363,6 +401,10 @@ def branch_a_objects(organization_a, person_a, activity_a, staff_a, settings, tm
     from madani.library.models import Resource
     from madani.news import services as news
     from madani.news.tests.conftest import jpeg
+    from madani.coworking.models import Booking
+    from madani.coworking.models import Resource as Room
+    from madani.directory.models import ServiceListing
+    from madani.organizations.models import Sector
     from madani.places.models import Place
     from madani.public.models import Registration
     from madani.reports.models import JobStatus, ReportJob
@@ -384,9 +426,20 @@ def branch_a_objects(organization_a, person_a, activity_a, staff_a, settings, tm
     resource = Resource.objects.create(title="دليل التربية المدنية", title_ar="دليل التربية المدنية", branch=activity_a.branch,
                                        content_type="application/pdf")
     resource.file.save("guide.pdf", ContentFile(b"%PDF-1.4 civic education"), save=True)
+    listing = ServiceListing.objects.create(organization=organization_a, title_ar="دعم نفسي", description_ar="جلسات",
+                                            sector=Sector.objects.first(), status="published")
+    listing.places.add(Place.objects.get(pcode="SY11"))
+    room = Room.objects.create(branch=activity_a.branch, kind="meeting_room", name_ar="قاعة الاجتماعات")
+    tomorrow = timezone.localtime() + datetime.timedelta(days=1)
+    start = tomorrow.replace(hour=10, minute=0, second=0, microsecond=0)
+    booking = Booking.objects.create(resource=room, organization=organization_a, start=start,
+                                     end=start + datetime.timedelta(hours=2))
     return {
         "news_post": news.newspost_publish(actor=staff_a, post=news_post),
         "resource": resource,
+        "listing": listing,
+        "room": room,
+        "booking": booking,
         "certificate": certificate,
         "topic": Topic.objects.order_by("pk").first(),
         "request": Request.objects.create(kind="consultation", branch=activity_a.branch, organization=organization_a,

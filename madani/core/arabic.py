@@ -71,3 +71,9 @@ def search_key_expression(arabic_field: str | tuple[str, ...], *other_fields: st
     parts = [normalized_expression(Coalesce(F(name), Value(""))) for name in arabic_fields]
     parts += [Lower(Coalesce(F(name), Value(""))) for name in other_fields]
     return _Trim(_JoinWords(*parts))
+
+
+def normalized_key_expression(*fields: str):
+    """Generated search key over several fields, every one normalized (texts with Arabic in more than
+    one field, such as a title and a description in both languages)."""
+    return normalized_expression(_JoinWords(*[Coalesce(F(name), Value("")) for name in fields]))

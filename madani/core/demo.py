@@ -23,6 +23,8 @@ DEMO_STEPS: list[str] = [
     "madani.public.demo.load",  # after the activities demo: opens the planned trainings for registration
     "madani.news.demo.load",  # after the activities demo: drafts news from its activities
     "madani.library.demo.load",
+    "madani.directory.demo.load",
+    "madani.coworking.demo.load",  # records the uses of the space in the ledger
 ]
 DEMO_DOMAIN = "demo.madani.invalid"
 

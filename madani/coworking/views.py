@@ -1,0 +1,207 @@
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from madani.core.exports import export_response
+from madani.core.history import history_entries
+from madani.core.lists import filtered_queryset, render_list
+
+from . import services
+from .calendar import week_grid, week_start
+from .filters import BookingFilter
+from .forms import BookingForm, ConfirmForm, MarkUsedForm, ResourceForm
+from .models import HOLDING_STATUSES, Booking, Resource
+
+
+def _get_resource_for_user(user, pk) -> Resource:
+    return get_object_or_404(Resource.objects.visible_to(user).select_related("branch"), pk=pk)
+
+
+def _get_booking_for_user(user, pk) -> Booking:
+    return get_object_or_404(
+        Booking.objects.visible_to(user).select_related("resource__branch", "organization", "booked_by", "activity"),
+        pk=pk,
+    )
+
+
+def _can_book(user) -> bool:
+    """Center staff of the branch, for any organization; CSO members for their own."""
+    return user.is_center_staff or bool(user.organization_id)
+
+
+def _require_recorder(user):
+    """Branch managers, M&E officers and administrators manage resources and record uses."""
+    if not user.can_record_activities:
+        raise PermissionDenied
+
+
+@login_required
+def index(request):
+    """The rooms and resources of each branch the user may book in, with today's bookings counted."""
+    resources = Resource.objects.visible_to(request.user)
+    if not request.user.can_record_activities:
+        resources = resources.filter(active=True)
+    today = timezone.localdate()
+    resources = resources.select_related("branch").annotate(
+        today=Count("bookings", filter=Q(bookings__start__date=today, bookings__status__in=HOLDING_STATUSES))
+    ).order_by("branch__code", "kind", "name_ar", "pk")
+    by_branch = {}
+    for resource in resources:
+        by_branch.setdefault(resource.branch, []).append(resource)
+    context = {"by_branch": by_branch.items(), "can_manage": request.user.can_record_activities}
+    return render(request, "coworking/index.html", context)
+
+
+@login_required
+def calendar(request, pk):
+    resource = _get_resource_for_user(request.user, pk)
+    try:
+        day = datetime.date.fromisoformat(request.GET.get("week", ""))
+    except ValueError:
+        day = timezone.localdate()
+    others = Resource.objects.visible_to(request.user).filter(branch_id=resource.branch_id, active=True)
+    context = {
+        "resource": resource,
+        "resources": others,
+        "grid": week_grid(resource, week_start(day), request.user),
+        "can_book": _can_book(request.user) and resource.active,
+    }
+    return render(request, "coworking/calendar.html", context)
+
+
+@login_required
+def booking_create(request, pk):
+    resource = _get_resource_for_user(request.user, pk)
+    if not _can_book(request.user):
+        raise PermissionDenied
+    initial = BookingForm.initial_for(request.GET.get("start"), request.user)
+    form = BookingForm(request.POST or None, initial=initial, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            booking = services.booking_create(actor=request.user, resource=resource, data=form.booking_data())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The slot is booked."))
+            return redirect("coworking:booking_detail", pk=booking.pk)
+    opens, closes = services.opening_hours()
+    context = {"form": form, "resource": resource, "opens": f"{opens:%H:%M}", "closes": f"{closes:%H:%M}"}
+    return render(request, "coworking/booking_form.html", context)
+
+
+def _filtered(request):
+    queryset = Booking.objects.visible_to(request.user).select_related("resource__branch", "organization")
+    return BookingFilter(request.GET or None, queryset=queryset, user=request.user)
+
+
+@login_required
+def booking_list(request):
+    """Staff: their branches' bookings. CSO members: their organization's."""
+    return render_list(request, _filtered(request), ordering=["-start", "-pk"], template="coworking/booking_list.html",
+                       partial="coworking/partials/results.html")
+
+
+@login_required
+def booking_export(request):
+    queryset = filtered_queryset(_filtered(request))
+    header = [_("ID"), _("Branch"), _("Room or resource"), _("Organization"), _("Who comes"), _("Date"), _("From"),
+              _("To"), _("Purpose"), _("Status")]
+
+    def row(booking):
+        start, end = timezone.localtime(booking.start), timezone.localtime(booking.end)
+        return [booking.pk, booking.resource.branch, booking.resource, booking.organization, booking.contact_name,
+                start.date(), start.strftime("%H:%M"), end.strftime("%H:%M"), booking.purpose,
+                booking.get_status_display()]
+
+    return export_response(request, "bookings", header, (row(b) for b in queryset.order_by("start", "pk")))
+
+
+@login_required
+def booking_detail(request, pk):
+    booking = _get_booking_for_user(request.user, pk)
+    context = {
+        "booking": booking,
+        "can_record": request.user.can_record_activities,
+        "begun": booking.start <= timezone.now(),
+        "history": history_entries(booking) if request.user.is_center_staff else None,
+    }
+    return render(request, "coworking/booking_detail.html", context)
+
+
+def _close(request, booking, service, done_message, template):
+    form = ConfirmForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            service(actor=request.user, booking=booking)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, done_message)
+        return redirect("coworking:booking_detail", pk=booking.pk)
+    return render(request, template, {"form": form, "booking": booking})
+
+
+@login_required
+def booking_cancel(request, pk):
+    """The organization's member or the branch's staff cancel a booking that has not begun."""
+    booking = _get_booking_for_user(request.user, pk)
+    return _close(request, booking, services.booking_cancel, _("The booking was cancelled; the slot is free again."),
+                  "coworking/booking_cancel.html")
+
+
+@login_required
+def booking_no_show(request, pk):
+    booking = _get_booking_for_user(request.user, pk)
+    _require_recorder(request.user)
+    return _close(request, booking, services.booking_mark_no_show, _("The booking was marked as a no-show."),
+                  "coworking/booking_no_show.html")
+
+
+@login_required
+def booking_mark_used(request, pk):
+    """Staff record that the organization used its booking: a service in the activity ledger."""
+    booking = _get_booking_for_user(request.user, pk)
+    _require_recorder(request.user)
+    day = timezone.localtime(booking.start).date()
+    form = MarkUsedForm(request.POST or None, user=request.user,
+                        initial={"program": services.default_program(booking.resource.branch, day)})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.booking_mark_used(actor=request.user, booking=booking, program=form.cleaned_data["program"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The use was recorded in the activity ledger."))
+            return redirect("coworking:booking_detail", pk=booking.pk)
+    return render(request, "coworking/booking_used.html", {"form": form, "booking": booking})
+
+
+def _resource_form(request, resource):
+    _require_recorder(request.user)
+    form = ResourceForm(request.POST or None, instance=resource, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            resource = services.resource_save(actor=request.user, resource=resource or Resource(),
+                                              data=form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The room or resource was saved."))
+            return redirect("coworking:calendar", pk=resource.pk)
+    return render(request, "coworking/resource_form.html", {"form": form, "resource": resource})
+
+
+@login_required
+def resource_create(request):
+    return _resource_form(request, None)
+
+
+@login_required
+def resource_edit(request, pk):
+    return _resource_form(request, _get_resource_for_user(request.user, pk))

@@ -1,0 +1,170 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from madani.core.exports import export_response
+from madani.core.history import history_entries
+from madani.core.lists import filtered_queryset, render_list
+
+from . import services
+from .filters import ListingFilter, PublicListingFilter
+from .forms import ConfirmForm, ListingForm, RejectForm
+from .models import ServiceListing, Status
+
+# --- The public directory: published listings only, no login. ---
+
+
+def public_search(request):
+    queryset = ServiceListing.objects.published().select_related("organization", "sector")
+    return render_list(request, PublicListingFilter(request.GET or None, queryset=queryset),
+                       ordering=["title", "pk"], template="directory/public_search.html",
+                       partial="directory/partials/public_results.html")
+
+
+def public_detail(request, pk):
+    listing = get_object_or_404(
+        ServiceListing.objects.published().select_related("organization", "sector").prefetch_related("places"), pk=pk
+    )
+    return render(request, "directory/public_detail.html", {"listing": listing})
+
+
+# --- Managing listings: staff of the organization's branch, and the organization's own members. ---
+
+
+def _get_listing_for_user(user, pk) -> ServiceListing:
+    return get_object_or_404(
+        ServiceListing.objects.visible_to(user).select_related("organization", "sector", "moderated_by"), pk=pk
+    )
+
+
+def _can_submit(user) -> bool:
+    """Registry editors (branch managers, M&E officers, administrators), and CSO members for their organization."""
+    return user.can_edit_registry or (not user.is_center_staff and bool(user.organization_id))
+
+
+def _require_submitter(user):
+    if not _can_submit(user):
+        raise PermissionDenied
+
+
+def _require_moderator(user):
+    """Staff of the organization's branch who edit the registry moderate (the listing was already fetched
+    through visible_to, which limits them to their branches)."""
+    if not user.can_edit_registry:
+        raise PermissionDenied
+
+
+def _filtered(request):
+    queryset = ServiceListing.objects.visible_to(request.user).select_related("organization", "sector")
+    return ListingFilter(request.GET or None, queryset=queryset)
+
+
+@login_required
+def listing_list(request):
+    """Staff: the moderation queue of their branches, counted by status. CSO members: their own services."""
+    counts = dict(ServiceListing.objects.visible_to(request.user).values_list("status").annotate(n=Count("pk")))
+    summary = [(value, label, counts.get(value, 0)) for value, label in Status.choices]
+    return render_list(request, _filtered(request), ordering=["status", "-updated_at", "-pk"],
+                       template="directory/listing_list.html", partial="directory/partials/results.html",
+                       context={"summary": summary, "can_submit": _can_submit(request.user)})
+
+
+@login_required
+def listing_export(request):
+    queryset = filtered_queryset(_filtered(request)).prefetch_related("places")
+    header = [_("ID"), _("Organization"), _("Service in Arabic"), _("Service in English"), _("Sector"),
+              _("Places served"), _("Status"), _("Public phone"), _("Public email"), _("Website"), _("Updated")]
+    rows = (
+        [listing.pk, listing.organization, listing.title_ar, listing.title_en, listing.sector,
+         ", ".join(str(place) for place in listing.places.all()), listing.get_status_display(), listing.phone,
+         listing.email, listing.website, listing.updated_at.date()]
+        for listing in queryset.order_by("pk")
+    )
+    return export_response(request, "service-listings", header, rows)
+
+
+@login_required
+def listing_detail(request, pk):
+    listing = _get_listing_for_user(request.user, pk)
+    context = {
+        "listing": listing,
+        "can_submit": _can_submit(request.user),
+        "can_moderate": request.user.can_edit_registry,
+        "history": history_entries(listing) if request.user.is_center_staff else None,
+    }
+    return render(request, "directory/listing_detail.html", context)
+
+
+def _submit(request, listing=None):
+    _require_submitter(request.user)
+    form = ListingForm(request.POST or None, instance=listing, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            listing = services.listing_submit(actor=request.user, data=form.cleaned_data, listing=listing)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The listing was saved; it appears in the public directory once a moderator "
+                                        "of the center has published it."))
+            return redirect("directory:detail", pk=listing.pk)
+    return render(request, "directory/listing_form.html", {"form": form, "listing": listing})
+
+
+@login_required
+def listing_create(request):
+    return _submit(request)
+
+
+@login_required
+def listing_edit(request, pk):
+    return _submit(request, _get_listing_for_user(request.user, pk))
+
+
+@login_required
+def listing_publish(request, pk):
+    listing = _get_listing_for_user(request.user, pk)
+    _require_moderator(request.user)
+    if request.method == "POST":
+        try:
+            services.listing_publish(actor=request.user, listing=listing)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The listing is published."))
+        return redirect("directory:detail", pk=listing.pk)
+    return render(request, "directory/listing_publish.html", {"listing": listing})
+
+
+@login_required
+def listing_reject(request, pk):
+    listing = _get_listing_for_user(request.user, pk)
+    _require_moderator(request.user)
+    form = RejectForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.listing_reject(actor=request.user, listing=listing, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The listing was rejected; the organization sees the reason."))
+            return redirect("directory:detail", pk=listing.pk)
+    return render(request, "directory/listing_reject.html", {"form": form, "listing": listing})
+
+
+@login_required
+def listing_withdraw(request, pk):
+    listing = _get_listing_for_user(request.user, pk)
+    _require_submitter(request.user)
+    form = ConfirmForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.listing_withdraw(actor=request.user, listing=listing)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The listing was withdrawn from the public directory."))
+        return redirect("directory:detail", pk=listing.pk)
+    return render(request, "directory/listing_withdraw.html", {"form": form, "listing": listing})
