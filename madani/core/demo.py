@@ -19,6 +19,7 @@ DEMO_STEPS: list[str] = [
     "madani.consultations.demo.load",
     "madani.assessments.demo.load",
     "madani.certificates.demo.load",  # after the activities demo
+    "madani.dashboard.demo.load",  # last: the figures of everything above
 ]
 DEMO_DOMAIN = "demo.madani.invalid"
 
