@@ -12,6 +12,7 @@ year, quarter), plus months (all kinds) for the charts.
 
 import itertools
 import time
+from contextlib import nullcontext
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -113,10 +114,14 @@ def rebuild() -> float:
     started_at = timezone.now()
     FigureStatus.objects.get_or_create(pk=1)
     FigureStatus.objects.filter(pk=1).update(requested_at=None)  # writes from now on ask for another refresh
-    with transaction.atomic(), connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
+    postgresql = connection.vendor == "postgresql"
+    # PostgreSQL: one snapshot, without blocking anyone. SQLite: a transaction would hold the write lock for
+    # the whole computation; without it, a write in the middle has asked for another refresh anyway.
+    with transaction.atomic() if postgresql else nullcontext(), connection.cursor() as cursor:
+        if postgresql:
             cursor.execute("SET LOCAL work_mem = '256MB'")
         figures = _compute(cursor)
+    with transaction.atomic():
         Figure.objects.all().delete()
         Figure.objects.bulk_create(
             (Figure(program_id=key[0], branch_id=key[1], kind=key[2] or "", year=key[3], quarter=key[4],
