@@ -26,6 +26,7 @@ PUBLIC = {
     "consultations:request_consultation",
     "consultations:thanks",
     "certificates:verify",  # shows only what is printed on the certificate; rate-limited
+    "dashboard:impact",  # center-wide counts only, groups under MADANI_MIN_CELL_SIZE suppressed
 }
 
 # Pages that send an anonymous visitor to the login page.

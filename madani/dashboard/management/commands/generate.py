@@ -17,12 +17,11 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if min(options["people"], options["activities"], options["attendance"]) < 0:
             raise CommandError("Sizes cannot be negative.")
-        try:
-            result = generate(people=options["people"], activities=options["activities"],
-                              attendance=options["attendance"], seed=options["seed"], batch=options["batch"],
-                              log=lambda line: self.stdout.write(line))
-        except ValueError as error:
-            raise CommandError(str(error)) from error
+        if options["attendance"] and not (options["people"] and options["activities"]):
+            raise CommandError("Attendance needs people and activities.")
+        result = generate(people=options["people"], activities=options["activities"],
+                          attendance=options["attendance"], seed=options["seed"], batch=options["batch"],
+                          log=lambda line: self.stdout.write(line))
         self.stdout.write(
             "{people:,} people, {activities:,} activities, {sessions:,} sessions, {participations:,} participations, "
             "{attendance:,} attendance marks in {seconds:.0f} s; figures in {cube_seconds:.1f} s; "
