@@ -96,6 +96,7 @@ def _foreign_keys_checked_at_the_end(tables):
         cursor.execute("SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint "
                        "WHERE contype = 'f' AND conrelid = ANY(%s::regclass[])", [tables])
         keys = cursor.fetchall()
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # inside a transaction: no pending checks may remain
         for table, name, _definition in keys:
             cursor.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
     try:
