@@ -192,7 +192,8 @@ def _plan(rng, count: int):
         kinds.append(kind)
         lengths.append(rng.randint(low, high) if KINDS[kind] != Kind.ADVOCACY else 3)  # a campaign: 3 event days
         # more activity in recent years; a few planned in the coming weeks (negative: days ahead)
-        days.append(-rng.randint(7, 60) if rng.random() < PLANNED_SHARE else int(span * (1 - math.sqrt(rng.random()))) + 1)
+        planned = rng.random() < PLANNED_SHARE
+        days.append(-rng.randint(7, 60) if planned else int(span * (1 - math.sqrt(rng.random()))) + 1)
     return kinds, lengths, days
 
 

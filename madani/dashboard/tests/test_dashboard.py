@@ -64,7 +64,8 @@ def direct(activities) -> dict:
                                person_days=Count("pk")),
         "participations": participations.count(), "completed": participations.filter(completed=True).count(),
         "sessions": Session.objects.filter(activity__in=activities).count(), "activities": activities.count(),
-        "organizations": activities.exclude(target_organizations=None).values("target_organizations").distinct().count(),
+        "organizations": activities.exclude(target_organizations=None).values("target_organizations")
+        .distinct().count(),
     }
 
 

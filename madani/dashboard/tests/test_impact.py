@@ -28,7 +28,8 @@ def shows(number, html) -> bool:
 def three_women(branch_a):
     """This year, one training in branch A: 3 women and 37 men."""
     year = datetime.date.today().year
-    activity = ActivityFactory(branch=branch_a, start_date=datetime.date(year, 1, 10), end_date=datetime.date(year, 1, 10))
+    day = datetime.date(year, 1, 10)
+    activity = ActivityFactory(branch=branch_a, start_date=day, end_date=day)
     record(activity, men=37, women=3, days=1)
     cube.rebuild()
     return activity
