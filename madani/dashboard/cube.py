@@ -10,15 +10,19 @@ People reached are the people present at one session at least; organizations ser
 year, quarter), plus months (all kinds) for the charts.
 """
 
+import datetime
 import itertools
 import time
 from contextlib import nullcontext
 
 from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from .models import Figure, FigureStatus
 
+# A refresh asked for this long ago and not started yet is taken as lost (e.g. the queue was purged).
+STALE_REQUEST = datetime.timedelta(hours=6)
 ADDITIVE = ("activities", "sessions", "participations", "completed", "person_days")
 PERIODS = {"all": (), "year": ("year",), "quarter": ("year", "quarter"), "month": ("year", "month")}
 
@@ -144,7 +148,9 @@ def _enqueue_once():
     from .tasks import refresh
 
     FigureStatus.objects.get_or_create(pk=1)
-    if FigureStatus.objects.filter(pk=1, requested_at__isnull=True).update(requested_at=timezone.now()):
+    now = timezone.now()
+    waiting = Q(requested_at__isnull=True) | Q(requested_at__lt=now - STALE_REQUEST)  # a lost job is queued again
+    if FigureStatus.objects.filter(waiting, pk=1).update(requested_at=now):
         refresh.enqueue()
 
 
