@@ -2,7 +2,8 @@
 ``python -m bench org_list`` only the ones named.
 
 They share one fresh, migrated database: a temporary SQLite file (removed afterwards), or, when
-BENCH_DATABASE_URL is set, that database as-is (it must be empty and disposable; DATABASE_URL is never used).
+BENCH_DATABASE_URL is set, that database as-is (it must be empty and disposable). DATABASE_URL is used only
+by the dashboard benchmark, whose large data set lives in its own PostgreSQL database (bench/dashboard.py).
 Exits non-zero when any benchmark fails.
 """
 
@@ -28,7 +29,8 @@ def discover() -> dict:
 
 def main(names: list[str]) -> int:
     with tempfile.TemporaryDirectory(prefix="madani-bench-") as tmp:
-        os.environ.pop("DATABASE_URL", None)
+        if os.environ.get("DATABASE_URL"):
+            os.environ["BENCH_DASHBOARD_DATABASE_URL"] = os.environ.pop("DATABASE_URL")
         if os.environ.get("BENCH_DATABASE_URL"):
             os.environ["DATABASE_URL"] = os.environ["BENCH_DATABASE_URL"]
         else:

@@ -47,6 +47,7 @@ PUBLIC = {
     "library:export",
     "library:detail",
     "library:file",
+    "dashboard:impact",  # center-wide counts only, groups under MADANI_MIN_CELL_SIZE suppressed
 }
 
 # Public URLs of one object: the object of branch_a_objects they are tested with (they check the

@@ -33,6 +33,7 @@ from django.utils.translation import ngettext
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from madani.core.arabic import normalize
+from madani.dashboard.cube import request_refresh
 from madani.organizations.models import Organization
 from madani.people.models import EARLIEST_BIRTH_YEAR, Gender, Person, latest_birth_year, validate_birth_year
 from madani.places.models import Place
@@ -611,6 +612,7 @@ def attendance_import(*, actor, activity: Activity, rows: list[dict]) -> dict:
             ngettext("%(count)s row has problems; nothing was imported.",
                      "%(count)s rows have problems; nothing was imported.", plan.errors) % {"count": plan.errors}
         )
+    request_refresh()
     people = plan.people
 
     sessions = dict(plan.sessions)

@@ -25,6 +25,7 @@ DEMO_STEPS: list[str] = [
     "madani.library.demo.load",
     "madani.directory.demo.load",
     "madani.coworking.demo.load",  # records the uses of the space in the ledger
+    "madani.dashboard.demo.load",  # last: the figures of everything above
 ]
 DEMO_DOMAIN = "demo.madani.invalid"
 

@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import update_change_reason
 
 from madani.core.arabic import clean_spaces
+from madani.dashboard.cube import request_refresh
 
 from .models import Affiliation, Person
 
@@ -23,6 +24,7 @@ def person_create(*, actor, data: dict) -> Person:
 
 @transaction.atomic
 def person_update(*, actor, person: Person, data: dict) -> Person:
+    request_refresh()  # a person's gender is part of the figures
     for name, value in data.items():
         setattr(person, name, clean_spaces(value) if name == "full_name" else value)
     person._history_user = actor
@@ -77,6 +79,7 @@ def person_merge(*, actor, keep: Person, remove: Person) -> Person:
     ``keep`` take ``remove``'s values; ``remove`` is deleted with the reason in its history."""
     if keep.pk == remove.pk:
         raise ValidationError(_("A person cannot be merged with themself."))
+    request_refresh()
     if keep.branch_id != remove.branch_id and not actor.spans_all_branches:
         raise ValidationError(_("Only an administrator can merge people registered in different branches."))
 

@@ -1,0 +1,158 @@
+"""Build the figures cube from the ledger, and ask for it to be rebuilt after a ledger write.
+
+``rebuild()`` fills ``Figure`` with a few GROUP BY queries (plain SQL that SQLite and PostgreSQL both run):
+1. one row per activity with its dimensions and additive measures (sessions, participations, completed
+   participations, person-days) -> ``SUM`` for every combination;
+2. the distinct (slice, person) pairs of attendance and (slice, organization) pairs of organizations served
+   -> exact ``COUNT(DISTINCT)`` for every combination, one GROUP BY each.
+People reached are the people present at one session at least; organizations served are the activities'
+"organizations served". Every combination is: program or all × branch or all × kind or all × (all time,
+year, quarter), plus months (all kinds) for the charts.
+"""
+
+import datetime
+import itertools
+import time
+from contextlib import nullcontext
+
+from django.db import connection, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from .models import Figure, FigureStatus
+
+# A refresh asked for this long ago and not started yet is taken as lost (e.g. the queue was purged).
+STALE_REQUEST = datetime.timedelta(hours=6)
+ADDITIVE = ("activities", "sessions", "participations", "completed", "person_days")
+PERIODS = {"all": (), "year": ("year",), "quarter": ("year", "quarter"), "month": ("year", "month")}
+
+
+def _groupings():
+    """(dimension columns) for every combination the dashboard reads."""
+    for program, branch, kind, period in itertools.product((True, False), (True, False), (True, False),
+                                                           ("all", "year", "quarter", "month")):
+        if period == "month" and kind:
+            continue
+        yield tuple(name for name, used in (("program_id", program), ("branch_id", branch), ("kind", kind)) if used) \
+            + PERIODS[period]
+
+
+def _date_parts():
+    if connection.vendor == "postgresql":
+        return "CAST(EXTRACT(YEAR FROM a.start_date) AS integer)", "CAST(EXTRACT(MONTH FROM a.start_date) AS integer)"
+    return "CAST(strftime('%Y', a.start_date) AS integer)", "CAST(strftime('%m', a.start_date) AS integer)"
+
+
+def _temporary_tables(cursor):
+    year, month = _date_parts()
+    for table in ("dashboard_acts", "dashboard_reach", "dashboard_served"):
+        cursor.execute(f"DROP TABLE IF EXISTS {table}")
+    cursor.execute(f"""
+        CREATE TEMPORARY TABLE dashboard_acts AS
+        SELECT a.id AS activity_id, a.program_id, a.branch_id, a.kind, {year} AS year, {month} AS month,
+               ({month} + 2) / 3 AS quarter, 1 AS activities,
+               COALESCE(s.n, 0) AS sessions, COALESCE(p.n, 0) AS participations,
+               COALESCE(p.done, 0) AS completed, COALESCE(t.n, 0) AS person_days
+        FROM activities_activity a
+        LEFT JOIN (SELECT activity_id, COUNT(*) AS n FROM activities_session GROUP BY activity_id) s
+               ON s.activity_id = a.id
+        LEFT JOIN (SELECT activity_id, COUNT(*) AS n, SUM(CASE WHEN completed THEN 1 ELSE 0 END) AS done
+                   FROM activities_participation GROUP BY activity_id) p ON p.activity_id = a.id
+        LEFT JOIN (SELECT s.activity_id, COUNT(*) AS n FROM activities_attendance t
+                   JOIN activities_session s ON s.id = t.session_id GROUP BY s.activity_id) t ON t.activity_id = a.id
+    """)
+    cursor.execute("CREATE INDEX dashboard_acts_id ON dashboard_acts (activity_id)")
+    dims = "d.program_id, d.branch_id, d.kind, d.year, d.quarter, d.month"
+    cursor.execute(f"""
+        CREATE TEMPORARY TABLE dashboard_reach AS
+        SELECT DISTINCT {dims}, t.person_id AS member,
+               CASE WHEN p.gender = 'female' THEN 1 ELSE 0 END AS women,
+               CASE WHEN p.gender = 'male' THEN 1 ELSE 0 END AS men
+        FROM activities_attendance t
+        JOIN activities_session s ON s.id = t.session_id
+        JOIN dashboard_acts d ON d.activity_id = s.activity_id
+        JOIN people_person p ON p.id = t.person_id
+    """)
+    cursor.execute(f"""
+        CREATE TEMPORARY TABLE dashboard_served AS
+        SELECT DISTINCT {dims}, o.organization_id AS member
+        FROM activities_activity_target_organizations o JOIN dashboard_acts d ON d.activity_id = o.activity_id
+    """)
+
+
+def _rows(cursor, sql, columns, measures, into):
+    cursor.execute(sql)
+    width = len(columns)
+    for row in cursor.fetchall():
+        key = dict(zip(columns, row[:width]))
+        into.setdefault(_key(key), {}).update(zip(measures, row[width:]))
+
+
+def _key(values: dict) -> tuple:
+    return (values.get("program_id"), values.get("branch_id"), values.get("kind", ""), values.get("year"),
+            values.get("quarter"), values.get("month"))
+
+
+def _compute(cursor) -> dict:
+    _temporary_tables(cursor)
+    figures = {}
+    for columns in _groupings():
+        group = ", ".join(columns)
+        select = f"{group}, " if group else ""
+        group_by = f"GROUP BY {group}" if group else ""
+        sums = ", ".join(f"SUM({m})" for m in ADDITIVE)
+        _rows(cursor, f"SELECT {select}{sums} FROM dashboard_acts {group_by}", columns, ADDITIVE, figures)
+        _rows(cursor, f"SELECT {select}COUNT(*), SUM(women), SUM(men) FROM "
+                      f"(SELECT DISTINCT {select}member, women, men FROM dashboard_reach) x {group_by}",
+              columns, ("people", "women", "men"), figures)
+        _rows(cursor, f"SELECT {select}COUNT(*) FROM (SELECT DISTINCT {select}member FROM dashboard_served) x "
+                      f"{group_by}", columns, ("organizations",), figures)
+    for table in ("dashboard_acts", "dashboard_reach", "dashboard_served"):
+        cursor.execute(f"DROP TABLE {table}")
+    return figures
+
+
+def rebuild() -> float:
+    """Recompute every figure from the ledger, in one transaction; returns the seconds it took."""
+    start = time.perf_counter()
+    started_at = timezone.now()
+    FigureStatus.objects.get_or_create(pk=1)
+    FigureStatus.objects.filter(pk=1).update(requested_at=None)  # writes from now on ask for another refresh
+    postgresql = connection.vendor == "postgresql"
+    # PostgreSQL: one snapshot, without blocking anyone. SQLite: a transaction would hold the write lock for
+    # the whole computation; without it, a write in the middle has asked for another refresh anyway.
+    with transaction.atomic() if postgresql else nullcontext(), connection.cursor() as cursor:
+        if postgresql:
+            cursor.execute("SET LOCAL work_mem = '256MB'")
+        figures = _compute(cursor)
+    with transaction.atomic():
+        Figure.objects.all().delete()
+        Figure.objects.bulk_create(
+            (Figure(program_id=key[0], branch_id=key[1], kind=key[2] or "", year=key[3], quarter=key[4],
+                    month=key[5], **{name: int(value or 0) for name, value in measures.items()})
+             for key, measures in figures.items()),
+            batch_size=2000,
+        )
+        seconds = time.perf_counter() - start
+        FigureStatus.objects.filter(pk=1).update(built_at=started_at, seconds=seconds)
+    return seconds
+
+
+def request_refresh() -> None:
+    """Ask for the figures to be rebuilt once the current transaction commits. A burst of writes queues
+    one job: only the first request after the last rebuild started enqueues it."""
+    transaction.on_commit(_enqueue_once)
+
+
+def _enqueue_once():
+    from .tasks import refresh
+
+    FigureStatus.objects.get_or_create(pk=1)
+    now = timezone.now()
+    waiting = Q(requested_at__isnull=True) | Q(requested_at__lt=now - STALE_REQUEST)  # a lost job is queued again
+    if FigureStatus.objects.filter(waiting, pk=1).update(requested_at=now):
+        refresh.enqueue()
+
+
+def status() -> FigureStatus:
+    return FigureStatus.objects.filter(pk=1).first() or FigureStatus()

@@ -1,0 +1,101 @@
+"""Public figures: the center's headline figures by year and branch, with small groups suppressed.
+
+A count of people under ``settings.MADANI_MIN_CELL_SIZE`` is never shown ("fewer than 5"). Nor is a figure
+from which it could be worked out by subtraction: people = women + men in every cell, and each branch's and
+each year's figures add up to the totals. In every such relation a suppressed figure never stands alone, and
+the suppressed parts never add up to a small group: the smallest other figure is hidden too ("not shown").
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from madani.branches.models import Branch
+
+from .models import Figure
+
+# Counts of people, suppressed when small. Activities, sessions and organizations are not groups of people.
+PEOPLE_MEASURES = ("people", "women", "men", "person_days")
+MEASURES = ("people", "women", "men", "activities", "sessions", "person_days", "organizations")
+
+
+@dataclass
+class Cell:
+    value: int
+    small: bool = False  # under the minimum cell size
+    hidden: bool = False  # hidden so that a small one cannot be worked out
+
+    @property
+    def shown(self) -> bool:
+        return not (self.small or self.hidden)
+
+
+def _relations(years, branch_ids):
+    """(total, parts) of (year, branch, measure) triples whose parts add up to the total."""
+    for year in [None, *years]:
+        for branch in [None, *branch_ids]:
+            yield (year, branch, "people"), [(year, branch, "women"), (year, branch, "men")]
+    for measure in PEOPLE_MEASURES:
+        for year in [None, *years]:
+            yield (year, None, measure), [(year, b, measure) for b in branch_ids]
+        for branch in [None, *branch_ids]:
+            yield (None, branch, measure), [(y, branch, measure) for y in years]
+
+
+def suppress(cells: dict, years, branch_ids, minimum: int) -> None:
+    """Mark the small cells, then hide others until no small group can be derived (in place)."""
+    for (_y, _b, measure), cell in cells.items():
+        if measure in PEOPLE_MEASURES and 0 < cell.value < minimum:
+            cell.small = True
+    relations = [(total, parts) for total, parts in _relations(years, branch_ids) if parts]
+    changed = True
+    while changed:
+        changed = False
+        for total, parts in relations:
+            members = [cells[k] for k in (total, *parts)]
+            suppressed = [c for c in members if not c.shown]
+            visible_parts = [cells[k] for k in parts if cells[k].shown and cells[k].value > 0]
+            derivable = cells[total].shown and 0 < sum(cells[k].value for k in parts if not cells[k].shown) < minimum
+            if len(suppressed) == 1 or derivable:
+                candidates = visible_parts or ([cells[total]] if cells[total].shown else [])
+                if candidates:
+                    min(candidates, key=lambda c: c.value).hidden = True
+                    changed = True
+
+
+def impact_table() -> dict:
+    """Every year's and all time's figures, center-wide and per branch, suppressed."""
+    rows = Figure.objects.filter(program__isnull=True, kind="", quarter__isnull=True, month__isnull=True)
+    values = {(row.year, row.branch_id): row for row in rows}
+    years = sorted({year for year, _b in values if year is not None}, reverse=True)
+    branches = list(Branch.objects.filter(pk__in={b for _y, b in values if b is not None}))
+    branch_ids = [b.pk for b in branches]
+    empty = Figure()
+    cells = {
+        (year, branch, measure): Cell(getattr(values.get((year, branch), empty), measure))
+        for year in [None, *years] for branch in [None, *branch_ids] for measure in MEASURES
+    }
+    suppress(cells, years, branch_ids, settings.MADANI_MIN_CELL_SIZE)
+
+    def row(year, branch):
+        return {"branch": branch, "cells": [cells[(year, branch.pk if branch else None, m)] for m in MEASURES]}
+
+    periods = [{"year": year, "rows": [row(year, None), *(row(year, b) for b in branches)]} for year in [None, *years]]
+    return {"periods": periods, "cells": cells}
+
+
+def headline_figures() -> dict:
+    """The center-wide figures of the current year and of all time, suppressed like the impact page
+    (for the public home page: ``dashboard/partials/public_figures.html``)."""
+    cells = impact_table()["cells"]
+    year = datetime.date.today().year
+
+    def figures(y):
+        return {m: cells.get((y, None, m), Cell(0)) for m in MEASURES}
+
+    this_year, all_time = figures(year), figures(None)
+    return {"year": year, "this_year": this_year, "all_time": all_time,
+            "periods": [(_("This year (%(year)s)") % {"year": year}, this_year), (_("All years"), all_time)],
+            "min_cell_size": settings.MADANI_MIN_CELL_SIZE}
