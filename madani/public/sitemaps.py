@@ -8,6 +8,8 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from madani.activities.models import Activity
+from madani.directory.sitemaps import ServiceListingSitemap
+from madani.news.sitemaps import NewsPostSitemap
 
 
 class PublicSitemap(Sitemap):
@@ -20,8 +22,8 @@ class PagesSitemap(PublicSitemap):
     changefreq = "weekly"
 
     def items(self):
-        return ["public:home", "public:trainings", "consultations:request_consultation",
-                "consultations:suggest_training"]
+        return ["public:home", "public:trainings", "news:list", "library:list", "directory:search",
+                "dashboard:impact", "consultations:request_consultation", "consultations:suggest_training"]
 
     def location(self, item):
         return reverse(item)
@@ -45,4 +47,6 @@ class TrainingsSitemap(PublicSitemap):
 SITEMAPS = {
     "pages": PagesSitemap,
     "trainings": TrainingsSitemap,
+    "news": NewsPostSitemap,
+    "directory": ServiceListingSitemap,
 }

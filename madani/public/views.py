@@ -5,12 +5,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, translate_url
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_ratelimit.decorators import ratelimit
 
 from madani.activities.models import Activity
 from madani.consultations.views import PUBLIC_RATE
+from madani.dashboard.public import headline_figures
+from madani.news.public import latest_posts
 
 from . import services
 from .forms import AcceptForm, BranchContactFormSet, CenterProfileForm, RegistrationForm
@@ -43,7 +46,7 @@ SERVICES = [
      None, None),
     (gettext_lazy("Civic-knowledge library"),
      gettext_lazy("References, studies and audio-visual resources on civil society, adapted to the local context."),
-     None, None),
+     "library:list", gettext_lazy("Open the library")),
     (gettext_lazy("Election monitoring"),
      gettext_lazy("Encouraging people to take part in local elections, and observing polling and counting."),
      None, None),
@@ -71,6 +74,8 @@ def home(request):
         "trainings": trainings[:HOME_TRAININGS],
         "more_trainings": len(trainings) > HOME_TRAININGS,
         "services": SERVICES,
+        "figures": headline_figures(),
+        "latest_posts": latest_posts(get_language(), limit=3),
     }
     return render(request, "public/home.html", context)
 
