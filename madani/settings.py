@@ -305,16 +305,12 @@ RATELIMIT_IP_META_KEY = env_str("RATELIMIT_IP_META_KEY") or None
 MADANI_MIN_CELL_SIZE = env_int("MADANI_MIN_CELL_SIZE", 5)
 # A needs-assessment domain scoring under this percentage is a capacity gap (assessments/reports.py).
 MADANI_ASSESSMENT_GAP_THRESHOLD = env_int("MADANI_ASSESSMENT_GAP_THRESHOLD", 60)
-# The center as the IATI Registry knows it: its organisation identifier (https://org-id.guide) and its name
-# (the IATI file's default language is Arabic). Development uses an identifier that says so; in production
-# nothing is assumed, and the IATI files are refused until both are set (reports/iati.py).
+# The center's IATI organisation identifier (https://org-id.guide); its name comes from the center's
+# profile (public.CenterProfile). Development uses an identifier that says so; in production nothing is
+# assumed, and the IATI files are refused until both are set (reports/iati.py).
 MADANI_IATI_ORG_REF = env_str("MADANI_IATI_ORG_REF", "" if PRODUCTION else "ZZ-MADANI-DEV")
-MADANI_ORG_NAME = env_str("MADANI_ORG_NAME", "" if PRODUCTION else "مدني (نسخة التطوير)")
 # Age bands of the indicators' age-group breakdown (indicators/engine.py): "low-high" or "low+".
 MADANI_AGE_BANDS = env_str("MADANI_AGE_BANDS", "0-17,18-24,25-34,35-59,60+")
-# The center's name, as news drafted from the ledger write it (news/drafting.py).
-MADANI_CENTER_NAME_AR = env_str("MADANI_CENTER_NAME_AR", "مركز مدني")
-MADANI_CENTER_NAME_EN = env_str("MADANI_CENTER_NAME_EN", "Madani Center")
 
 # The library's largest file per kind of resource, in megabytes (a proxy in front must accept as much).
 MADANI_LIBRARY_MAX_DOCUMENT_MB = env_int("MADANI_LIBRARY_MAX_DOCUMENT_MB", 20)

@@ -39,8 +39,6 @@ PUBLIC = {
     "news:feed",  # the Atom feed of the published posts in the page's language
     "news:cover",  # a published post's cover; an unpublished one's only for the newsroom (404 otherwise)
     "news:cover_thumbnail",
-}
-
     # The library: anonymous visitors get public resources only (Resource.objects.visible_to); members-only
     # and staff-only resources, their pages and their files, are 404 to them.
     "library:list",
@@ -48,6 +46,8 @@ PUBLIC = {
     "library:detail",
     "library:file",
     "dashboard:impact",  # center-wide counts only, groups under MADANI_MIN_CELL_SIZE suppressed
+    "directory:search",  # published service listings only: what organizations chose to make public, moderated
+    "directory:public_detail",  # a published listing (404 otherwise), with the service's own public contacts
 }
 
 # Public URLs of one object: the object of branch_a_objects they are tested with (they check the
@@ -58,11 +58,8 @@ PUBLIC_OBJECT_URLS = {
     "library:file": "resource",
     "news:cover": "news_post",
     "news:cover_thumbnail": "news_post",
-    "directory:search",  # published service listings only: what organizations chose to make public, moderated
-    "directory:public_detail",  # a published listing (404 otherwise), with the service's own public contacts
+    "directory:public_detail": "listing",
 }
-
-# Public pages of one object: the objects the test below opens them with.
 
 # Pages that send an anonymous visitor to the login page.
 LOGIN_REQUIRED = {
@@ -407,10 +404,11 @@ def branch_a_objects(organization_a, person_a, activity_a, staff_a, settings, tm
     from madani.directory.models import ServiceListing
     from madani.organizations.models import Sector
     from madani.places.models import Place
-    from madani.public.models import Registration
+    from madani.public.models import CenterProfile, Registration
     from madani.reports.models import JobStatus, ReportJob
 
     settings.MEDIA_ROOT = tmp_path
+    CenterProfile.objects.create(name="مركز دعم المجتمع المدني", name_ar="مركز دعم المجتمع المدني")
     activity_a.deliverable.save("plan.pdf", ContentFile(b"%PDF-1.4 strategic plan"))
     needs = Questionnaire.objects.needs().get()  # the shipped form (a data migration)
     pre_test = Questionnaire(title="اختبار قبلي", kind=Kind.PRE_TEST, activity=activity_a, definition=needs.definition)

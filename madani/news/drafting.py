@@ -21,6 +21,7 @@ from typing import NamedTuple
 from django.conf import settings
 from django.utils import translation
 
+from madani.public.models import CenterProfile
 from madani.activities.models import Activity, Kind
 from madani.assessments.domains import domain_label
 from madani.assessments.models import Response
@@ -375,7 +376,7 @@ class ArabicWriter:
         return f" حول {self.facts.topics[0].name_ar}" if self.facts.topics else ""
 
     def center(self) -> str:
-        return settings.MADANI_CENTER_NAME_AR
+        return CenterProfile.name_in("ar") or "المركز"
 
     def lead(self) -> str:
         first = self.facts.first
@@ -585,7 +586,7 @@ class EnglishWriter:
         return f" on {self.mid_sentence(self.facts.topics[0].name_en)}" if self.facts.topics else ""
 
     def center(self) -> str:
-        return settings.MADANI_CENTER_NAME_EN
+        return CenterProfile.name_in("en") or "The center"
 
     def lead(self) -> str:
         first = self.facts.first

@@ -46,6 +46,13 @@ class CenterProfile(models.Model):
         """The saved profile, or an empty one (not saved) before an administrator fills it in."""
         return cls.objects.filter(pk=cls.SINGLETON_ID).first() or cls()
 
+    @classmethod
+    def name_in(cls, language: str) -> str:
+        """The center's name in a language (Arabic when the other is missing), as news drafts, the IATI
+        file and the 3W export print it; empty until an administrator fills in the profile."""
+        profile = cls.current()
+        return getattr(profile, f"name_{language}", "") or profile.name_ar or profile.name_en or ""
+
     @property
     def social_links(self) -> list[tuple[str, str]]:
         fields = ("facebook_url", "x_url", "youtube_url", "telegram_url")

@@ -15,6 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from lxml import etree
 
+from madani.public.models import CenterProfile
 from madani.activities.models import CERTIFIED_KINDS, Activity, Participation
 from madani.branches.models import Branch
 from madani.places.models import Level
@@ -72,7 +73,7 @@ def _sub(parent, tag, **attributes):
 
 def iati_ready() -> bool:
     """The center's identifier and name are set (production has no default for them: nothing made up is published)."""
-    return bool(settings.MADANI_IATI_ORG_REF and settings.MADANI_ORG_NAME)
+    return bool(settings.MADANI_IATI_ORG_REF and CenterProfile.name_in("ar"))
 
 
 def iati_identifier(program) -> str:
@@ -154,7 +155,7 @@ def program_activity(parent, program, user, today):
     activity.set(XML_LANG, settings.LANGUAGE_CODE)
     _sub(activity, "iati-identifier").text = iati_identifier(program)
     reporting = _sub(activity, "reporting-org", ref=settings.MADANI_IATI_ORG_REF, type=ORGANISATION_TYPE_NATIONAL_NGO)
-    _sub(reporting, "narrative").text = settings.MADANI_ORG_NAME
+    _sub(reporting, "narrative").text = CenterProfile.name_in("ar")
     title = _field_texts(program, "name") or {settings.LANGUAGE_CODE: program.name}
     _narratives(_sub(activity, "title"), title)
     _narratives(_sub(activity, "description", type="1"), _field_texts(program, "description") or title)
@@ -163,7 +164,7 @@ def program_activity(parent, program, user, today):
         _narratives(_sub(activity, "participating-org", role=ROLE_FUNDING), donor)
     implementing = _sub(activity, "participating-org", role=ROLE_IMPLEMENTING, ref=settings.MADANI_IATI_ORG_REF,
                         type=ORGANISATION_TYPE_NATIONAL_NGO)
-    _sub(implementing, "narrative").text = settings.MADANI_ORG_NAME
+    _sub(implementing, "narrative").text = CenterProfile.name_in("ar")
     _sub(activity, "activity-status", code=_status(program, dates, today))
     for kind, day in dates:
         _sub(activity, "activity-date", type=kind, iso_date=day.isoformat())
@@ -184,7 +185,7 @@ def program_activity_file(program, user, *, today=None) -> bytes:
     """The ``<iati-activities>`` document of one program, UTF-8 encoded."""
     if not iati_ready():
         raise NotPublishable(_("The center's IATI organisation identifier and name are not configured: the "
-                               "administrator sets MADANI_IATI_ORG_REF and MADANI_ORG_NAME."))
+                               "administrator sets MADANI_IATI_ORG_REF and fills in the center's profile."))
     root = etree.Element("iati-activities", {"version": IATI_VERSION,
                                              "generated-datetime": timezone.now().isoformat(timespec="seconds")})
     program_activity(root, program, user, today or timezone.localdate())

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db.models import Count, Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
+from madani.public.models import CenterProfile
 from madani.organizations.models import Organization
 from madani.places.models import Level
 
@@ -73,7 +74,7 @@ def three_w_table(activities, user) -> tuple[list[str], list[str], object]:
     def rows():
         for a in three_w_activities(activities, user).iterator(chunk_size=1000):
             yield [
-                a.pk, settings.MADANI_ORG_NAME, a.branch, a.program.donor or "",
+                a.pk, CenterProfile.name_in("ar"), a.branch, a.program.donor or "",
                 " ; ".join(str(o) for o in a.target_organizations.all()), a.program, a.get_kind_display(), a,
                 " ; ".join(str(t) for t in a.topics.all()), SECTOR_NAME, SECTOR_CODE, *_where(a.place),
                 a.start_date, a.end_date, a.get_status_display(), a.reached, a.women, a.men,

@@ -37,9 +37,13 @@ def _media(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
-def _center_name(settings):
-    settings.MADANI_CENTER_NAME_AR = "مركز آسو للاستشارات والدراسات الاستراتيجية"
-    settings.MADANI_CENTER_NAME_EN = "ASO Center for Consultancy and Strategic Studies"
+def _center_name(db):
+    from madani.public.models import CenterProfile
+
+    CenterProfile.objects.update_or_create(pk=CenterProfile.SINGLETON_ID, defaults={
+        "name": "مركز آسو للاستشارات والدراسات الاستراتيجية",
+        "name_ar": "مركز آسو للاستشارات والدراسات الاستراتيجية",
+        "name_en": "ASO Center for Consultancy and Strategic Studies"})
 
 
 @pytest.fixture

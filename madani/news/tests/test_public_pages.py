@@ -132,7 +132,9 @@ def test_latest_posts_and_their_partial_for_the_home_page(staff_a):
     assert latest_posts("ar") == [newer, older]
     assert latest_posts("en") == [newer] and latest_posts("ar", limit=1) == [newer]
     html = render_to_string("news/partials/latest.html", {"posts": latest_posts("ar")})
-    assert "أحدث" in html and reverse("news:cover_thumbnail", args=[older.pk]) in html
+    # Without covers: the home page stays light on a slow connection.
+    assert "أحدث" in html and older.get_absolute_url() in html
+    assert reverse("news:cover_thumbnail", args=[older.pk]) not in html
 
 
 def test_the_sitemap_lists_each_published_post_in_each_of_its_languages(staff_a):

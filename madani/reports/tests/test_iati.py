@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from lxml import etree
 
+from madani.public.models import CenterProfile
 from madani.reports.iati import program_activity_file
 from tests.factories import (
     ActivityFactory,
@@ -35,12 +36,16 @@ def _valid(schema, document: bytes):
     return tree
 
 
+@pytest.fixture(autouse=True)
+def _center_profile(db):
+    CenterProfile.objects.create(name="مركز دعم المجتمع المدني", name_ar="مركز دعم المجتمع المدني")
+
+
 @pytest.fixture
 def demo_like_program(activity_a, branch_a, settings):
     """Seed 000: "Enhancing Participatory Democracy in NES", supported by NPA, in Raqqa and Deir ez-Zor,
     with a completed training (one woman, one man) and a workshop in Hajin whose trainee did not finish."""
     settings.MADANI_IATI_ORG_REF = "SY-CSSC-0001"
-    settings.MADANI_ORG_NAME = "مركز دعم المجتمع المدني"
     deir = BranchFactory(code="deir-ez-zor", name_ar="دير الزور", name_en="Deir ez-Zor", place=place("SY090201"))
     program = activity_a.program
     program.code = "epd-nes"

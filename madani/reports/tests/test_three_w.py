@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 from openpyxl import load_workbook
 
 from conftest import client_for
+from madani.public.models import CenterProfile
 from madani.accounts.models import Role
 from madani.activities.models import Topic
 from madani.reports.three_w import COLUMNS
@@ -28,7 +29,8 @@ from tests.factories import (
 def ledger(activity_a, branch_a, settings):
     """Activity A (Raqqa, one woman who completed it) with a donor, a topic and a man who did not finish;
     and an activity of the same branch in another program, a month later, in Hajin."""
-    settings.MADANI_ORG_NAME = "مركز دعم المجتمع المدني"
+    CenterProfile.objects.update_or_create(pk=CenterProfile.SINGLETON_ID, defaults={
+        "name": "مركز دعم المجتمع المدني", "name_ar": "مركز دعم المجتمع المدني"})
     program = activity_a.program
     program.donor = OrganizationFactory(branch=None, kind="donor", name_ar="المساعدات الشعبية النرويجية",
                                         name_en="Norwegian People's Aid", name="المساعدات الشعبية النرويجية")
