@@ -246,7 +246,8 @@ def _ledger(writer, rng, setup, people, activities, attendance, log, started):
     places = {b.pk: b.place_id for b in branches}
     activity_id, session_id = _next_id(Activity), _next_id(Session)
     a_columns = ("id", "kind", "title", "title_ar", "title_en", "description", "program_id", "branch_id", "place_id",
-                 "start_date", "end_date", "status", "goals", "deliverable", "created_at", "updated_at")
+                 "start_date", "end_date", "status", "goals", "deliverable", "open_for_registration", "created_at",
+                 "updated_at")
     s_columns = ("id", "activity_id", "date", "topic", "outcome")
     p_columns = ("activity_id", "person_id", "organization_id", "completed", "source", "created_at")
     t_columns = ("session_id", "person_id", "source")
@@ -286,7 +287,7 @@ def _ledger(writer, rng, setup, people, activities, attendance, log, started):
         writer.add("activities_activity", a_columns, (
             activity_id, kind, title_ar, title_ar, title_en, "", program, branch,
             organization[3] if served is not None else places[branch], adapt(start), adapt(end), status, "", "",
-            now, now))
+            False, now, now))
         if topic:
             writer.add("activities_activity_topics", ("activity_id", "topic_id"), (activity_id, topic[0]))
         first = session_id

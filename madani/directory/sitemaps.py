@@ -9,6 +9,7 @@ class ServiceListingSitemap(Sitemap):
     changefreq = "monthly"
     i18n = True
     alternates = True
+    x_default = True
 
     def items(self):
         return ServiceListing.objects.published().order_by("pk")
