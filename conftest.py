@@ -115,6 +115,26 @@ def _background_jobs_run_at_once(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
+@pytest.fixture(scope="module")
+def demo_data(django_db_setup, django_db_blocker):
+    """The whole demo (every app's demo.py), loaded once for the module that asks for it and rolled back
+    after its last test."""
+    from django.db import transaction
+
+    from madani.core import demo
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        assert demo.load_demo()
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def loaded(demo_data, db):
+    """The demo, inside a test that may use the database."""
+    return None
+
+
 def client_for(user) -> Client:
     client = Client()
     if user is not None:

@@ -2,8 +2,6 @@
 
 import datetime
 
-import pytest
-from django.db import transaction
 from django.db.models import Count
 from django.urls import reverse
 from rest_framework.test import APIClient
@@ -13,20 +11,6 @@ from madani.activities.models import Activity, Attendance, Kind, Participation, 
 from madani.branches.models import Branch
 from madani.core import demo
 from madani.core.demo import DEMO_DOMAIN, SEED_CSOS
-
-
-@pytest.fixture(scope="module")
-def demo_data(django_db_setup, django_db_blocker):
-    """The demo, loaded once for this module and rolled back afterwards."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        assert demo.load_demo()
-        yield
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def loaded(demo_data, db):
-    return None
 
 
 def _user(local):

@@ -1,29 +1,13 @@
 """The demo indicators reproduce the seed reports' figures from the ledger, and every demo page opens."""
 
-import pytest
-from django.db import transaction
 from django.urls import reverse
 
 from conftest import client_for
 from madani.accounts.models import User
 from madani.activities.models import Program
-from madani.core import demo
 from madani.core.demo import DEMO_DOMAIN
 from madani.indicators.engine import compute
 from madani.indicators.models import Indicator
-
-
-@pytest.fixture(scope="module")
-def demo_data(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        assert demo.load_demo()
-        yield
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def loaded(demo_data, db):
-    return None
 
 
 def _figure(code):

@@ -3,21 +3,10 @@ posts, one in review, one draft, each cover processed like an upload."""
 
 import datetime
 
-import pytest
-from django.db import transaction
 from django.urls import reverse
 
 from madani.core import demo
 from madani.news.models import NewsPost, Status
-
-
-@pytest.fixture(scope="module")
-def demo_data(django_db_setup, django_db_blocker):
-    """The demo, loaded once for this module and rolled back afterwards."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        assert demo.load_demo()
-        yield
-        transaction.set_rollback(True)
 
 
 def test_the_news_demo_runs_after_the_activities_demo():
