@@ -43,7 +43,7 @@ def csv_response(filename: str, header: list[str], rows):
     return response
 
 
-def _xlsx_cell(value):
+def xlsx_cell(value):
     """Numbers and dates stay typed (Excel sums them); everything else is neutralized text."""
     if value is None:
         return ""
@@ -64,7 +64,7 @@ def xlsx_response(filename: str, header: list[str], rows, *, sheet_title: str = 
     sheet.sheet_view.rightToLeft = translation.get_language_bidi()
     sheet.append([neutralize(h) for h in header])
     for row in rows:
-        sheet.append([_xlsx_cell(cell) for cell in row])
+        sheet.append([xlsx_cell(cell) for cell in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     response = HttpResponse(buffer.getvalue(), content_type=XLSX_CONTENT_TYPE)

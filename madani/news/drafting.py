@@ -18,7 +18,6 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from django.conf import settings
 from django.utils import translation
 
 from madani.public.models import CenterProfile

@@ -20,7 +20,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
 from madani.certificates.pdf import font_faces, html_to_pdf
-from madani.core.exports import _xlsx_cell, neutralize
+from madani.core.exports import xlsx_cell, neutralize
 from madani.indicators.engine import Dimension, IndicatorQuery, Metric, compute, records
 from madani.indicators.tracking import Period, tracking, tracking_rows
 from madani.people.models import Gender
@@ -259,7 +259,7 @@ def write_table(sheet, section: Section):
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.freeze_panes = "A2"
     for row in section.rows:
-        sheet.append([_xlsx_cell(cell) for cell in row])
+        sheet.append([xlsx_cell(cell) for cell in row])
     if section.note:
         sheet.append([])
         sheet.append([neutralize(section.note)])

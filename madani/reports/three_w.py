@@ -1,7 +1,6 @@
 """The 3W/4W table (who does what, where, when — and for whom), one row per ledger activity, with the
 HXL hashtag row (https://hxlstandard.org) that humanitarian tools read under the column headers."""
 
-from django.conf import settings
 from django.db.models import Count, Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 

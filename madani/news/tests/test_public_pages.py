@@ -87,7 +87,7 @@ def test_each_language_has_its_own_atom_feed(anonymous, staff_a, branch_a):
 def test_the_news_pages_announce_their_feed(anonymous, published_a):
     for url in (reverse("news:list"), published_a.get_absolute_url()):
         html = anonymous.get(url).content.decode()
-        assert f'<link rel="alternate" type="application/atom+xml" title="' in html
+        assert '<link rel="alternate" type="application/atom+xml" title="' in html
         assert 'href="/news/feed/"' in html.split("</head>")[0]
 
 
