@@ -102,6 +102,15 @@ def _media_in_a_temporary_folder(tmp_path_factory):
         yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _fast_password_hasher():
+    """PBKDF2's deliberate slowness protects real passwords; in tests it only costs minutes."""
+    from django.test import override_settings
+
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _no_two_factor_by_default(settings):
     """Most tests are about other things; the two-factor tests switch it back on."""
