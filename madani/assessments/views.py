@@ -87,6 +87,7 @@ def questionnaire_detail(request, pk):
         "form": ResponseForm(definition=questionnaire.definition),
         "responses": responses,
         "preview": True,
+        "downloadable": bool(questionnaire.source_file) or _builtin_file(questionnaire) is not None,
     }
     return render(request, "assessments/questionnaire_detail.html", context)
 
@@ -97,10 +98,18 @@ def questionnaire_download(request, pk):
     questionnaire = _get_questionnaire_for_user(request.user, pk)
     if questionnaire.source_file:
         return attachment_response(questionnaire.source_file)
+    builtin = _builtin_file(questionnaire)
+    if builtin is None:
+        raise Http404
+    return FileResponse(builtin.open("rb"), as_attachment=True, filename=builtin.name)
+
+
+def _builtin_file(questionnaire) -> Path | None:
+    """The shipped XLSForm a questionnaire was loaded from, if it came with the app."""
     builtin = questionnaire.definition.get("builtin_file")
-    if builtin and (BUILTIN_FORMS / builtin).is_file() and "/" not in builtin:
-        return FileResponse((BUILTIN_FORMS / builtin).open("rb"), as_attachment=True, filename=builtin)
-    raise Http404
+    if builtin and "/" not in builtin and (BUILTIN_FORMS / builtin).is_file():
+        return BUILTIN_FORMS / builtin
+    return None
 
 
 @login_required

@@ -1,15 +1,19 @@
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils.translation import get_language, get_language_bidi, get_language_info
 
 
 def madani(request):
-    """Language switch links (same page, other language), direction, demo flag."""
+    """Language switch links (same page, other language — or that language's home page when this page
+    does not exist in it), direction, demo flag."""
+    from madani.core.templatetags.alternates import page_languages
+
     path = request.get_full_path()
     current = get_language()
+    available = page_languages(request)
     switch = [
-        {"code": code, "name": get_language_info(code)["name_local"], "url": translate_url(path, code),
-         "current": code == current}
+        {"code": code, "name": get_language_info(code)["name_local"],
+         "url": translate_url(path if code in available else reverse("public:home"), code), "current": code == current}
         for code, _name in settings.LANGUAGES
     ]
     demo = {}

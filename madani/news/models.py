@@ -17,6 +17,7 @@ from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
 
 from madani.accounts.models import Role
@@ -123,7 +124,13 @@ class NewsPost(models.Model):
         return self.title_ar or self.title_en or str(_("Untitled post"))
 
     def get_absolute_url(self):
-        return reverse("news:detail", args=[self.slug])
+        """The post's public page in the current language, or in the post's own when it has no version in
+        the current one."""
+        language = get_language()
+        if self.languages and language not in self.languages:
+            language = self.languages[0]
+        with override(language):
+            return reverse("news:detail", args=[self.slug])
 
     @property
     def languages(self) -> list[str]:

@@ -46,6 +46,7 @@ def post_list(request):
 
 def post_detail(request, slug):
     post = get_object_or_404(_published_in_language().prefetch_related("tags"), slug=slug)
+    request.page_languages = post.languages  # the language switch and hreflang offer only these
     context = {
         "post": post,
         "body": render_markdown(post.body),

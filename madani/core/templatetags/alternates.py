@@ -10,12 +10,19 @@ from django.utils.translation import get_language
 register = template.Library()
 
 
+def page_languages(request) -> list[str]:
+    """The languages this page exists in: all of them, unless the view said otherwise (a news post
+    written in Arabic only sets ``request.page_languages = ["ar"]``)."""
+    available = getattr(request, "page_languages", None)
+    return [code for code, _name in settings.LANGUAGES if available is None or code in available]
+
+
 def alternates(request) -> list[tuple[str, str]]:
-    """(hreflang, absolute URL) for each language and x-default, computed from the current path."""
-    links = [(code, request.build_absolute_uri(translate_url(request.path, code)))
-             for code, _name in settings.LANGUAGES]
-    default = dict(links)[settings.LANGUAGE_CODE]
-    return [*links, ("x-default", default)]
+    """(hreflang, absolute URL) for each language the page exists in, and x-default, computed from the
+    current path."""
+    links = [(code, request.build_absolute_uri(translate_url(request.path, code))) for code in page_languages(request)]
+    default = dict(links).get(settings.LANGUAGE_CODE, links[0][1] if links else None)
+    return [*links, ("x-default", default)] if default else links
 
 
 @register.simple_tag(takes_context=True)
