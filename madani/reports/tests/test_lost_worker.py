@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext, override
 from openpyxl import load_workbook
 
+from madani.core.jobs import LeaseLost
 from madani.core.tests.workers import Workers
 from madani.reports.models import JobStatus, ReportJob, Step
 
@@ -96,3 +97,19 @@ def test_the_periodic_check_fails_a_report_lost_twice_that_nobody_watches(progra
     alive.refresh_from_db()
     assert job.status == JobStatus.FAILED
     assert (alive.status, alive.progress) == (JobStatus.RUNNING, 80)
+
+
+def test_a_slow_worker_that_lost_its_lease_cannot_overwrite_the_job(program_a, staff_a):
+    job = ReportJob.objects.create(program=program_a, date_from=datetime.date(2026, 1, 1),
+                                   date_to=datetime.date(2026, 12, 31), requested_by=staff_a)
+    slow = ReportJob.objects.claim(job.pk)
+    assert ReportJob.objects.claim(job.pk) is None  # one worker at a time
+    ReportJob.objects.filter(pk=job.pk).update(lease_expires_at=timezone.now() - datetime.timedelta(seconds=1))
+    job.refresh_from_db()
+    assert job.recover_if_lost() and job.status == JobStatus.QUEUED  # queued again for another worker
+    with pytest.raises(LeaseLost):
+        slow.advance(60, step=Step.LOGFRAME)
+    with pytest.raises(LeaseLost):
+        slow.finish(file="stale.xlsx")
+    job.refresh_from_db()
+    assert (job.status, job.progress, job.file.name) == (JobStatus.QUEUED, 0, "")
