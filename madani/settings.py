@@ -348,6 +348,11 @@ TASKS_BACKENDS = {
     "immediate": "django_tasks.backends.immediate.ImmediateBackend",
 }
 TASKS = {"default": {"BACKEND": TASKS_BACKENDS[env_str("MADANI_TASKS_BACKEND", "database")]}}
+# A running job's worker renews its lease at every step and every quarter of this; a job whose lease
+# expired was lost with its worker and is queued again once, then failed (madani/core/jobs.py).
+MADANI_JOB_LEASE_SECONDS = env_int("MADANI_JOB_LEASE_SECONDS", 60)
+if MADANI_JOB_LEASE_SECONDS < 1:
+    raise ImproperlyConfigured("MADANI_JOB_LEASE_SECONDS must be at least 1.")
 
 LOGGING = {
     "version": 1,

@@ -135,7 +135,10 @@ LOGIN_REQUIRED = {
     "assessments:activity",
     "assessments:test",
     "certificates:issue",
-    "certificates:activity_pdf",
+    "certificates:bundle_request",
+    "certificates:bundle",
+    "certificates:bundle_progress",
+    "certificates:bundle_download",
     "certificates:download",
     "certificates:revoke",
     "public:registration_accept",
@@ -267,7 +270,10 @@ BRANCH_OBJECT_URLS = {
     "assessments:activity": "activity",
     "assessments:test": "participation",
     "certificates:issue": "activity",
-    "certificates:activity_pdf": "activity",
+    "certificates:bundle_request": "activity",
+    "certificates:bundle": "certificate_bundle",  # its requester's only (it holds what they could see)
+    "certificates:bundle_progress": "certificate_bundle",
+    "certificates:bundle_download": "certificate_bundle",
     "certificates:download": "participation",
     "certificates:revoke": "participation",
     "public:registration_accept": "registration",
@@ -393,6 +399,7 @@ def branch_a_objects(organization_a, person_a, activity_a, staff_a, settings, tm
 
     from madani.activities.models import Topic
     from madani.assessments.models import Kind, Questionnaire, Response
+    from madani.certificates.models import CertificateBundle
     from madani.certificates.services import certificate_issue
     from madani.consultations.models import Request
     from madani.indicators.models import Indicator, Outcome, Output
@@ -418,6 +425,10 @@ def branch_a_objects(organization_a, person_a, activity_a, staff_a, settings, tm
     report_job = ReportJob.objects.create(program=program, date_from=activity_a.start_date, date_to=activity_a.end_date,
                                           requested_by=staff_a, status=JobStatus.DONE, progress=100)
     report_job.file.save("donor-report.xlsx", ContentFile(b"xlsx"), save=True)
+    certificate_bundle = CertificateBundle.objects.create(activity=activity_a, requested_by=staff_a,
+                                                          site_root="http://testserver", status=JobStatus.DONE,
+                                                          progress=100, count=1)
+    certificate_bundle.file.save("certificates.pdf", ContentFile(b"%PDF-1.4 certificates"), save=True)
     outcome = Outcome.objects.create(program=program, statement="مشاركة المنظمات في صنع القرار")
     output = Output.objects.create(outcome=outcome, statement="منظمات مدربة على المناصرة")
     news_post = news.newspost_create(actor=staff_a, cover=jpeg(), data={
@@ -451,6 +462,7 @@ def branch_a_objects(organization_a, person_a, activity_a, staff_a, settings, tm
         "participation": activity_a.participations.get(),
         "program": program,
         "report_job": report_job,
+        "certificate_bundle": certificate_bundle,
         "outcome": outcome,
         "output": output,
         "indicator": Indicator.objects.create(code="people-trained", name="المتدربون", metric="people",

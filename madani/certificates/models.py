@@ -8,7 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from madani.activities.models import Participation
+from madani.activities.models import Activity, Participation
+from madani.core.jobs import Job, JobQuerySet
 
 
 def new_code() -> str:
@@ -63,3 +64,52 @@ class Certificate(models.Model):
     @property
     def is_revoked(self) -> bool:
         return self.revoked_at is not None
+
+
+class CertificateBundleQuerySet(JobQuerySet):
+    def visible_to(self, user):
+        """A bundle holds the certificates its requester could see when it was built, so it is theirs
+        alone, and only while they still see the activity."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        return self.filter(requested_by=user, activity__in=Activity.objects.visible_to(user))
+
+
+def bundle_upload_to(bundle, filename):
+    return f"private/certificates/bundles/{bundle.created_at:%Y}/{filename}"
+
+
+class CertificateBundle(Job):
+    """All the valid certificates of an activity that its requester may see, in one PDF (one page each),
+    built in the background (WeasyPrint takes seconds per dozen pages)."""
+
+    activity = models.ForeignKey(Activity, verbose_name=_("activity"), on_delete=models.CASCADE,
+                                 related_name="certificate_bundles")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("requested by"),
+                                     on_delete=models.CASCADE, related_name="+")
+    language = models.CharField(_("language"), max_length=8, default=settings.LANGUAGE_CODE,
+                                help_text=_("The language of the job's messages."))
+    site_root = models.CharField(_("site address"), max_length=200,
+                                 help_text=_("The address the printed QR codes point to, e.g. https://madani.example.org"))
+    count = models.PositiveIntegerField(_("certificates"), default=0)
+    file = models.FileField(_("file"), upload_to=bundle_upload_to, blank=True, max_length=255)
+
+    objects = CertificateBundleQuerySet.as_manager()
+
+    worker_lost_message = _("The worker stopped while building the certificates. Please request them again.")
+
+    class Meta:
+        verbose_name = _("certificate bundle")
+        verbose_name_plural = _("certificate bundles")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(progress__lte=100), name="bundle_progress_at_most_100"),
+        ]
+
+    def __str__(self):
+        return str(self.activity)
+
+    def enqueue_task(self) -> None:
+        from .tasks import build_certificate_bundle
+
+        build_certificate_bundle.enqueue(self.pk)

@@ -1,12 +1,14 @@
 """Issuing and revoking certificates. Only people who completed a certified activity (a training
 course or workshop, ``Activity.is_certified``) receive one; issuing again returns the same one."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Certificate
+from madani.activities.models import Activity
+
+from .models import Certificate, CertificateBundle
 
 
 def _check_certified(activity) -> None:
@@ -50,3 +52,18 @@ def certificate_revoke(*, actor, certificate: Certificate, reason: str) -> Certi
     certificate._history_user = actor
     certificate.save(update_fields=["revoked_at", "revoked_by", "revocation_reason"])
     return certificate
+
+
+@transaction.atomic
+def certificate_bundle_request(*, actor, activity, language, site_root) -> CertificateBundle:
+    """Queue the PDF of every valid certificate of ``activity`` that ``actor`` may see; it is built in
+    the background once this transaction commits. ``site_root``: the address the QR codes point to."""
+    if not Activity.objects.visible_to(actor).filter(pk=activity.pk).exists():
+        raise PermissionDenied
+    visible = Certificate.objects.visible_to(actor).valid().filter(participation__activity=activity)
+    if not visible.exists():
+        raise ValidationError(_("No certificate has been issued for this activity yet."))
+    bundle = CertificateBundle.objects.create(activity=activity, requested_by=actor, language=language,
+                                              site_root=site_root.rstrip("/"))
+    transaction.on_commit(bundle.enqueue_task)
+    return bundle

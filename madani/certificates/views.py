@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -12,10 +12,12 @@ from django.views.decorators.http import require_safe
 from django_ratelimit.decorators import ratelimit
 
 from madani.activities.models import Activity, Participation
+from madani.core.jobs import JobStatus
+from madani.core.uploads import attachment_response
 
 from . import services
 from .forms import RevokeForm
-from .models import Certificate
+from .models import Certificate, CertificateBundle
 from .pdf import certificates_pdf
 
 
@@ -66,19 +68,50 @@ def download(request, pk, participation_pk):
 
 
 @login_required
-def activity_pdf(request, pk):
-    """Every valid certificate of an activity that the user may see, one page each."""
+def bundle_request(request, pk):
+    """Confirm, then queue the PDF of every valid certificate of the activity that the user may see, one
+    page each; built in the background (it takes 10–30 s), followed on its status page."""
     activity = _get_activity_for_user(request.user, pk)
-    certificates = list(
-        Certificate.objects.visible_to(request.user).valid().filter(participation__activity=activity)
-        .select_related("participation__person", "participation__activity__branch", "participation__activity__place")
-        .order_by("participation__person__full_name", "pk")
-    )
-    if not certificates:
-        messages.error(request, _("No certificate has been issued for this activity yet."))
-        return redirect("activities:detail", pk=pk)
-    pdf = certificates_pdf(certificates, verify_url=_verify_url_for(request))
-    return _pdf_response(pdf, f"certificates-activity-{activity.pk}.pdf")
+    certificates = Certificate.objects.visible_to(request.user).valid().filter(participation__activity=activity)
+    if request.method == "POST":
+        try:
+            bundle = services.certificate_bundle_request(
+                actor=request.user, activity=activity, language=translation.get_language(),
+                site_root=request.build_absolute_uri("/"))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("activities:detail", pk=pk)
+        return redirect("certificates:bundle", pk=bundle.pk)
+    return render(request, "certificates/bundle_confirm.html", {"activity": activity, "count": certificates.count()})
+
+
+def _get_bundle_for_user(user, pk) -> CertificateBundle:
+    """The user's own bundle (it holds what they could see), while they still see its activity; a bundle
+    whose worker died is queued again, or failed, here (core/jobs.py)."""
+    bundle = get_object_or_404(CertificateBundle.objects.visible_to(user).select_related("activity"), pk=pk)
+    bundle.recover_if_lost()
+    return bundle
+
+
+@login_required
+def bundle(request, pk):
+    """A bundle's progress (refreshed every 2 s until it is ready or failed), then its download link."""
+    return render(request, "certificates/bundle.html", {"bundle": _get_bundle_for_user(request.user, pk)})
+
+
+@login_required
+def bundle_progress(request, pk):
+    """The progress part of the bundle's status page, polled by htmx."""
+    return render(request, "certificates/partials/bundle_progress.html",
+                  {"bundle": _get_bundle_for_user(request.user, pk)})
+
+
+@login_required
+def bundle_download(request, pk):
+    bundle = _get_bundle_for_user(request.user, pk)
+    if bundle.status != JobStatus.DONE:
+        raise Http404
+    return attachment_response(bundle.file)
 
 
 @login_required

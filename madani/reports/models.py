@@ -7,13 +7,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from madani.activities.models import Program
+from madani.core.jobs import Job, JobQuerySet, JobStatus  # noqa: F401 - JobStatus: imported from here too
 
 
-class JobStatus(models.TextChoices):
-    QUEUED = "queued", _("Queued")
-    RUNNING = "running", _("Running")
-    DONE = "done", _("Ready")
-    FAILED = "failed", _("Failed")
 
 
 class ReportFormat(models.TextChoices):
@@ -38,7 +34,7 @@ class Step(models.TextChoices):
     DONE = "done", _("Done")
 
 
-class ReportJobQuerySet(models.QuerySet):
+class ReportJobQuerySet(JobQuerySet):
     def visible_to(self, user):
         """Administrators: every job. Branch managers and M&E officers: the jobs they asked for and the
         jobs of the programs they see. Others (trainers, CSO members): none."""
@@ -55,7 +51,7 @@ def report_upload_to(job, filename):
     return f"private/reports/donor/{job.created_at:%Y}/{filename}"
 
 
-class ReportJob(models.Model):
+class ReportJob(Job):
     """One donor report being built, or built: who asked for which program, period, language and format."""
 
     program = models.ForeignKey(Program, verbose_name=_("program"), on_delete=models.CASCADE,
@@ -67,16 +63,13 @@ class ReportJob(models.Model):
     format = models.CharField(_("format"), max_length=4, choices=ReportFormat.choices, default=ReportFormat.XLSX)
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("requested by"),
                                      on_delete=models.SET_NULL, null=True, related_name="+")
-    status = models.CharField(_("status"), max_length=8, choices=JobStatus.choices, default=JobStatus.QUEUED)
-    progress = models.PositiveSmallIntegerField(_("progress"), default=0, help_text=_("Percent done."))
     step = models.CharField(_("step"), max_length=12, choices=Step.choices, blank=True, default=Step.WAITING)
-    error = models.TextField(_("error"), blank=True)
     file = models.FileField(_("file"), upload_to=report_upload_to, blank=True, max_length=255)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    started_at = models.DateTimeField(_("started"), null=True, blank=True)
-    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 
     objects = ReportJobQuerySet.as_manager()
+
+    worker_lost_message = _("The worker stopped while building the report. Please request the report again.")
+    requeue_fields = {"step": Step.WAITING}
 
     class Meta:
         verbose_name = _("report job")
@@ -92,6 +85,7 @@ class ReportJob(models.Model):
         return _("%(program)s, %(start)s – %(end)s") % {
             "program": self.program, "start": f"{self.date_from:%Y-%m-%d}", "end": f"{self.date_to:%Y-%m-%d}"}
 
-    @property
-    def is_finished(self) -> bool:
-        return self.status in (JobStatus.DONE, JobStatus.FAILED)
+    def enqueue_task(self) -> None:
+        from .tasks import build_donor_report
+
+        build_donor_report.enqueue(self.pk)

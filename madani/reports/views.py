@@ -92,15 +92,19 @@ def donor_report(request):
 
 @login_required
 def donor_job(request, pk):
-    """A report's progress (refreshed every 2 s until it is ready or failed), then its download link."""
-    return render(request, "reports/donor_job.html", {"job": _get_report_job_for_user(request.user, pk)})
+    """A report's progress (refreshed every 2 s until it is ready or failed), then its download link.
+    A job whose worker died is queued again, or failed, here (core/jobs.py)."""
+    job = _get_report_job_for_user(request.user, pk)
+    job.recover_if_lost()
+    return render(request, "reports/donor_job.html", {"job": job})
 
 
 @login_required
 def donor_job_progress(request, pk):
     """The progress part of the status page, polled by htmx."""
-    return render(request, "reports/partials/donor_job_progress.html",
-                  {"job": _get_report_job_for_user(request.user, pk)})
+    job = _get_report_job_for_user(request.user, pk)
+    job.recover_if_lost()
+    return render(request, "reports/partials/donor_job_progress.html", {"job": job})
 
 
 @login_required
