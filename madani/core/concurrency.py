@@ -118,7 +118,7 @@ def _parse_form_token(token: str) -> dict | None:
     return value
 
 
-def check_version(instance, version, *, lock=True):
+def check_version(instance, version):
     """Inside the caller's transaction: lock the record's row and raise ``StaleVersion`` unless it is
     still at ``version`` — a form token (``form_token``), an ETag (``version_of``) or a list of ETags
     (any may match). No version (``None`` or empty): nothing is checked, for clients that do not send
@@ -127,8 +127,7 @@ def check_version(instance, version, *, lock=True):
         return None
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("check_version() must run inside the write's transaction")
-    queryset = type(instance)._base_manager.all()
-    current = (queryset.select_for_update() if lock else queryset).get(pk=instance.pk)
+    current = type(instance)._base_manager.select_for_update().get(pk=instance.pk)
     if isinstance(version, str) and version.startswith(FORM_TOKEN_PREFIX):
         expected = _parse_form_token(version)
         if expected is None:

@@ -4,10 +4,13 @@ Every edit form (organizations, people, activities, sessions, programs, news pos
 resources) carries the version it was opened at; a save after someone else's is refused, names what
 changed, keeps the user's input, and a second, deliberate save goes through."""
 
+import threading
+import time
 from dataclasses import dataclass
 from typing import Callable
 
 import pytest
+from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import translation
 
@@ -17,7 +20,9 @@ from madani.core.concurrency import StaleVersion, form_token, version_of
 from madani.library import services as library_services
 from madani.news import services as news_services
 from madani.organizations import services as organization_services
+from madani.organizations.models import Organization
 from madani.people import services as people_services
+from tests.factories import BranchFactory, OrganizationFactory, UserFactory
 
 
 @dataclass
@@ -150,7 +155,7 @@ def test_a_save_after_someone_else_s_is_refused_and_says_what_changed(case, requ
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_a_save_from_a_fresh_form_goes_through(case, request):
+def test_a_save_from_a_fresh_form_goes_through(case, request, db):
     record = case.record(request)
     client = client_for(request.getfixturevalue(case.editor))
     with translation.override("en"):
@@ -178,8 +183,6 @@ def test_a_change_to_what_the_form_does_not_show_is_no_conflict(request, staff_a
 
 
 def test_two_saves_from_the_same_version_cannot_both_pass(organization_a, staff_a, db):
-    from django.db import transaction
-
     version = version_of(organization_a)
     with transaction.atomic():
         organization_services.organization_update(actor=staff_a, organization=organization_a,
@@ -197,3 +200,54 @@ def test_the_version_does_not_depend_on_the_language(organization_a):
     with translation.override("ar"):
         arabic = version_of(organization_a), form_token(organization_a, ["name_ar", "name_en"])
     assert english == arabic
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql",
+                    reason="concurrent transactions need PostgreSQL; SQLite serializes writers (IMMEDIATE)")
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_simultaneous_saves_from_the_same_version_cannot_both_pass():
+    """The first save holds the row (SELECT … FOR UPDATE) until it commits; the second, started
+    meanwhile with the same version, waits, then sees the first one's change and is refused."""
+    branch = BranchFactory()
+    organization = OrganizationFactory(branch=branch)
+    actor = UserFactory(role="branch_manager", branches=[branch])
+    version = version_of(organization)
+    locked, results, errors = threading.Event(), [], []
+
+    def first():
+        try:
+            with transaction.atomic():
+                organization_services.organization_update(
+                    actor=actor, organization=Organization.objects.get(pk=organization.pk), data={"acronym": "FIRST"},
+                    version=version)
+                locked.set()
+                time.sleep(0.5)  # still holding the row when the second save checks
+            results.append("first saved")
+        except Exception as error:  # noqa: BLE001 - reported by the main thread
+            errors.append(error)
+        finally:
+            locked.set()
+            connection.close()
+
+    def second():
+        try:
+            locked.wait(timeout=10)
+            organization_services.organization_update(
+                actor=actor, organization=Organization.objects.get(pk=organization.pk), data={"acronym": "SECOND"},
+                version=version)
+            results.append("second saved")
+        except StaleVersion:
+            results.append("second refused")
+        except Exception as error:  # noqa: BLE001
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert not errors
+    assert sorted(results) == ["first saved", "second refused"]
+    assert Organization.objects.get(pk=organization.pk).acronym == "FIRST"
