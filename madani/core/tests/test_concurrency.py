@@ -133,6 +133,7 @@ def test_a_save_after_someone_else_s_is_refused_and_says_what_changed(case, requ
     assert page.status_code == 200
     data = page_data(page)
     assert data.get("version")  # the page carries the version it was opened at
+    assert f'name="version" value="{data["version"]}"' in page.content.decode()
     field, mine = case.mine
     data[field] = mine
 
