@@ -3,6 +3,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from madani.branches.models import Branch
+from madani.core.concurrency import VersionedForm
 from madani.core.uploads import validate_document
 from madani.core.forms import DatesInOrder
 from madani.organizations.models import Organization
@@ -15,7 +16,7 @@ from .models import ONE_ORGANIZATION_KINDS, Activity, Participation, Phase, Prog
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class ActivityForm(forms.ModelForm):
+class ActivityForm(VersionedForm, forms.ModelForm):
     session_per_day = forms.BooleanField(
         label=_("Create one session for each day"), required=False, initial=True,
         help_text=_("Each session gets the activity's place and first facilitator; change them afterwards."),
@@ -74,7 +75,7 @@ class ActivityForm(forms.ModelForm):
         return data
 
 
-class SessionForm(forms.ModelForm):
+class SessionForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = Session
         fields = ["date", "start_time", "end_time", "place", "facilitator", "topic", "outcome"]
@@ -139,7 +140,7 @@ class WalkInForm(PersonForm):
         return data
 
 
-class ProgramForm(DatesInOrder, forms.ModelForm):
+class ProgramForm(VersionedForm, DatesInOrder, forms.ModelForm):
     class Meta:
         model = Program
         fields = ["code", "name_ar", "name_en", "donor", "branches", "start_date", "end_date",

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from madani.core.arabic import clean_spaces
+from madani.core.concurrency import check_version
 from madani.dashboard.cube import request_refresh
 from madani.people.services import person_create
 
@@ -56,7 +57,9 @@ def activity_create(*, actor, data: dict, session_per_day: bool = False) -> Acti
 
 
 @transaction.atomic
-def activity_update(*, actor, activity: Activity, data: dict) -> Activity:
+def activity_update(*, actor, activity: Activity, data: dict, version=None) -> Activity:
+    """A stale ``version`` raises ``StaleVersion`` (madani/core/concurrency.py)."""
+    check_version(activity, version)
     request_refresh()
     return _save_activity(actor=actor, activity=activity, data=data)
 
@@ -87,7 +90,9 @@ def session_create(*, actor, activity: Activity, data: dict) -> Session:
 
 
 @transaction.atomic
-def session_update(*, actor, session: Session, data: dict) -> Session:
+def session_update(*, actor, session: Session, data: dict, version=None) -> Session:
+    """A stale ``version`` raises ``StaleVersion`` (madani/core/concurrency.py)."""
+    check_version(session, version)
     request_refresh()
     for name, value in data.items():
         setattr(session, name, value)
@@ -172,8 +177,10 @@ def attendance_walk_in(*, actor, session: Session, person=None, person_data=None
 
 
 @transaction.atomic
-def program_save(*, actor, program: Program, data: dict, phases=None) -> Program:
-    """Create or change a program and, in the same transaction, its phases (an inline formset)."""
+def program_save(*, actor, program: Program, data: dict, phases=None, version=None) -> Program:
+    """Create or change a program and, in the same transaction, its phases (an inline formset). A stale
+    ``version`` raises ``StaleVersion`` (madani/core/concurrency.py)."""
+    check_version(program, version)
     branches = data.pop("branches", None)
     for name, value in data.items():
         setattr(program, name, value)

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from madani.core.concurrency import StaleVersion
 from madani.core.exports import export_response
 from madani.core.history import history_entries
 from madani.core.lists import filtered_queryset, render_list
@@ -126,7 +127,10 @@ def activity_edit(request, pk):
     form = ActivityForm(request.POST or None, request.FILES or None, instance=activity, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            services.activity_update(actor=request.user, activity=activity, data=form.activity_data())
+            services.activity_update(actor=request.user, activity=activity, data=form.activity_data(),
+                                     version=form.version)
+        except StaleVersion as stale:
+            form.show_conflict(stale)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -180,7 +184,10 @@ def session_edit(request, pk, session_pk):
     form = SessionForm(request.POST or None, instance=session, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            services.session_update(actor=request.user, session=session, data=form.cleaned_data)
+            services.session_update(actor=request.user, session=session, data=form.cleaned_data,
+                                    version=form.version)
+        except StaleVersion as stale:
+            form.show_conflict(stale)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -390,7 +397,9 @@ def _program_form(request, program=None):
     if request.method == "POST" and form.is_valid() and phases.is_valid():
         try:
             program = services.program_save(actor=request.user, program=instance, data=dict(form.cleaned_data),
-                                            phases=phases)
+                                            phases=phases, version=form.version)
+        except StaleVersion as stale:
+            form.show_conflict(stale)
         except ValidationError as error:
             form.add_error(None, error)
         else:

@@ -5,6 +5,7 @@ from rest_framework.exceptions import APIException
 
 from madani.activities import services as activity_services
 from madani.activities.models import Activity, Participation, Phase, Program, Session, Source, Topic
+from madani.api.concurrency import VersionedSerializerMixin
 from madani.branches.models import Branch
 from madani.core.arabic import clean_spaces
 from madani.organizations import services as organization_services
@@ -37,7 +38,7 @@ class _ServiceSerializer(serializers.ModelSerializer):
             raise serializers.ValidationError(serializers.as_serializer_error(error)) from error
 
 
-class OrganizationSerializer(_ServiceSerializer):
+class OrganizationSerializer(VersionedSerializerMixin, _ServiceSerializer):
     branch = _VisibleBranchField()
     place = serializers.SlugRelatedField(slug_field="pcode", queryset=Place.objects.all(), allow_null=True, required=False)
     places_of_work = serializers.SlugRelatedField(slug_field="pcode", queryset=Place.objects.all(), many=True, required=False)
@@ -63,7 +64,8 @@ class OrganizationSerializer(_ServiceSerializer):
         return self._call(organization_services.organization_create, data=validated_data)
 
     def update(self, instance, validated_data):
-        return self._call(organization_services.organization_update, organization=instance, data=validated_data)
+        return self._call(organization_services.organization_update, organization=instance, data=validated_data,
+                          version=self.expected_version)
 
 
 class LikelyDuplicate(APIException):
@@ -78,7 +80,7 @@ class LikelyDuplicate(APIException):
         self.detail = {"detail": self.detail, "duplicates": duplicate_ids}
 
 
-class PersonSerializer(_ServiceSerializer):
+class PersonSerializer(VersionedSerializerMixin, _ServiceSerializer):
     branch = _VisibleBranchField()
     confirm_new = serializers.BooleanField(
         write_only=True, required=False, default=False,
@@ -124,7 +126,8 @@ class PersonSerializer(_ServiceSerializer):
         return self._call(people_services.person_create, data=validated_data)
 
     def update(self, instance, validated_data):
-        return self._call(people_services.person_update, person=instance, data=validated_data)
+        return self._call(people_services.person_update, person=instance, data=validated_data,
+                          version=self.expected_version)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -155,7 +158,7 @@ class PhaseSerializer(serializers.ModelSerializer):
         fields = ["id", "number", "name_ar", "name_en", "branches", "start_date", "end_date"]
 
 
-class ProgramSerializer(serializers.ModelSerializer):
+class ProgramSerializer(VersionedSerializerMixin, serializers.ModelSerializer):
     phases = PhaseSerializer(many=True, read_only=True)
 
     class Meta:
@@ -170,7 +173,7 @@ class TopicSerializer(serializers.ModelSerializer):
         fields = ["id", "code", "name_ar", "name_en", "assessment_domain"]
 
 
-class ActivitySerializer(_ServiceSerializer):
+class ActivitySerializer(VersionedSerializerMixin, _ServiceSerializer):
     program = serializers.PrimaryKeyRelatedField(queryset=Program.objects.all())
     phase = serializers.PrimaryKeyRelatedField(queryset=Phase.objects.all(), allow_null=True, required=False)
     branch = _VisibleBranchField()
@@ -199,10 +202,11 @@ class ActivitySerializer(_ServiceSerializer):
 
     def update(self, instance, validated_data):
         validated_data.pop("session_per_day", None)
-        return self._call(activity_services.activity_update, activity=instance, data=validated_data)
+        return self._call(activity_services.activity_update, activity=instance, data=validated_data,
+                          version=self.expected_version)
 
 
-class SessionSerializer(_ServiceSerializer):
+class SessionSerializer(VersionedSerializerMixin, _ServiceSerializer):
     activity = _VisibleField(Activity)
     place = _place_field()
     facilitator = _VisibleField(Person, allow_null=True, required=False)
@@ -235,7 +239,8 @@ class SessionSerializer(_ServiceSerializer):
 
     def update(self, instance, validated_data):
         validated_data.pop("activity", None)
-        return self._call(activity_services.session_update, session=instance, data=validated_data)
+        return self._call(activity_services.session_update, session=instance, data=validated_data,
+                          version=self.expected_version)
 
 
 class AttendanceSerializer(serializers.Serializer):

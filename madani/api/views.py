@@ -16,6 +16,7 @@ from madani.people.models import Person
 from madani.people.services import person_delete
 from madani.places.models import Place
 
+from .concurrency import ETagMixin, VersionedViewSetMixin
 from .serializers import (
     ActivitySerializer,
     AttendanceResultSerializer,
@@ -53,7 +54,7 @@ class OrganizationFilter(django_filters.FilterSet):
         return queryset.in_governorate(value)
 
 
-class OrganizationViewSet(viewsets.ModelViewSet):
+class OrganizationViewSet(VersionedViewSetMixin, viewsets.ModelViewSet):
     serializer_class = OrganizationSerializer
     filterset_class = OrganizationFilter
     filter_backends = [django_filters.rest_framework.DjangoFilterBackend, NormalizedSearchFilter]
@@ -77,7 +78,7 @@ class OrganizationViewSet(viewsets.ModelViewSet):
     responses={201: PersonSerializer,
                409: OpenApiResponse(description="Likely duplicates: `detail`, `duplicates` (ids).")},
 ))
-class PersonViewSet(viewsets.ModelViewSet):
+class PersonViewSet(VersionedViewSetMixin, viewsets.ModelViewSet):
     serializer_class = PersonSerializer
     filterset_fields = ["gender", "branch", "displacement", "birth_year"]
     filter_backends = [django_filters.rest_framework.DjangoFilterBackend, NormalizedSearchFilter]
@@ -130,7 +131,7 @@ class Conflict(exceptions.APIException):
     default_code = "conflict"
 
 
-class ProgramViewSet(viewsets.ReadOnlyModelViewSet):
+class ProgramViewSet(ETagMixin, viewsets.ReadOnlyModelViewSet):
     """Donor-funded programs and their phases, as on the programs page: staff see those that run in
     their branches (or in every branch)."""
 
@@ -162,7 +163,7 @@ class ActivityFilter(django_filters.FilterSet):
         fields = ["kind", "status", "branch", "program", "phase", "topic", "starts_after", "starts_before"]
 
 
-class ActivityViewSet(viewsets.ModelViewSet):
+class ActivityViewSet(VersionedViewSetMixin, viewsets.ModelViewSet):
     """The ledger's activities. Trainers read only those they facilitate; CSO members those their
     organization was served by or took part in; writes through ``madani.activities.services``."""
 
@@ -195,7 +196,7 @@ class SessionFilter(django_filters.FilterSet):
         fields = ["activity", "date"]
 
 
-class SessionViewSet(viewsets.ModelViewSet):
+class SessionViewSet(VersionedViewSetMixin, viewsets.ModelViewSet):
     """Sessions (one day or slot) of the activities the user may see; ``?activity=`` for one activity's.
     The date must fall inside the activity."""
 

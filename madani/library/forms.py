@@ -4,11 +4,12 @@ from django.utils.translation import gettext_lazy as _
 
 from madani.activities.models import Topic
 from madani.branches.models import Branch
+from madani.core.concurrency import VersionedForm
 
 from .models import ACCEPTED_EXTENSIONS, Kind, Resource, max_bytes
 
 
-class ResourceForm(forms.ModelForm):
+class ResourceForm(VersionedForm, forms.ModelForm):
     url = forms.URLField(label=_("link"), required=False, max_length=500, assume_scheme="https",
                          widget=forms.URLInput(attrs={"placeholder": "https://"}))
 

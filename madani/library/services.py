@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from madani.core.arabic import clean_spaces
+from madani.core.concurrency import check_version
 from madani.core.uploads import validate_upload
 
 from .models import ACCEPTED_EXTENSIONS, Kind, Resource, max_bytes
@@ -55,8 +56,10 @@ def resource_create(*, actor, data: dict, upload=None) -> Resource:
 
 
 @transaction.atomic
-def resource_update(*, actor, resource: Resource, data: dict, upload=None) -> Resource:
-    """Change a resource; a new upload replaces the stored file."""
+def resource_update(*, actor, resource: Resource, data: dict, upload=None, version=None) -> Resource:
+    """Change a resource; a new upload replaces the stored file. A stale ``version`` raises
+    ``StaleVersion`` (madani/core/concurrency.py)."""
+    check_version(resource, version)
     return _save(actor=actor, resource=resource, data=data, upload=upload)
 
 

@@ -10,6 +10,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
+from madani.core.concurrency import StaleVersion
 from madani.core.exports import export_response
 from madani.core.history import history_entries
 from madani.core.lists import filtered_queryset, render_list
@@ -184,7 +185,9 @@ def resource_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             services.resource_update(actor=request.user, resource=resource, data=form.resource_data(),
-                                     upload=form.upload())
+                                     upload=form.upload(), version=form.version)
+        except StaleVersion as stale:
+            form.show_conflict(stale)
         except ValidationError as error:
             form.add_error(None, error)
         else:

@@ -3,13 +3,16 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from madani.branches.models import Branch
+from madani.core.concurrency import VersionedForm
 from madani.core.images import validate_image
 
 from .models import NewsPost, Tag
 
 
-class NewsPostForm(forms.ModelForm):
+class NewsPostForm(VersionedForm, forms.ModelForm):
     """Both languages side by side; either may stay empty (the post then exists in one language)."""
+
+    version_extra_fields = ("cover",)  # changed through cover_upload and remove_cover
 
     cover_upload = forms.FileField(
         label=_("Cover image"), required=False,

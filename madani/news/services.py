@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from madani.activities.models import Status as ActivityStatus
 from madani.core.arabic import clean_spaces
+from madani.core.concurrency import check_version
 from madani.core.images import prepare_image
 
 from . import drafting
@@ -73,8 +74,10 @@ def newspost_create(*, actor, data: dict, cover=None) -> NewsPost:
 
 
 @transaction.atomic
-def newspost_update(*, actor, post: NewsPost, data: dict, cover=None, remove_cover=False) -> NewsPost:
+def newspost_update(*, actor, post: NewsPost, data: dict, cover=None, remove_cover=False, version=None) -> NewsPost:
+    """A stale ``version`` raises ``StaleVersion`` (madani/core/concurrency.py)."""
     _require_writer(actor, post)
+    check_version(post, version)
     return _save(actor=actor, post=post, data=dict(data), cover=cover, remove_cover=remove_cover)
 
 

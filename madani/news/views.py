@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from madani.activities.models import Activity
 from madani.activities.models import Status as ActivityStatus
+from madani.core.concurrency import StaleVersion
 from madani.core.exports import export_response
 from madani.core.history import history_entries
 from madani.core.lists import filtered_queryset, render_list
@@ -147,7 +148,10 @@ def _post_form(request, post=None):
                 post = services.newspost_create(actor=request.user, data=form.post_data(), cover=cover)
             else:
                 services.newspost_update(actor=request.user, post=post, data=form.post_data(), cover=cover,
-                                         remove_cover=form.cleaned_data.get("remove_cover", False))
+                                         remove_cover=form.cleaned_data.get("remove_cover", False),
+                                         version=form.version)
+        except StaleVersion as stale:
+            form.show_conflict(stale)
         except ValidationError as error:
             form.add_error(None, error)
         else:

@@ -3,12 +3,13 @@ from django.utils.translation import gettext_lazy as _
 
 from madani.branches.models import Branch
 from madani.core.arabic import clean_spaces
+from madani.core.concurrency import VersionedForm
 from madani.places.widgets import MultiplePlacePicker, PlacePicker
 
 from .models import Kind, Organization, Sector
 
 
-class OrganizationForm(forms.ModelForm):
+class OrganizationForm(VersionedForm, forms.ModelForm):
     website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
 
     class Meta:

@@ -1,5 +1,7 @@
 from django.db import transaction
 
+from madani.core.concurrency import check_version
+
 from .models import Organization
 
 M2M_FIELDS = ("sectors", "places_of_work", "members")
@@ -30,7 +32,10 @@ def organization_create(*, actor, data: dict) -> Organization:
 
 
 @transaction.atomic
-def organization_update(*, actor, organization: Organization, data: dict) -> Organization:
+def organization_update(*, actor, organization: Organization, data: dict, version=None) -> Organization:
+    """Change an organization; with ``version`` (what the writer read), refuse with ``StaleVersion``
+    if someone else changed it since (madani/core/concurrency.py)."""
+    check_version(organization, version)
     return _save(actor=actor, organization=organization, data=data)
 
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from madani.activities.journey import capacity_journey
+from madani.core.concurrency import StaleVersion
 from madani.core.exports import export_response
 from madani.core.history import history_entries
 from madani.core.lists import filtered_queryset, render_list
@@ -91,9 +92,14 @@ def organization_edit(request, pk):
     _require_editor(request.user, organization)
     form = OrganizationForm(request.POST or None, instance=organization, user=request.user)
     if request.method == "POST" and form.is_valid():
-        services.organization_update(actor=request.user, organization=organization, data=form.cleaned_data)
-        messages.success(request, _("The organization was saved."))
-        return redirect("organizations:detail", pk=organization.pk)
+        try:
+            services.organization_update(actor=request.user, organization=organization, data=form.cleaned_data,
+                                         version=form.version)
+        except StaleVersion as stale:
+            form.show_conflict(stale)
+        else:
+            messages.success(request, _("The organization was saved."))
+            return redirect("organizations:detail", pk=organization.pk)
     return render(request, "organizations/organization_form.html", {"form": form, "organization": organization})
 
 

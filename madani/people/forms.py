@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from madani.branches.models import Branch
 from madani.core.arabic import clean_spaces
+from madani.core.concurrency import VersionedForm
 from madani.core.forms import DatesInOrder
 from madani.organizations.models import Organization
 from madani.places.widgets import PlacePicker
@@ -12,7 +13,7 @@ from .models import Affiliation, Gender, Person
 CONTACT_FIELDS = ("phone", "email")
 
 
-class PersonForm(forms.ModelForm):
+class PersonForm(VersionedForm, forms.ModelForm):
     confirm_new = forms.BooleanField(
         label=_("I checked the likely duplicates: this is a different person."), required=False
     )

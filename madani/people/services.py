@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import update_change_reason
 
 from madani.core.arabic import clean_spaces
+from madani.core.concurrency import check_version
 from madani.dashboard.cube import request_refresh
 
 from .models import Affiliation, Person
@@ -23,7 +24,9 @@ def person_create(*, actor, data: dict) -> Person:
 
 
 @transaction.atomic
-def person_update(*, actor, person: Person, data: dict) -> Person:
+def person_update(*, actor, person: Person, data: dict, version=None) -> Person:
+    """Change a person; a stale ``version`` raises ``StaleVersion`` (madani/core/concurrency.py)."""
+    check_version(person, version)
     request_refresh()  # a person's gender is part of the figures
     for name, value in data.items():
         setattr(person, name, clean_spaces(value) if name == "full_name" else value)

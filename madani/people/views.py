@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from madani.activities.models import Participation
+from madani.core.concurrency import StaleVersion
 from madani.core.exports import export_response
 from madani.core.history import history_entries
 from madani.core.lists import filtered_queryset, render_list
@@ -95,9 +96,13 @@ def person_edit(request, pk):
     _require_editor(request.user)
     form = PersonForm(request.POST or None, instance=person, user=request.user)
     if request.method == "POST" and form.is_valid():
-        services.person_update(actor=request.user, person=person, data=form.person_data())
-        messages.success(request, _("The person was saved."))
-        return redirect("people:detail", pk=person.pk)
+        try:
+            services.person_update(actor=request.user, person=person, data=form.person_data(), version=form.version)
+        except StaleVersion as stale:
+            form.show_conflict(stale)
+        else:
+            messages.success(request, _("The person was saved."))
+            return redirect("people:detail", pk=person.pk)
     return render(request, "people/person_form.html", {"form": form, "person": person})
 
 
