@@ -32,7 +32,8 @@ def test_htmx_runs_no_eval_no_swapped_scripts_and_talks_only_to_this_site(client
 def test_markdown_keeps_no_htmx_attribute_handler_script_or_javascript_link():
     text = (
         '<div hx-post="/admin/accounts/user/1/change/" hx-trigger="load">x</div>\n\n'
-        '<a href="javascript:alert(1)" hx-get="/admin/">raw</a> <img src=x onerror=alert(2)> <script>alert(3)</script>\n\n'
+        '<a href="javascript:alert(1)" hx-get="/admin/">raw</a> <img src=x onerror=alert(2)> '
+        '<script>alert(3)</script>\n\n'
         "[one](javascript:alert(4)) [two](JaVaScRiPt:alert(5)) [three](java&#x09;script:alert(6)) "
         "[four](data:text/html;base64,PHNjcmlwdD5hbGVydCg3KTwvc2NyaXB0Pg==) [five](vbscript:msgbox(8))\n\n"
         '[ok](https://example.org "title")'
