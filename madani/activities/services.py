@@ -183,7 +183,7 @@ def program_save(*, actor, program: Program, data: dict, phases=None, version=No
     check_version(program, version)
     branches = data.pop("branches", None)
     for name, value in data.items():
-        setattr(program, name, value)
+        setattr(program, name, clean_spaces(value) if name in ("name_ar", "name_en") and value is not None else value)
     program._history_user = actor
     program.full_clean()
     program.save()

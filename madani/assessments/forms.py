@@ -3,6 +3,7 @@ import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -72,7 +73,9 @@ class ResponseForm(forms.Form):
 
     def _field(self, item):
         label = text_in(item.get("label"), self.language) or item["name"]
-        hint = text_in(item.get("hint"), self.language)
+        # Text from the uploaded form is text: crispy (and Django's own field template) print help_text
+        # with |safe, so the hint is escaped here; labels and choice labels are escaped by the templates.
+        hint = escape(text_in(item.get("hint"), self.language))
         common = {"label": label, "help_text": hint, "required": False}
         kind = item["type"]
         if kind == "integer":

@@ -27,9 +27,22 @@ def normalize(text: str | None) -> str:
     return text.lower().strip(" ")
 
 
+# Bidirectional embedding, override and isolate controls (LRE RLE PDF LRO RLO, LRI RLI FSI PDI). In a name
+# they only ever spoof: "invoice\u202efdp.exe" reads "invoiceexe.pdf". The marks LRM, RLM and ALM are
+# kept: they cannot reorder letters and mixed Arabic/Latin names use them.
+BIDI_CONTROLS = "".join(chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)))
+_NO_BIDI_CONTROLS = str.maketrans(dict.fromkeys(BIDI_CONTROLS))
+
+
+def strip_bidi_controls(text: str | None) -> str:
+    """``text`` without bidirectional embedding, override or isolate controls."""
+    return (text or "").translate(_NO_BIDI_CONTROLS)
+
+
 def clean_spaces(text: str | None) -> str:
-    """A name or title as it is stored: single spaces, none at either end."""
-    return " ".join((text or "").split())
+    """A name or title as it is stored: single spaces, none at either end, no bidi override controls
+    (DESIGN.md §6). Every form, service and API serializer that saves a name or a title uses it."""
+    return " ".join(strip_bidi_controls(text).split())
 
 
 class _Trim(Func):

@@ -4,6 +4,7 @@ the language before the feed is built)."""
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -37,7 +38,9 @@ class LatestNewsFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.summary or render_markdown(item.body)
+        """Atom sends the summary as ``type="html"``: the summary is plain text, so it is escaped; without
+        one, the body's Markdown rendered and sanitized as on the post's page. (The title is Atom text.)"""
+        return escape(item.summary) if item.summary else render_markdown(item.body)
 
     def item_link(self, item):
         return item.get_absolute_url()

@@ -1,10 +1,13 @@
 from django.db import transaction
 
+from madani.core.arabic import clean_spaces
 from madani.core.concurrency import check_version
 
 from .models import Organization
 
 M2M_FIELDS = ("sectors", "places_of_work", "members")
+# Names as they are stored: single spaces, no bidi override controls (madani.core.arabic.clean_spaces).
+NAME_FIELDS = ("name_ar", "name_en", "acronym")
 
 
 def _split(data: dict):
@@ -16,7 +19,7 @@ def _split(data: dict):
 def _save(*, actor, organization: Organization, data: dict) -> Organization:
     fields, relations = _split(data)
     for name, value in fields.items():
-        setattr(organization, name, value)
+        setattr(organization, name, clean_spaces(value) if name in NAME_FIELDS and value is not None else value)
     organization._history_user = actor
     organization.full_clean(exclude=["search_key"])
     organization.save()

@@ -9,6 +9,8 @@ from madani.dashboard.cube import request_refresh
 
 from .models import Affiliation, Person
 
+# Names as they are stored: single spaces, no bidi override controls (madani.core.arabic.clean_spaces).
+NAME_FIELDS = ("full_name", "name_latin")
 # Fields copied from the removed record when the kept one has no value.
 MERGE_FILL_FIELDS = ("name_latin", "birth_year", "home_place", "phone", "email", "consent_date")
 
@@ -16,7 +18,7 @@ MERGE_FILL_FIELDS = ("name_latin", "birth_year", "home_place", "phone", "email",
 @transaction.atomic
 def person_create(*, actor, data: dict) -> Person:
     """Register a person. Duplicate detection happens before (``Person.objects.likely_duplicates_of``)."""
-    person = Person(**{**data, "full_name": clean_spaces(data.get("full_name"))})
+    person = Person(**{**data, **{name: clean_spaces(data.get(name)) for name in NAME_FIELDS if name in data}})
     person._history_user = actor
     person.full_clean(exclude=["name_key"])
     person.save()
@@ -29,7 +31,7 @@ def person_update(*, actor, person: Person, data: dict, version=None) -> Person:
     check_version(person, version)
     request_refresh()  # a person's gender is part of the figures
     for name, value in data.items():
-        setattr(person, name, clean_spaces(value) if name == "full_name" else value)
+        setattr(person, name, clean_spaces(value) if name in NAME_FIELDS else value)
     person._history_user = actor
     person.full_clean(exclude=["name_key"])
     person.save()
