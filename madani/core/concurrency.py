@@ -80,7 +80,7 @@ def _stored_value(instance, field):
     value = getattr(instance, field.attname)
     if isinstance(value, FieldFile):
         return value.name or ""
-    return value
+    return "" if value is None else value  # an empty text saved as NULL by one path and "" by another is no change
 
 
 def _digest(value) -> str:

@@ -142,7 +142,7 @@ def test_a_save_after_someone_else_s_is_refused_and_says_what_changed(case, requ
 
     assert response.status_code == 200
     text = response.content.decode()
-    assert "Someone else changed this record after you opened this page, so nothing was saved." in text
+    assert text.count("Someone else changed this record after you opened this page, so nothing was saved.") == 1
     assert f"{case.changed_label}: yours" in text and case.their_value in text
     assert mine in text and response.context["form"][field].value() == mine  # the user's input is kept
     record = type(record).objects.get(pk=record.pk)
@@ -252,3 +252,16 @@ def test_two_simultaneous_saves_from_the_same_version_cannot_both_pass():
     assert not errors
     assert sorted(results) == ["first saved", "second refused"]
     assert Organization.objects.get(pk=organization.pk).acronym == "FIRST"
+
+
+def test_an_empty_text_rewritten_as_null_is_no_change(organization_a, staff_a, colleague):
+    """One path stores an empty description as NULL, another as "": the person editing sees no conflict
+    (and no "yours «—», now «—»" line)."""
+    Organization.objects.filter(pk=organization_a.pk).update(description_en=None)
+    client = client_for(staff_a)
+    url = reverse("organizations:edit", args=[organization_a.pk])
+    data = page_data(client.get(url))
+    Organization.objects.filter(pk=organization_a.pk).update(description_en="")
+    data["acronym"] = "MINE"
+    assert client.post(url, data).status_code == 302
+    assert Organization.objects.get(pk=organization_a.pk).acronym == "MINE"
