@@ -33,6 +33,7 @@ from django.utils.translation import ngettext
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from madani.core.arabic import normalize
+from madani.core.exports import xlsx_row
 from madani.dashboard.cube import request_refresh
 from madani.organizations.models import Organization
 from madani.people.models import EARLIEST_BIRTH_YEAR, Gender, Person, latest_birth_year, validate_birth_year
@@ -715,7 +716,7 @@ def template_workbook(activity: Activity) -> bytes:
     sheet = workbook.active
     sheet.title = "attendance"
     header = template_header(activity)
-    sheet.append(header)
+    sheet.append(xlsx_row(sheet, header))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for i, text in enumerate(header, start=1):
@@ -735,7 +736,7 @@ def template_workbook(activity: Activity) -> bytes:
     with translation.override("en"):
         english = [activity.title_en or str(activity)] + [str(line) for line in INSTRUCTIONS]
     for ar, en in zip(arabic, english, strict=True):
-        notes.append([ar, en])
+        notes.append(xlsx_row(notes, [ar, en]))  # the titles are text, never formulas
     notes["A1"].font = notes["B1"].font = Font(bold=True)
     output = io.BytesIO()
     workbook.save(output)
