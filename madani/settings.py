@@ -335,6 +335,12 @@ MADANI_LIBRARY_MAX_DOCUMENT_MB = env_int("MADANI_LIBRARY_MAX_DOCUMENT_MB", 20)
 MADANI_LIBRARY_MAX_AUDIO_MB = env_int("MADANI_LIBRARY_MAX_AUDIO_MB", 100)
 MADANI_LIBRARY_MAX_VIDEO_MB = env_int("MADANI_LIBRARY_MAX_VIDEO_MB", 500)
 
+# Uploaded spreadsheets are bounded before they are parsed (core/uploads.py): the unpacked size of an
+# .xlsx (zip bomb), the rows of each sheet of an XLSForm, the rows of an attendance / Kobo import sheet.
+MADANI_XLSX_MAX_UNPACKED_MB = env_int("MADANI_XLSX_MAX_UNPACKED_MB", 50)
+MADANI_XLSFORM_MAX_ROWS = env_int("MADANI_XLSFORM_MAX_ROWS", 5000)
+MADANI_IMPORT_MAX_ROWS = env_int("MADANI_IMPORT_MAX_ROWS", 20000)
+
 # The co-working space takes bookings between these hours (local time, TIME_ZONE), except on the closed
 # days (English day names, comma-separated).
 COWORKING_OPENING_HOUR = env_int("MADANI_COWORKING_OPENING_HOUR", 8)

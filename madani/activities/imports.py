@@ -24,6 +24,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import translation
@@ -33,6 +34,8 @@ from django.utils.translation import ngettext
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from madani.core.arabic import normalize
+from madani.core.exports import xlsx_row
+from madani.core.uploads import check_workbook_bounds, rows_exceed, too_many_rows
 from madani.dashboard.cube import request_refresh
 from madani.organizations.models import Organization
 from madani.people.models import EARLIEST_BIRTH_YEAR, Gender, Person, latest_birth_year, validate_birth_year
@@ -41,7 +44,7 @@ from madani.places.models import Place
 from .models import Activity, Attendance, ImportMapping, Participation, Session, Source
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-MAX_ROWS = 20_000
+MAX_ROWS = settings.MADANI_IMPORT_MAX_ROWS
 MAX_COLUMNS = 100
 EXTENSIONS = (".xlsx", ".csv")
 BATCH = 1000
@@ -144,16 +147,21 @@ def _read_xlsx(data: bytes) -> list[list]:
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise SheetError(_("The file is not an Excel workbook (.xlsx)."))
     try:
+        check_workbook_bounds(data, max_rows=MAX_ROWS, first_sheet_only=True)
+    except ValidationError as error:
+        raise SheetError(error.messages) from None
+    try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds of error on a damaged file
         raise SheetError(_("The Excel workbook could not be read.")) from error
     try:
         sheet = workbook.worksheets[0]
-        rows = []
+        rows, filled = [], 0
         for row in sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True):
             rows.append([_cell(v) for v in row])
-            if len(rows) > MAX_ROWS + 1:
-                break
+            filled += any(v not in (None, "") for v in row)
+            if rows_exceed(filled, len(rows), MAX_ROWS):
+                raise SheetError(too_many_rows(sheet.title, MAX_ROWS).messages)
         return rows
     finally:
         workbook.close()
@@ -715,7 +723,7 @@ def template_workbook(activity: Activity) -> bytes:
     sheet = workbook.active
     sheet.title = "attendance"
     header = template_header(activity)
-    sheet.append(header)
+    sheet.append(xlsx_row(sheet, header))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for i, text in enumerate(header, start=1):
@@ -735,7 +743,7 @@ def template_workbook(activity: Activity) -> bytes:
     with translation.override("en"):
         english = [activity.title_en or str(activity)] + [str(line) for line in INSTRUCTIONS]
     for ar, en in zip(arabic, english, strict=True):
-        notes.append([ar, en])
+        notes.append(xlsx_row(notes, [ar, en]))  # the titles are text, never formulas
     notes["A1"].font = notes["B1"].font = Font(bold=True)
     output = io.BytesIO()
     workbook.save(output)

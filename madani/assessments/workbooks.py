@@ -4,6 +4,8 @@ import io
 
 from openpyxl import Workbook
 
+from madani.core.exports import xlsx_row
+
 
 def _sheet(workbook, title, rows):
     sheet = workbook.create_sheet(title)
@@ -12,9 +14,9 @@ def _sheet(workbook, title, rows):
         for key in row:
             if key not in header:
                 header.append(key)
-    sheet.append(header)
+    sheet.append(xlsx_row(sheet, header))
     for row in rows:
-        sheet.append([row.get(key, "") for key in header])
+        sheet.append(xlsx_row(sheet, [row.get(key, "") for key in header]))
 
 
 def xlsform_bytes(survey: list[dict], choices: list[dict] | None = None, settings: dict | None = None) -> bytes:

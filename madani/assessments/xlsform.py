@@ -8,8 +8,11 @@ groups…) then apply too. Nothing here raises anything but ``ValidationError``.
 
 import re
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+
+from madani.core.uploads import check_workbook_bounds
 
 from . import xpath
 from .domains import known_domains
@@ -245,6 +248,30 @@ def _pyxform_check(workbook) -> str | None:
     return None
 
 
+def _check_bounds(data: bytes, extension: str) -> None:
+    """Refuse a workbook too big to read (MADANI_XLSFORM_MAX_ROWS rows per sheet, and for .xlsx the
+    unpacked size) with a message naming the sheet, before the reader spends time and memory on it."""
+    max_rows = settings.MADANI_XLSFORM_MAX_ROWS
+    if extension == "xlsx":
+        check_workbook_bounds(data, max_rows=max_rows)
+        return
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(file_contents=data, on_demand=True)
+    except Exception:  # noqa: BLE001 - pyxform's reader says what is wrong with it
+        return
+    try:
+        for name in book.sheet_names():
+            if book.sheet_by_name(name).nrows > max_rows + 1:  # + 1: the header row
+                raise ValidationError(
+                    _("The sheet “%(sheet)s” has more than %(limit)s rows, the most this upload accepts.")
+                    % {"sheet": name, "limit": max_rows})
+            book.unload_sheet(name)
+    finally:
+        book.release_resources()
+
+
 def read_xlsform(data: bytes, filename: str = "form.xlsx", domains: set[str] | None = None) -> dict:
     """The definition of the form in ``data`` (an .xlsx or .xls file); ``ValidationError`` listing
     every problem otherwise. ``domains``: the accepted madani_domain values (default: known_domains())."""
@@ -253,6 +280,7 @@ def read_xlsform(data: bytes, filename: str = "form.xlsx", domains: set[str] | N
     extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
     if extension not in {"xlsx", "xls"}:
         raise ValidationError(_("Upload the form as an Excel file (.xlsx or .xls)."))
+    _check_bounds(data, extension)  # before pyxform reads every row of every sheet into memory
     try:
         workbook = get_xlsform(data, file_type=f".{extension}")
     except Exception:  # noqa: BLE001 - whatever the file holds, the answer is a clear message

@@ -1,9 +1,11 @@
 """Uploaded files (DESIGN.md §5): type-checked on the way in, served as attachments on the way out,
 only through views that check who may see them (never from a public media URL)."""
 
+import io
 import os
 import zipfile
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.template.defaultfilters import filesizeformat
@@ -124,3 +126,99 @@ def attachment_response(field_file) -> FileResponse:
         raise Http404 from None
     return FileResponse(handle, as_attachment=True, filename=os.path.basename(field_file.name),
                         content_type=content_type_of(field_file.name))
+
+
+# A sheet may hold this many empty rows per row of the limit (Excel keeps formatted empty rows) before
+# the count stops: reading them costs as much as reading full ones.
+EMPTY_ROWS_FACTOR = 10
+
+
+def too_many_rows(sheet: str, limit: int) -> ValidationError:
+    return ValidationError(_("The sheet “%(sheet)s” has more than %(limit)s rows, the most this upload accepts.")
+                           % {"sheet": sheet, "limit": limit})
+
+
+def rows_exceed(filled: int, seen: int, max_rows: int) -> bool:
+    """Whether a sheet read so far (``filled`` rows with a value among ``seen`` rows) is over
+    ``max_rows`` rows under its header row."""
+    return filled > max_rows + 1 or seen > (max_rows + 1) * EMPTY_ROWS_FACTOR
+
+
+def check_workbook_bounds(data: bytes, *, max_rows: int | None, first_sheet_only: bool = False) -> None:
+    """Refuse an .xlsx workbook before anything parses it in full: when its parts unpack to more than
+    ``MADANI_XLSX_MAX_UNPACKED_MB`` (a zip bomb), or (unless ``max_rows`` is None, for a reader that
+    counts as it reads) when a sheet (the first only, with ``first_sheet_only``: the only one read) has
+    more than ``max_rows`` rows under its header row. Each sheet's
+    XML is streamed (lxml) and the count stops at the limit, so a 200,000-row sheet costs a few thousand
+    rows' reading; openpyxl is not used for this, as without a <dimension> it first reads the whole sheet.
+    A file that is not a workbook at all is left to the caller's reader."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        return
+    limit_bytes = settings.MADANI_XLSX_MAX_UNPACKED_MB * 1024 * 1024
+    with archive:
+        # zipfile never inflates a member past its declared size, so the declared sizes bound the work.
+        if sum(info.file_size for info in archive.infolist()) > limit_bytes:
+            raise ValidationError(_("The workbook unpacks to more than %(megabytes)s MB, the most this upload "
+                                    "accepts.") % {"megabytes": settings.MADANI_XLSX_MAX_UNPACKED_MB})
+        if max_rows is None:
+            return
+        parts = _sheet_parts(archive)
+        for title, path in parts[:1] if first_sheet_only else parts:
+            if _rows_exceed(archive, path, max_rows):
+                raise too_many_rows(title, max_rows)
+
+
+MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+RELATIONSHIPS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+PACKAGE_RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+
+def _xml(archive, name):
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    return etree.fromstring(archive.read(name), parser)
+
+
+def _sheet_parts(archive) -> list[tuple[str, str]]:
+    """(sheet title, zip member of its XML) for every worksheet of the workbook."""
+    import posixpath
+
+    try:
+        targets = {rel.get("Id"): rel.get("Target", "") for rel in
+                   _xml(archive, "xl/_rels/workbook.xml.rels").iter(f"{PACKAGE_RELATIONSHIPS}Relationship")}
+        sheets = _xml(archive, "xl/workbook.xml").iter(f"{MAIN}sheet")
+    except Exception:  # noqa: BLE001 - not a workbook we can read: the caller's reader says so
+        return []
+    names = set(archive.namelist())
+    parts = []
+    for sheet in sheets:
+        target = targets.get(sheet.get(f"{RELATIONSHIPS}id"), "")
+        path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+        if path in names:
+            parts.append((sheet.get("name", ""), path))
+    return parts
+
+
+def _rows_exceed(archive, path: str, max_rows: int) -> bool:
+    """Whether the sheet at ``path`` has more than ``max_rows`` rows with a value under its header, or
+    numbers a row so far down (``<row r="1048576">``) that a reader would walk through empty rows."""
+    from lxml import etree
+
+    filled = seen = 0
+    with archive.open(path) as stream:
+        try:
+            for _event, row in etree.iterparse(stream, events=("end",), tag=f"{MAIN}row",
+                                               resolve_entities=False, no_network=True):
+                seen += 1
+                number = row.get("r", "")
+                seen = max(seen, int(number)) if number.isdigit() else seen
+                filled += any(cell.tag in (f"{MAIN}v", f"{MAIN}is") for cell in row.iter())
+                row.clear()
+                if rows_exceed(filled, seen, max_rows):
+                    return True
+        except etree.XMLSyntaxError:
+            return False  # a damaged sheet: the caller's reader says so
+    return False

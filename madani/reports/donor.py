@@ -20,7 +20,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
 from madani.certificates.pdf import font_faces, html_to_pdf
-from madani.core.exports import xlsx_cell, neutralize
+from madani.core.exports import xlsx_row
 from madani.indicators.engine import Dimension, IndicatorQuery, Metric, compute, records
 from madani.indicators.tracking import Period, tracking, tracking_rows
 from madani.people.models import Gender
@@ -253,16 +253,16 @@ HEADER_FILL = PatternFill("solid", fgColor="1F5F8B")
 
 def write_table(sheet, section: Section):
     """The header (bold, white on blue, frozen), then the typed rows; columns as wide as their text."""
-    sheet.append([neutralize(cell) for cell in section.header])
+    sheet.append(xlsx_row(sheet, section.header))
     for cell in sheet[1]:
         cell.font, cell.fill = HEADER_FONT, HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.freeze_panes = "A2"
     for row in section.rows:
-        sheet.append([xlsx_cell(cell) for cell in row])
+        sheet.append(xlsx_row(sheet, row))
     if section.note:
         sheet.append([])
-        sheet.append([neutralize(section.note)])
+        sheet.append(xlsx_row(sheet, [section.note]))
     for column in sheet.columns:
         width = max(len(shown(cell.value)) for cell in column)
         sheet.column_dimensions[column[0].column_letter].width = min(MAX_COLUMN_WIDTH, max(10, width + 2))

@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import time
 
 import openpyxl
 import pytest
@@ -14,6 +15,7 @@ from django.utils.translation import gettext, ngettext
 from madani.activities.models import Attendance, ImportMapping, Participation, Session
 from madani.people.models import Person
 from tests.factories import OrganizationFactory, PersonFactory, place
+from tests.workbooks import xlsx_bytes
 
 from conftest import client_for
 
@@ -290,3 +292,31 @@ def test_cancel_forgets_the_uploaded_sheet(client_a, activity_a, tmp_path):
 
 def test_the_activity_page_links_to_the_import(client_a, activity_a):
     assert _url("import_start", activity_a) in client_a.get(_url("detail", activity_a)).content.decode()
+
+
+def _huge_attendance_sheet(rows=200_000) -> bytes:
+    header = ["الاسم الكامل", "الجنس"]
+    return xlsx_bytes({"attendance": [header] + [[f"مشارك {i}", "ذكر"] for i in range(rows)]})
+
+
+def test_a_200000_row_sheet_is_refused_at_once_naming_the_sheet_and_nothing_is_kept(client_a, activity_a, tmp_path):
+    upload = SimpleUploadedFile("kobo.xlsx", _huge_attendance_sheet())
+    people = Person.objects.count()
+    started = time.monotonic()
+    response = _upload(client_a, activity_a, upload)
+    assert time.monotonic() - started < 5
+    message = gettext("The sheet “%(sheet)s” has more than %(limit)s rows, the most this upload accepts.") % {
+        "sheet": "attendance", "limit": 20000}
+    assert escape(message) in response.content.decode()
+    assert not (tmp_path / "imports").exists() or not list((tmp_path / "imports").iterdir())
+    assert Person.objects.count() == people
+
+
+def test_a_sheet_that_unpacks_to_too_much_is_refused(client_a, activity_a, settings):
+    settings.MADANI_XLSX_MAX_UNPACKED_MB = 1
+    bomb = xlsx_bytes({"attendance": [["الاسم الكامل", "الجنس"], ["سامي", "ذكر"]]},
+                      extra={"xl/sharedStrings.xml": b" " * (2 * 1024 * 1024)})
+    response = _upload(client_a, activity_a, SimpleUploadedFile("bomb.xlsx", bomb))
+    message = gettext("The workbook unpacks to more than %(megabytes)s MB, the most this upload accepts.") % {
+        "megabytes": 1}
+    assert escape(message) in response.content.decode()

@@ -1,11 +1,15 @@
 """Uploading an XLSForm and seeing it as a bilingual web form."""
 
+import time
+
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils.html import escape
 from django.utils.translation import gettext
 
 from madani.assessments.models import Kind, Questionnaire
 from conftest import client_for
+from tests.workbooks import xlsx_bytes
 
 from .conftest import SURVEY, small_form_bytes
 
@@ -74,3 +78,35 @@ def test_cso_members_see_needs_assessments_but_not_tests(cso_member, activity_a,
     listed = list(client.get(reverse("assessments:list")).context["questionnaires"])
     assert needs_questionnaire in listed and test not in listed
     assert client.get(reverse("assessments:detail", args=[test.pk])).status_code == 404
+
+
+def test_a_200000_row_xlsform_is_refused_at_once_naming_the_sheet_and_nothing_is_saved(client_a):
+    survey = [["type", "name", "label"]] + [["text", f"q{i}", f"Question {i}"] for i in range(200_000)]
+    huge = xlsx_bytes({"survey": survey, "choices": [["list_name", "name", "label"]]})
+    started = time.monotonic()
+    response = _upload(client_a, huge)
+    assert time.monotonic() - started < 5
+    assert response.status_code == 200
+    message = gettext("The sheet “%(sheet)s” has more than %(limit)s rows, the most this upload accepts.") % {
+        "sheet": "survey", "limit": 5000}
+    assert escape(message) in response.content.decode()
+    assert not Questionnaire.objects.filter(title_ar="استمارة المالية").exists()
+
+
+def test_an_xlsform_whose_choices_are_over_the_limit_is_refused(client_a, settings):
+    settings.MADANI_XLSFORM_MAX_ROWS = 4
+    response = _upload(client_a, small_form_bytes(SURVEY[2:3]))  # one question, five choices
+    message = gettext("The sheet “%(sheet)s” has more than %(limit)s rows, the most this upload accepts.") % {
+        "sheet": "choices", "limit": 4}
+    assert escape(message) in response.content.decode()
+
+
+def test_an_xlsform_that_unpacks_to_too_much_is_refused(client_a, settings):
+    settings.MADANI_XLSX_MAX_UNPACKED_MB = 1
+    bomb = xlsx_bytes({"survey": [["type", "name", "label"], ["text", "q", "Q"]]},
+                      extra={"xl/media/padding.bin": b"\0" * (2 * 1024 * 1024)})
+    response = _upload(client_a, bomb)
+    message = gettext("The workbook unpacks to more than %(megabytes)s MB, the most this upload accepts.") % {
+        "megabytes": 1}
+    assert escape(message) in response.content.decode()
+    assert not Questionnaire.objects.filter(title_ar="استمارة المالية").exists()

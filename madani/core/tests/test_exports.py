@@ -43,13 +43,36 @@ def _export(client, name, fmt, **params):
     return client.get(reverse(name), params)
 
 
-@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+PAYLOADS = ['=HYPERLINK("http://x","ok")', "=cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0",
+            '+HYPERLINK("http://x","ok")', "-2+3", "\t=1+1", "\r=1+1", " =1+1", "#N/A"]
+
+
 @pytest.mark.parametrize("prefix", FORMULA_PREFIXES)
-def test_a_cell_that_starts_like_a_formula_is_never_run_as_one(prefix, fmt, client_b, branch_b):
+def test_a_csv_cell_that_starts_like_a_formula_is_never_run_as_one(prefix, client_b, branch_b):
     OrganizationFactory(branch=branch_b, name_ar=f'{prefix}HYPERLINK("http://x","ok")', name_en="Safe")
-    header, row = _rows(_export(client_b, "organizations:export", fmt), fmt)
+    header, row = _rows(_export(client_b, "organizations:export", "csv"), "csv")
     assert row[1] == f"'{prefix}HYPERLINK(\"http://x\",\"ok\")"
     assert row[2] == "Safe"
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_an_excel_cell_that_starts_like_a_formula_is_plain_text_shown_as_typed(payload, client_b, branch_b):
+    OrganizationFactory(branch=branch_b, name_ar=payload, name_en="Safe")
+    cell = _workbook(_export(client_b, "organizations:export", "xlsx")).active["B2"]
+    assert (cell.value, cell.data_type) == (payload, "s")
+
+
+@pytest.mark.parametrize("name, column", [("people:export", "Phone"), ("consultations:export", "Contact phone")])
+def test_a_phone_number_shows_in_excel_exactly_as_typed_and_behind_an_apostrophe_only_in_csv(
+        name, column, client_a, person_a, organization_a):
+    Request.objects.create(kind="consultation", branch=person_a.branch, organization=organization_a,
+                           topic_text="—", description="—", contact_name="سعاد", contact_phone="+963 944 000 111")
+    sheet = _workbook(_export(client_a, name, "xlsx")).active
+    header = [cell.value for cell in sheet[1]]
+    cell = sheet.cell(row=2, column=header.index(gettext(column)) + 1)
+    assert (cell.value, cell.data_type) == ("+963 944 000 111", "s")
+    rows = _csv_rows(_export(client_a, name, "csv"))
+    assert rows[1][rows[0].index(gettext(column))] == "'+963 944 000 111"
 
 
 def test_numbers_and_dates_stay_typed_in_excel_so_they_can_be_summed(client_a, activity_a):
