@@ -63,6 +63,10 @@ def certificate_bundle_request(*, actor, activity, language, site_root) -> Certi
     visible = Certificate.objects.visible_to(actor).valid().filter(participation__activity=activity)
     if not visible.exists():
         raise ValidationError(_("No certificate has been issued for this activity yet."))
+    Activity.objects.select_for_update().filter(pk=activity.pk).first()  # two clicks queue one bundle
+    waiting = CertificateBundle.objects.pending().filter(activity=activity, requested_by=actor, language=language)
+    if (bundle := waiting.first()) is not None:
+        return bundle
     bundle = CertificateBundle.objects.create(activity=activity, requested_by=actor, language=language,
                                               site_root=site_root.rstrip("/"))
     transaction.on_commit(bundle.enqueue_task)

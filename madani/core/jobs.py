@@ -58,6 +58,10 @@ class JobQuerySet(models.QuerySet):
         """Running jobs whose worker stopped renewing the lease: lost with their worker."""
         return self.filter(status=JobStatus.RUNNING, lease_expires_at__lt=now or timezone.now())
 
+    def pending(self):
+        """Jobs not finished yet: asking for the same one again returns it instead of a second job."""
+        return self.filter(status__in=[JobStatus.QUEUED, JobStatus.RUNNING])
+
     def claim(self, pk):
         """Start a queued job: the calling worker's attempt, with a fresh lease. None if the job is not
         waiting (already built, failed, or taken by another worker)."""

@@ -46,6 +46,14 @@ def test_asking_for_the_pdf_answers_at_once_with_a_status_page(client_a, activit
     assert client_a.get(reverse("certificates:bundle_download", args=[bundle.pk])).status_code == 404
 
 
+def test_asking_twice_while_it_is_being_built_queues_one_bundle(client_a, activity_a, three_certificates, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}  # not built yet
+    url = reverse("certificates:bundle_request", args=[activity_a.pk])
+    first, second = client_a.post(url), client_a.post(url)
+    assert CertificateBundle.objects.count() == 1
+    assert first.url == second.url
+
+
 def test_the_job_builds_one_page_per_certificate(client_a, activity_a, three_certificates,
                                                  django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
