@@ -1,5 +1,6 @@
 """The donor report of one program over a period (issue 4, "Figures"), built from the ledger through the
-indicator engine (``user=None``: the whole program's data, whoever asks) and written as an Excel
+indicator engine with its requester's visibility, over the branches stored on the job (issue 10: a
+branch manager's report never holds another branch's activities) and written as an Excel
 workbook (one sheet per section, right to left in Arabic) or an A4 PDF (WeasyPrint).
 
 A report is a list of ``Section``s, each a small table (a header and rows of typed cells) with an
@@ -12,6 +13,7 @@ import io
 import re
 from dataclasses import dataclass, field, replace
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -90,6 +92,11 @@ class DonorReport:
         self.program = job.program
         self.generated_at = timezone.localtime()
         self.sections: list[Section] = []
+        # Built with its requester's visibility, over the branches stored on the job (its scope).
+        if job.requested_by is None or not job.requested_by.is_active:
+            raise PermissionDenied("the report's requester can no longer build it")
+        self.user = job.requested_by
+        self.branches = () if job.covers_all_branches else tuple(job.branches.values_list("pk", flat=True))
 
     # --- figures --------------------------------------------------------------------------------
 
@@ -98,7 +105,16 @@ class DonorReport:
                               date_to=self.job.date_to, by=by)
 
     def compute(self, metric, *by):
-        return compute(self.query(metric, *by))
+        return compute(self.scoped(self.query(metric, *by)), user=self.user)
+
+    def scoped(self, query: IndicatorQuery) -> IndicatorQuery:
+        """The query limited to the report's branches (an empty scope counts nothing)."""
+        if self.job.covers_all_branches:
+            return query
+        if not self.branches:
+            return query.replace(branches=(0,))
+        return query.replace(branches=tuple(set(query.branches) & set(self.branches)) if query.branches
+                             else self.branches)
 
     def period_label(self) -> str:
         return _("%(start)s to %(end)s") % {"start": f"{self.job.date_from:%Y-%m-%d}",
@@ -106,7 +122,8 @@ class DonorReport:
 
     def add_cover(self):
         program = self.program
-        branches = ", ".join(str(branch) for branch in program.branches.order_by("name")) or _("All branches")
+        covered = program.branches.all() if self.job.covers_all_branches else self.job.branches.all()
+        branches = ", ".join(str(branch) for branch in covered.order_by("name")) or _("All branches")
         self.sections.append(Section("cover", _("Cover"), [_("Donor report"), str(program)], [
             [_("Program"), str(program)],
             [_("Donor"), str(program.donor) if program.donor else "—"],
@@ -178,7 +195,7 @@ class DonorReport:
         for periods inside the report's; an indicator without one shows its actual figure over the
         report's period, without a target."""
         sections = [replace(section, lines=[replace(line, periods=self._periods(line)) for line in section.lines])
-                    for section in tracking(self.program, user=None)]
+                    for section in tracking(self.program, user=self.user)]
         header = [_("Level"), _("Statement"), _("Code"), _("Indicator"), _("Period"), _("Baseline"), _("Target"),
                   _("Actual"), _("% achieved")]
         rows = [row[:-1] + [None if row[-1] is None else row[-1] / 100] for row in tracking_rows(sections)]
@@ -190,15 +207,23 @@ class DonorReport:
                   and period.query.date_from and start <= period.query.date_from
                   and period.query.date_to and period.query.date_to <= end]
         if inside:
-            return inside
-        query = line.indicator.query(by=()).within(start, end)
+            return [self._scoped_period(period) for period in inside]
+        query = self.scoped(line.indicator.query(by=()).within(start, end))
         baselines = [period.baseline for period in line.periods
                      if period.baseline is not None and (period.query.date_from or start) <= end]
-        return [Period(self.period_label(), baselines[-1] if baselines else None, None, compute(query).total, query)]
+        return [Period(self.period_label(), baselines[-1] if baselines else None, None,
+                       compute(query, user=self.user).total, query)]
+
+    def _scoped_period(self, period: Period) -> Period:
+        """A tracked period's actual figure over the report's branches only."""
+        if self.job.covers_all_branches:
+            return period
+        query = self.scoped(period.query)
+        return replace(period, actual=compute(query, user=self.user).total, query=query)
 
     def add_activities(self):
         activities = (
-            records(self.query(Metric.ACTIVITIES)).select_related("place", "branch")
+            records(self.scoped(self.query(Metric.ACTIVITIES)), user=self.user).select_related("place", "branch")
             .annotate(participants=Count("participations", distinct=True),
                       women=Count("participations", filter=Q(participations__person__gender=WOMEN), distinct=True))
             .order_by("start_date", "pk")
