@@ -1,6 +1,6 @@
 import django_filters
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import ProtectedError
+from django.db.models import Prefetch, ProtectedError
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import exceptions, filters, permissions, status, viewsets
@@ -87,7 +87,7 @@ class PersonViewSet(viewsets.ModelViewSet):
         return (
             Person.objects.visible_to(self.request.user)
             .select_related("home_place")
-            .prefetch_related("organizations")
+            .prefetch_related(Prefetch("organizations", queryset=Organization.objects.visible_to(self.request.user)))
             .order_by("pk")
         )
 

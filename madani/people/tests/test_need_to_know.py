@@ -67,6 +67,10 @@ def test_the_people_api_shows_a_trainer_only_their_activities_people(trainer_a, 
     listed = ids(client.get(reverse("api:person-list")))
     assert person_a.pk in listed and stranger_a.pk not in listed
     assert client.get(reverse("api:person-detail", args=[stranger_a.pk])).status_code == 404
+    # person A's other organization, which the trainer's activities did not serve, is not named either
+    AffiliationFactory(person=person_a, organization=stranger_a.affiliations.get().organization)
+    detail = client.get(reverse("api:person-detail", args=[person_a.pk])).json()
+    assert detail["organizations"] == [person_a.affiliations.order_by("pk").first().organization_id]
 
 
 def test_branch_staff_still_see_the_whole_branch_registry(staff_a, activity_a, stranger_a):
