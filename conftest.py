@@ -93,6 +93,21 @@ def cso_member(organization_a):
     return UserFactory(email="member@example.org", role=Role.CSO_MEMBER, organization=organization_a)
 
 
+@pytest.fixture
+def other_organization_in_activity_a(activity_a, branch_a):
+    """A second organization served by activity A, with three of its people enrolled and present at the first
+    session (besides person A of organization A)."""
+    other = OrganizationFactory(branch=branch_a, name_ar="منظمة الفرات الأخرى", name_en="Other Euphrates",
+                                name="منظمة الفرات الأخرى")
+    activity_a.target_organizations.add(other)
+    first = activity_a.sessions.order_by("date").first()
+    for n in range(3):
+        person = PersonFactory(branch=branch_a, full_name=f"مشارك غريب {n}", gender="male")
+        ParticipationFactory(activity=activity_a, person=person, organization=other)
+        Attendance.objects.create(session=first, person=person)
+    return other
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _media_in_a_temporary_folder(tmp_path_factory):
     """Files that tests save (the demo's news covers included) never land in var/media."""

@@ -7,11 +7,25 @@ session). Every figure, report and news draft is computed from these rows.
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from madani.core.arabic import search_key_expression, search_terms
+
+
+def sees_own_organization_only(user) -> bool:
+    """Users outside the center's staff (CSO members) see only their own organization's people and figures
+    in the activities they may see (need-to-know, DESIGN.md §5)."""
+    return user.is_authenticated and not (user.spans_all_branches or user.is_center_staff)
+
+
+def _count_of(queryset, path: str):
+    """A correlated count of ``queryset``'s rows whose ``path`` is the outer row (0 when none)."""
+    counted = queryset.filter(**{path: models.OuterRef("pk")}).order_by().values(path).annotate(
+        n=models.Count("pk")).values("n")
+    return Coalesce(models.Subquery(counted), 0)
 
 
 class ProgramQuerySet(models.QuerySet):
@@ -149,6 +163,11 @@ class ActivityQuerySet(models.QuerySet):
             ).distinct()
         return self.none()
 
+    def with_participant_count(self, user):
+        """``participant_count``: the participations in each activity that ``user`` may see (a CSO member:
+        their organization's only)."""
+        return self.annotate(participant_count=_count_of(Participation.objects.visible_to(user), "activity"))
+
     def completed(self):
         return self.filter(status=Status.COMPLETED)
 
@@ -270,6 +289,21 @@ class Activity(models.Model):
     def covers(self, day) -> bool:
         return self.start_date <= day <= self.end_date
 
+    def organizations_served_visible_to(self, user):
+        """The organizations this activity served that ``user`` may see (a CSO member: their own only)."""
+        from madani.organizations.models import Organization
+
+        return Organization.objects.visible_to(user).filter(served_by_activities=self)
+
+
+class SessionQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(activity__in=Activity.objects.visible_to(user))
+
+    def with_present_count(self, user):
+        """``present``: how many people ``user`` may see were present (a CSO member: their organization's)."""
+        return self.annotate(present=_count_of(Attendance.objects.visible_to(user), "session"))
+
 
 class Session(models.Model):
     """One day or slot of an activity, with its own place and facilitator."""
@@ -292,6 +326,8 @@ class Session(models.Model):
     topic = models.CharField(_("topic"), max_length=255, blank=True)
     outcome = models.TextField(_("outcome"), blank=True)
 
+    objects = SessionQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("session")
         verbose_name_plural = _("sessions")
@@ -305,7 +341,7 @@ class ParticipationQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Participations in the activities a user may see; CSO members only their organization's."""
         qs = self.filter(activity__in=Activity.objects.visible_to(user))
-        if user.is_authenticated and not user.is_center_staff and not user.spans_all_branches:
+        if sees_own_organization_only(user):
             qs = qs.filter(organization_id=user.organization_id) if user.organization_id else qs.none()
         return qs
 
@@ -355,6 +391,20 @@ class Participation(models.Model):
         return f"{self.person} — {self.activity}"
 
 
+class AttendanceQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Attendance at the sessions of the activities a user may see; CSO members only that of the people
+        who represent their organization in the activity."""
+        qs = self.filter(session__activity__in=Activity.objects.visible_to(user))
+        if sees_own_organization_only(user):
+            if not user.organization_id:
+                return qs.none()
+            qs = qs.filter(models.Exists(Participation.objects.filter(
+                activity=models.OuterRef("session__activity"), person=models.OuterRef("person"),
+                organization_id=user.organization_id)))
+        return qs
+
+
 class Attendance(models.Model):
     """A person present at a session."""
 
@@ -363,6 +413,8 @@ class Attendance(models.Model):
         "people.Person", verbose_name=_("person"), on_delete=models.PROTECT, related_name="attendance"
     )
     source = models.CharField(_("source"), max_length=8, choices=Source.choices, default=Source.MANUAL)
+
+    objects = AttendanceQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("attendance")

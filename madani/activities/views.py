@@ -43,7 +43,7 @@ def _filtered(request):
     queryset = (
         Activity.objects.visible_to(request.user)
         .select_related("branch", "place", "program")
-        .annotate(participant_count=Count("participations", distinct=True))
+        .with_participant_count(request.user)
     )
     return ActivityFilter(request.GET or None, queryset=queryset, user=request.user)
 
@@ -85,9 +85,10 @@ def activity_detail(request, pk):
         Participation.objects.visible_to(request.user).filter(activity=activity)
         .select_related("person", "organization")
     )
-    sessions = activity.sessions.select_related("place", "facilitator").annotate(present=Count("attendance"))
+    sessions = activity.sessions.select_related("place", "facilitator").with_present_count(request.user)
     context = {
         "activity": activity,
+        "organizations_served": activity.organizations_served_visible_to(request.user),
         "sessions": sessions,
         "participations": participations,
         "summary": participation_summary(participations),
@@ -377,7 +378,7 @@ def program_detail(request, pk):
     program = get_object_or_404(Program.objects.visible_to(request.user), pk=pk)
     activities = (
         Activity.objects.visible_to(request.user).filter(program=program).select_related("branch", "phase")
-        .annotate(participant_count=Count("participations", distinct=True)).order_by("-start_date")
+        .with_participant_count(request.user).order_by("-start_date")
     )
     context = {
         "program": program,

@@ -1,10 +1,11 @@
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 from rest_framework.exceptions import APIException
 
 from madani.activities import services as activity_services
-from madani.activities.models import Activity, Participation, Phase, Program, Session, Source, Topic
+from madani.activities.models import Activity, Attendance, Participation, Phase, Program, Session, Source, Topic
 from madani.api.concurrency import VersionedSerializerMixin
 from madani.branches.models import Branch
 from madani.core.arabic import clean_spaces
@@ -173,6 +174,11 @@ class TopicSerializer(serializers.ModelSerializer):
         fields = ["id", "code", "name_ar", "name_en", "assessment_domain"]
 
 
+def visible_organizations_served(user) -> Prefetch:
+    """An activity's organizations served, as ``user`` may see them (a CSO member: their own only)."""
+    return Prefetch("target_organizations", queryset=Organization.objects.visible_to(user))
+
+
 class ActivitySerializer(VersionedSerializerMixin, _ServiceSerializer):
     program = serializers.PrimaryKeyRelatedField(queryset=Program.objects.all())
     phase = serializers.PrimaryKeyRelatedField(queryset=Phase.objects.all(), allow_null=True, required=False)
@@ -195,6 +201,13 @@ class ActivitySerializer(VersionedSerializerMixin, _ServiceSerializer):
             "deliverable", "session_per_day", "created_at", "updated_at",
         ]
         read_only_fields = ["created_at", "updated_at"]
+
+    def to_representation(self, instance):
+        """Organizations served are listed as the user may see them, also after a write (whose instance
+        has no prefetched, filtered list)."""
+        if "target_organizations" not in getattr(instance, "_prefetched_objects_cache", {}):
+            prefetch_related_objects([instance], visible_organizations_served(self.context["request"].user))
+        return super().to_representation(instance)
 
     def create(self, validated_data):
         session_per_day = validated_data.pop("session_per_day", False)
@@ -224,7 +237,9 @@ class SessionSerializer(VersionedSerializerMixin, _ServiceSerializer):
         return fields
 
     def get_present(self, session) -> int:
-        return session.present if hasattr(session, "present") else session.attendance.count()
+        if hasattr(session, "present"):
+            return session.present
+        return Attendance.objects.visible_to(self.context["request"].user).filter(session=session).count()
 
     def validate(self, attrs):
         start = attrs.get("start_time", getattr(self.instance, "start_time", None))

@@ -1,6 +1,6 @@
 import django_filters
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import Count, ProtectedError
+from django.db.models import Prefetch, ProtectedError
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import exceptions, filters, permissions, status, viewsets
@@ -8,7 +8,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from madani.activities import services as activity_services
-from madani.activities.models import Activity, Participation, Program, Session, Source, Topic
+from madani.activities.models import Activity, Attendance, Participation, Program, Session, Source, Topic
 
 from madani.organizations.models import Organization
 from madani.organizations.services import organization_delete
@@ -28,6 +28,7 @@ from .serializers import (
     ProgramSerializer,
     SessionSerializer,
     TopicSerializer,
+    visible_organizations_served,
 )
 
 
@@ -87,7 +88,7 @@ class PersonViewSet(VersionedViewSetMixin, viewsets.ModelViewSet):
         return (
             Person.objects.visible_to(self.request.user)
             .select_related("home_place")
-            .prefetch_related("organizations")
+            .prefetch_related(Prefetch("organizations", queryset=Organization.objects.visible_to(self.request.user)))
             .order_by("pk")
         )
 
@@ -176,7 +177,7 @@ class ActivityViewSet(VersionedViewSetMixin, viewsets.ModelViewSet):
         return (
             Activity.objects.visible_to(self.request.user)
             .select_related("place")
-            .prefetch_related("topics", "facilitators", "target_organizations")
+            .prefetch_related("topics", "facilitators", visible_organizations_served(self.request.user))
             .order_by("-start_date", "pk")
         )
 
@@ -207,9 +208,9 @@ class SessionViewSet(VersionedViewSetMixin, viewsets.ModelViewSet):
 
     def get_queryset(self):
         return (
-            Session.objects.filter(activity__in=Activity.objects.visible_to(self.request.user))
+            Session.objects.visible_to(self.request.user)
             .select_related("place", "activity")
-            .annotate(present=Count("attendance"))
+            .with_present_count(self.request.user)
             .order_by("date", "start_time", "pk")
         )
 
@@ -218,8 +219,7 @@ class SessionViewSet(VersionedViewSetMixin, viewsets.ModelViewSet):
 
     def _present_ids(self, session):
         """Who was there, among the people whose participation the user may see."""
-        visible = Participation.objects.visible_to(self.request.user).filter(activity_id=session.activity_id)
-        return sorted(session.attendance.filter(person_id__in=visible.values("person_id"))
+        return sorted(Attendance.objects.visible_to(self.request.user).filter(session=session)
                       .values_list("person_id", flat=True))
 
     @extend_schema(

@@ -1,35 +1,22 @@
-"""Public figures: the center's headline figures by year and branch, with small groups suppressed.
-
-A count of people under ``settings.MADANI_MIN_CELL_SIZE`` is never shown ("fewer than 5"). Nor is a figure
-from which it could be worked out by subtraction: people = women + men in every cell, and each branch's and
-each year's figures add up to the totals. In every such relation a suppressed figure never stands alone, and
-the suppressed parts never add up to a small group: the smallest other figure is hidden too ("not shown").
+"""Public figures: the center's headline figures by year and branch, with small groups suppressed
+(core/disclosure.py). The relations: people = women + men in every cell, and each branch's and each year's
+figures add up to the totals.
 """
 
 import datetime
-from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils.translation import gettext as _
 
 from madani.branches.models import Branch
+from madani.core import disclosure
+from madani.core.disclosure import Cell
 
 from .models import Figure
 
 # Counts of people, suppressed when small. Activities, sessions and organizations are not groups of people.
 PEOPLE_MEASURES = ("people", "women", "men", "person_days")
 MEASURES = ("people", "women", "men", "activities", "sessions", "person_days", "organizations")
-
-
-@dataclass
-class Cell:
-    value: int
-    small: bool = False  # under the minimum cell size
-    hidden: bool = False  # hidden so that a small one cannot be worked out
-
-    @property
-    def shown(self) -> bool:
-        return not (self.small or self.hidden)
 
 
 def _relations(years, branch_ids):
@@ -45,24 +32,10 @@ def _relations(years, branch_ids):
 
 
 def suppress(cells: dict, years, branch_ids, minimum: int) -> None:
-    """Mark the small cells, then hide others until no small group can be derived (in place)."""
-    for (_y, _b, measure), cell in cells.items():
-        if measure in PEOPLE_MEASURES and 0 < cell.value < minimum:
-            cell.small = True
-    relations = [(total, parts) for total, parts in _relations(years, branch_ids) if parts]
-    changed = True
-    while changed:
-        changed = False
-        for total, parts in relations:
-            members = [cells[k] for k in (total, *parts)]
-            suppressed = [c for c in members if not c.shown]
-            visible_parts = [cells[k] for k in parts if cells[k].shown and cells[k].value > 0]
-            derivable = cells[total].shown and 0 < sum(cells[k].value for k in parts if not cells[k].shown) < minimum
-            if len(suppressed) == 1 or derivable:
-                candidates = visible_parts or ([cells[total]] if cells[total].shown else [])
-                if candidates:
-                    min(candidates, key=lambda c: c.value).hidden = True
-                    changed = True
+    """Mark the small cells, then hide others until no small group can be derived (in place), through the
+    one disclosure mechanism (core/disclosure.py)."""
+    disclosure.suppress(cells, _relations(years, branch_ids), minimum,
+                        counts_people=lambda key: key[2] in PEOPLE_MEASURES)
 
 
 def impact_table() -> dict:

@@ -45,16 +45,30 @@ class Sector(models.Model):
 class OrganizationQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Organizations a user may see: their branches' and center-wide ones (all for administrators);
+        trainers only those their activities served or whose people took part in them (need-to-know);
         CSO members only their own."""
         if not user.is_authenticated or not user.is_active:
             return self.none()
         if user.spans_all_branches:
             return self.all()
+        if user.is_trainer:
+            return self.served_by_activities_of(user)
         if user.is_center_staff:
             return self.filter(models.Q(branch_id__in=user.branch_ids()) | models.Q(branch__isnull=True))
         if user.organization_id:
             return self.filter(pk=user.organization_id)
         return self.none()
+
+    def served_by_activities_of(self, user):
+        """The organizations served by the activities ``user`` may see, or represented by a participant in
+        them."""
+        from madani.activities.models import Activity, Participation
+
+        mine = Activity.objects.visible_to(user).order_by().values("pk")
+        served = Activity.target_organizations.through.objects.filter(activity__in=mine).values("organization_id")
+        represented = Participation.objects.filter(activity__in=mine, organization__isnull=False).values(
+            "organization_id")
+        return self.filter(models.Q(pk__in=served) | models.Q(pk__in=represented))
 
     def search(self, text: str):
         qs = self

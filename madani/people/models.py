@@ -57,12 +57,15 @@ def validate_birth_year(value):
 
 class PersonQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """People a user may see: registered in their branches (all for administrators);
-        CSO members see the people currently affiliated with their organization."""
+        """People a user may see: registered in their branches (all for administrators); trainers only the
+        people of the activities they facilitate (need-to-know); CSO members the people currently affiliated
+        with their organization."""
         if not user.is_authenticated or not user.is_active:
             return self.none()
         if user.spans_all_branches:
             return self.all()
+        if user.is_trainer:
+            return self.of_activities_facilitated_by(user)
         if user.is_center_staff:
             return self.filter(branch_id__in=user.branch_ids())
         if user.organization_id:
@@ -70,6 +73,23 @@ class PersonQuerySet(models.QuerySet):
                 affiliations__organization_id=user.organization_id, affiliations__end_date__isnull=True
             ).distinct()
         return self.none()
+
+    def of_activities_facilitated_by(self, user):
+        """A trainer's people: those enrolled in or present at the activities the trainer facilitates (the
+        whole activity or one of its sessions), their facilitators, and the trainer's own record."""
+        from madani.activities.models import Activity, Attendance, Participation, Session
+
+        if not user.person_id:
+            return self.none()
+        mine = Activity.objects.visible_to(user).order_by().values("pk")
+        return self.filter(
+            models.Q(pk=user.person_id)
+            | models.Q(pk__in=Participation.objects.filter(activity__in=mine).values("person_id"))
+            | models.Q(pk__in=Attendance.objects.filter(session__activity__in=mine).values("person_id"))
+            | models.Q(pk__in=Activity.facilitators.through.objects.filter(activity__in=mine).values("person_id"))
+            | models.Q(pk__in=Session.objects.filter(activity__in=mine, facilitator__isnull=False)
+                       .values("facilitator_id"))
+        )
 
     def search(self, text: str):
         qs = self

@@ -1,5 +1,6 @@
 """The donor report of one program over a period (issue 4, "Figures"), built from the ledger through the
-indicator engine (``user=None``: the whole program's data, whoever asks) and written as an Excel
+indicator engine with its requester's visibility, over the branches stored on the job (issue 10: a
+branch manager's report never holds another branch's activities) and written as an Excel
 workbook (one sheet per section, right to left in Arabic) or an A4 PDF (WeasyPrint).
 
 A report is a list of ``Section``s, each a small table (a header and rows of typed cells) with an
@@ -12,6 +13,7 @@ import io
 import re
 from dataclasses import dataclass, field, replace
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -20,8 +22,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
 from madani.certificates.pdf import font_faces, html_to_pdf
+from madani.core import disclosure
 from madani.core.exports import xlsx_row
-from madani.indicators.engine import Dimension, IndicatorQuery, Metric, compute, records
+from madani.indicators.engine import PERSON_METRICS, Dimension, IndicatorQuery, Metric, compute, records
 from madani.indicators.tracking import Period, tracking, tracking_rows
 from madani.people.models import Gender
 
@@ -82,14 +85,38 @@ def bars(pairs) -> list[Bar]:
     return [Bar(label, value, round(100 * value / largest) if largest else 0) for label, value in pairs]
 
 
+def protect(rows: list[list], people: list[tuple[int, int]], relations=(), implicit: dict | None = None) -> dict:
+    """Small-cell suppression of a section (core/disclosure.py), in place: each (row, column) of ``people``
+    counts people; ``relations`` are (total, parts) of such positions or of ``implicit`` keys — figures the
+    section does not print but that subtraction would give (the men, when people and women are printed).
+    Suppressed cells are replaced by the words that say why; returns the cells."""
+    values = {(r, c): rows[r][c] for r, c in people}
+    values.update(implicit or {})
+    cells = disclosure.people_cells(values, relations)
+    for r, c in people:
+        rows[r][c] = disclosure.published(cells[(r, c)])
+    return cells
+
+
+def shown_bars(pairs_with_cells) -> list[Bar]:
+    """The bars of the figures that are shown (a hidden figure has no bar to measure it by)."""
+    return bars((label, cell.value) for label, cell in pairs_with_cells if cell.shown)
+
+
 class DonorReport:
-    """The sections of one job's report, gathered step by step (``add_*``), then written."""
+    """The sections of one job's report, gathered step by step (``add_*``), then written. A donor report
+    leaves the center: every count of people in it goes through small-cell suppression."""
 
     def __init__(self, job):
         self.job = job
         self.program = job.program
         self.generated_at = timezone.localtime()
         self.sections: list[Section] = []
+        # Built with its requester's visibility, over the branches stored on the job (its scope).
+        if job.requested_by is None or not job.requested_by.is_active:
+            raise PermissionDenied("the report's requester can no longer build it")
+        self.user = job.requested_by
+        self.branches = () if job.covers_all_branches else tuple(job.branches.values_list("pk", flat=True))
 
     # --- figures --------------------------------------------------------------------------------
 
@@ -98,7 +125,16 @@ class DonorReport:
                               date_to=self.job.date_to, by=by)
 
     def compute(self, metric, *by):
-        return compute(self.query(metric, *by))
+        return compute(self.scoped(self.query(metric, *by)), user=self.user)
+
+    def scoped(self, query: IndicatorQuery) -> IndicatorQuery:
+        """The query limited to the report's branches (an empty scope counts nothing)."""
+        if self.job.covers_all_branches:
+            return query
+        if not self.branches:
+            return query.replace(branches=(0,))
+        return query.replace(branches=tuple(set(query.branches) & set(self.branches)) if query.branches
+                             else self.branches)
 
     def period_label(self) -> str:
         return _("%(start)s to %(end)s") % {"start": f"{self.job.date_from:%Y-%m-%d}",
@@ -106,7 +142,8 @@ class DonorReport:
 
     def add_cover(self):
         program = self.program
-        branches = ", ".join(str(branch) for branch in program.branches.order_by("name")) or _("All branches")
+        covered = program.branches.all() if self.job.covers_all_branches else self.job.branches.all()
+        branches = ", ".join(str(branch) for branch in covered.order_by("name")) or _("All branches")
         self.sections.append(Section("cover", _("Cover"), [_("Donor report"), str(program)], [
             [_("Program"), str(program)],
             [_("Donor"), str(program.donor) if program.donor else "—"],
@@ -120,11 +157,14 @@ class DonorReport:
         people = {row.keys[0].value: (row.keys[0].label, row.value) for row in by_gender.rows}
         rows = [[_("People reached"), by_gender.total]]
         rows += [[_("of whom: %(gender)s") % {"gender": label}, value] for label, value in people.values()]
-        rows += [[Metric(metric).label, self.compute(metric).total]
-                 for metric in (Metric.PARTICIPATIONS, Metric.PERSON_DAYS, Metric.SESSIONS, Metric.ACTIVITIES,
-                                Metric.ORGANIZATIONS)]
+        metrics = (Metric.PARTICIPATIONS, Metric.PERSON_DAYS, Metric.SESSIONS, Metric.ACTIVITIES, Metric.ORGANIZATIONS)
+        rows += [[Metric(metric).label, self.compute(metric).total] for metric in metrics]
+        genders = range(1, len(people) + 1)
+        counted = [0, *genders] + [len(people) + 1 + i for i, m in enumerate(metrics) if m in PERSON_METRICS]
+        cells = protect(rows, [(r, 1) for r in counted], [((0, 1), [(r, 1) for r in genders])])
+        chart = shown_bars((label, cells[(r, 1)]) for r, (label, _value) in zip(genders, people.values()))
         self.sections.append(Section("headline", _("Headline figures"), [_("Figure"), _("Value")], rows,
-                                     chart=bars(people.values())))
+                                     chart=chart))
 
     def add_breakdowns(self):
         self.sections.append(self._gender_by_age())
@@ -142,8 +182,13 @@ class DonorReport:
         rows = [[row.keys[0].label] + [cells.get((row.keys[0].value, gender), 0) for gender, _label in genders]
                 + [row.value] for row in by_age]
         rows.append([_("All ages")] + [row.value for row in by_gender.rows] + [by_gender.total])
+        columns, last = range(1, len(genders) + 2), len(rows) - 1
+        relations = [((r, len(genders) + 1), [(r, c) for c in columns[:-1]]) for r in range(len(rows))]
+        relations += [((last, c), [(r, c) for r in range(last)]) for c in columns]  # (a person may be in two)
+        cells = protect(rows, [(r, c) for r in range(len(rows)) for c in columns], relations)
         return Section("gender_age", _("People by gender and age"), header, rows,
-                       chart=bars((row.keys[0].label, row.value) for row in by_age),
+                       chart=shown_bars((row.keys[0].label, cells[(r, len(genders) + 1)])
+                                        for r, row in enumerate(by_age)),
                        note=_("A person counts once in each group; one who took part at two ages counts in both."))
 
     def _by_activity_dimension(self, dimension) -> Section:
@@ -166,22 +211,31 @@ class DonorReport:
             Metric(metric).label for metric in FIGURE_METRICS[1:]]
         rows = [[labels[key], value(Metric.PEOPLE, key), women.get(key, 0)]
                 + [value(metric, key) for metric in FIGURE_METRICS[1:]] for key in order]
+        people_columns = [1, 2] + [3 + i for i, m in enumerate(FIGURE_METRICS[1:]) if m in PERSON_METRICS]
+        cells = protect(rows, [(r, c) for r in range(len(rows)) for c in people_columns],
+                        [((r, 1), [(r, 2), (r, "men")]) for r in range(len(rows))],
+                        implicit={(r, "men"): row[1] - row[2] for r, row in enumerate(rows)})
         titles = {
             Dimension.BRANCH: _("By branch"), Dimension.GOVERNORATE: _("By governorate"),
             Dimension.DISTRICT: _("By district"), Dimension.KIND: _("By activity kind"), Dimension.MONTH: _("By month"),
         }
         return Section(str(dimension), titles[dimension], header, rows,
-                       chart=bars((labels[key], value(Metric.PEOPLE, key)) for key in order))
+                       chart=shown_bars((labels[key], cells[(r, 1)]) for r, key in enumerate(order)))
 
     def add_logframe(self):
         """The logframe tracking table (outcomes, their outputs, their indicators) for the targets set
         for periods inside the report's; an indicator without one shows its actual figure over the
         report's period, without a target."""
         sections = [replace(section, lines=[replace(line, periods=self._periods(line)) for line in section.lines])
-                    for section in tracking(self.program, user=None)]
+                    for section in tracking(self.program, user=self.user)]
         header = [_("Level"), _("Statement"), _("Code"), _("Indicator"), _("Period"), _("Baseline"), _("Target"),
                   _("Actual"), _("% achieved")]
         rows = [row[:-1] + [None if row[-1] is None else row[-1] / 100] for row in tracking_rows(sections)]
+        metrics = [line.indicator.metric for section in sections for line in section.lines for _period in line.periods]
+        cells = protect(rows, [(r, 7) for r, metric in enumerate(metrics) if metric in PERSON_METRICS])
+        for (r, _c), cell in cells.items():
+            if not cell.shown:
+                rows[r][8] = None  # the share achieved of a known target would give the actual away
         self.sections.append(Section("logframe", _("Logframe indicators"), header, rows))
 
     def _periods(self, line) -> list[Period]:
@@ -190,15 +244,23 @@ class DonorReport:
                   and period.query.date_from and start <= period.query.date_from
                   and period.query.date_to and period.query.date_to <= end]
         if inside:
-            return inside
-        query = line.indicator.query(by=()).within(start, end)
+            return [self._scoped_period(period) for period in inside]
+        query = self.scoped(line.indicator.query(by=()).within(start, end))
         baselines = [period.baseline for period in line.periods
                      if period.baseline is not None and (period.query.date_from or start) <= end]
-        return [Period(self.period_label(), baselines[-1] if baselines else None, None, compute(query).total, query)]
+        return [Period(self.period_label(), baselines[-1] if baselines else None, None,
+                       compute(query, user=self.user).total, query)]
+
+    def _scoped_period(self, period: Period) -> Period:
+        """A tracked period's actual figure over the report's branches only."""
+        if self.job.covers_all_branches:
+            return period
+        query = self.scoped(period.query)
+        return replace(period, actual=compute(query, user=self.user).total, query=query)
 
     def add_activities(self):
         activities = (
-            records(self.query(Metric.ACTIVITIES)).select_related("place", "branch")
+            records(self.scoped(self.query(Metric.ACTIVITIES)), user=self.user).select_related("place", "branch")
             .annotate(participants=Count("participations", distinct=True),
                       women=Count("participations", filter=Q(participations__person__gender=WOMEN), distinct=True))
             .order_by("start_date", "pk")
@@ -207,6 +269,9 @@ class DonorReport:
                   _("Participants"), _("Women")]
         rows = [[a.title, a.get_kind_display(), a.start_date, a.end_date, str(a.place or ""), str(a.branch),
                  a.participants, a.women] for a in activities]
+        protect(rows, [(r, c) for r in range(len(rows)) for c in (6, 7)],
+                [((r, 6), [(r, 7), (r, "men")]) for r in range(len(rows))],
+                implicit={(r, "men"): row[6] - row[7] for r, row in enumerate(rows)})
         self.sections.append(Section("activities", _("Activities"), header, rows))
 
     # --- files ----------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from lxml import etree
 from madani.public.models import CenterProfile
 from madani.activities.models import CERTIFIED_KINDS, Activity, Participation
 from madani.branches.models import Branch
+from madani.core import disclosure
 from madani.places.models import Level
 
 from .three_w import SECTOR_CODE, SECTOR_NAME
@@ -131,6 +132,13 @@ def _people_trained(parent, participations):
     if not period["start"]:
         return
     people = trained.values("person").distinct()
+    # The file is public: a group under the minimum cell size is not published, nor what would give it away
+    # (core/disclosure.py); an indicator whose total is small is left out altogether (IATI allows no actual).
+    counts = {"all": people.count(), **{gender: people.filter(person__gender=gender).count()
+                                        for gender in ("female", "male")}}
+    cells = disclosure.people_cells(counts, [disclosure.gender_relation("all", "female", "male")])
+    if not cells["all"].shown:
+        return
     result = _sub(parent, "result", type=RESULT_OUTPUT)
     _narratives(_sub(result, "title"), _in_every_language(_("People trained")))
     indicator = _sub(result, "indicator", measure=MEASURE_UNIT, ascending="1")
@@ -139,10 +147,11 @@ def _people_trained(parent, participations):
     period_element = _sub(indicator, "period")
     _sub(period_element, "period-start", iso_date=period["start"].isoformat())
     _sub(period_element, "period-end", iso_date=period["end"].isoformat())
-    _sub(period_element, "actual", value=str(people.count()))
+    _sub(period_element, "actual", value=str(cells["all"].value))
     for gender in ("female", "male"):
-        actual = _sub(period_element, "actual", value=str(people.filter(person__gender=gender).count()))
-        _sub(actual, "dimension", name="sex", value=gender)
+        if cells[gender].shown:
+            actual = _sub(period_element, "actual", value=str(cells[gender].value))
+            _sub(actual, "dimension", name="sex", value=gender)
 
 
 def program_activity(parent, program, user, today):

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from madani.activities.models import Program
+from madani.branches.models import Branch
 from madani.core.jobs import Job, JobQuerySet, JobStatus  # noqa: F401 - JobStatus: imported from here too
 
 
@@ -36,15 +37,23 @@ class Step(models.TextChoices):
 
 class ReportJobQuerySet(JobQuerySet):
     def visible_to(self, user):
-        """Administrators: every job. Branch managers and M&E officers: the jobs they asked for and the
-        jobs of the programs they see. Others (trainers, CSO members): none."""
+        """Administrators: every job. Branch managers and M&E officers: the jobs they asked for, and those
+        whose scope (the branches the report covers) lies inside their own branches. Others (trainers,
+        CSO members): none. A report's file is downloaded by those who see its job."""
         if not user.is_authenticated or not user.is_active:
             return self.none()
         if user.spans_all_branches:
             return self.all()
         if user.can_record_activities:
-            return self.filter(models.Q(requested_by=user) | models.Q(program__in=Program.objects.visible_to(user)))
+            return self.filter(models.Q(requested_by=user) | models.Q(pk__in=self.within_scope_of(user).values("pk")))
         return self.none()
+
+    def within_scope_of(self, user):
+        """Reports ``user`` could have built themselves: of a program they see, over branches that are all
+        theirs (a report over every branch only administrators could build)."""
+        outside = Branch.objects.exclude(pk__in=user.branch_ids())
+        return (ReportJob.objects.filter(covers_all_branches=False, program__in=Program.objects.visible_to(user))
+                .exclude(branches__in=outside))
 
 
 def report_upload_to(job, filename):
@@ -63,6 +72,11 @@ class ReportJob(Job):
     format = models.CharField(_("format"), max_length=4, choices=ReportFormat.choices, default=ReportFormat.XLSX)
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("requested by"),
                                      on_delete=models.SET_NULL, null=True, related_name="+")
+    # The report's scope: what its requester could see when they asked for it; the report is built over it.
+    covers_all_branches = models.BooleanField(
+        _("covers every branch"), default=True,
+        help_text=_("Asked for by an administrator: the report covers the activities of every branch."))
+    branches = models.ManyToManyField(Branch, verbose_name=_("branches covered"), blank=True, related_name="+")
     step = models.CharField(_("step"), max_length=12, choices=Step.choices, blank=True, default=Step.WAITING)
     file = models.FileField(_("file"), upload_to=report_upload_to, blank=True, max_length=255)
 

@@ -19,7 +19,8 @@ def can_request_donor_reports(user) -> bool:
 
 @transaction.atomic
 def donor_report_request(*, actor, program, date_from, date_to, language, format) -> ReportJob:
-    """Queue a donor report of ``program`` over [date_from, date_to]."""
+    """Queue a donor report of ``program`` over [date_from, date_to], covering the branches ``actor`` may see
+    (every branch for an administrator)."""
     if not can_request_donor_reports(actor):
         raise PermissionDenied
     if not Program.objects.visible_to(actor).filter(pk=program.pk).exists():
@@ -27,8 +28,10 @@ def donor_report_request(*, actor, program, date_from, date_to, language, format
     if date_to < date_from:
         raise ValidationError(_("The end date cannot be before the start date."))
     job = ReportJob(program=program, date_from=date_from, date_to=date_to, language=language, format=format,
-                    requested_by=actor)
+                    requested_by=actor, covers_all_branches=actor.spans_all_branches)
     job.full_clean()
     job.save()
+    if not job.covers_all_branches:
+        job.branches.set(actor.branch_ids())  # the report covers what its requester may see, nothing more
     transaction.on_commit(lambda: build_donor_report.enqueue(job.pk))
     return job

@@ -4,6 +4,7 @@ HXL hashtag row (https://hxlstandard.org) that humanitarian tools read under the
 from django.db.models import Count, Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
+from madani.core import disclosure
 from madani.public.models import CenterProfile
 from madani.organizations.models import Organization
 from madani.places.models import Level
@@ -72,11 +73,15 @@ def three_w_table(activities, user) -> tuple[list[str], list[str], object]:
 
     def rows():
         for a in three_w_activities(activities, user).iterator(chunk_size=1000):
+            # Shared with clusters and donors: people reached go through small-cell suppression.
+            cells = disclosure.people_cells({"all": a.reached, "women": a.women, "men": a.men},
+                                            [disclosure.gender_relation("all", "women", "men")])
+            reached, women, men = (disclosure.published(cells[key]) for key in ("all", "women", "men"))
             yield [
                 a.pk, CenterProfile.name_in("ar"), a.branch, a.program.donor or "",
                 " ; ".join(str(o) for o in a.target_organizations.all()), a.program, a.get_kind_display(), a,
                 " ; ".join(str(t) for t in a.topics.all()), SECTOR_NAME, SECTOR_CODE, *_where(a.place),
-                a.start_date, a.end_date, a.get_status_display(), a.reached, a.women, a.men,
+                a.start_date, a.end_date, a.get_status_display(), reached, women, men,
             ]
 
     return [str(label) for label, _tag in COLUMNS], [tag for _label, tag in COLUMNS], rows()

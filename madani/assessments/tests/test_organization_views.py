@@ -58,7 +58,8 @@ def test_cso_members_fill_their_own_organizations_assessment_only(cso_member, or
     assert client.get(reverse("assessments:organization", args=[organization_a.pk])).status_code == 200
 
 
-def test_trainers_do_not_fill_needs_assessments(trainer_a, organization_a, small_questionnaire):
+def test_trainers_do_not_fill_needs_assessments(trainer_a, activity_a, organization_a, small_questionnaire):
+    """(Organization A is one their activity served: they see it, but do not assess it.)"""
     assert client_for(trainer_a).get(reverse("assessments:assess", args=[organization_a.pk])).status_code == 403
 
 

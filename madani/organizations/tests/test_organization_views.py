@@ -93,7 +93,8 @@ def test_an_organization_without_people_is_deleted_after_confirmation(client_a, 
     assert not Organization.objects.filter(pk=organization.pk).exists()
 
 
-def test_trainers_read_but_do_not_edit(trainer_a, organization_a):
+def test_trainers_read_but_do_not_edit(trainer_a, activity_a, organization_a):
+    """Organization A is one the trainer's activity served (need-to-know: they read only those)."""
     from conftest import client_for
 
     client = client_for(trainer_a)

@@ -95,7 +95,7 @@ def test_a_record_of_another_branch_cannot_be_merged_in(client_a, person_a, bran
     assert Person.objects.filter(pk=foreign.pk).exists()
 
 
-def test_trainers_cannot_merge(trainer_a, person_a):
+def test_trainers_cannot_merge(trainer_a, activity_a, person_a):
     from conftest import client_for
 
     assert client_for(trainer_a).get(reverse("people:merge", args=[person_a.pk])).status_code == 403

@@ -15,12 +15,20 @@ from openpyxl import load_workbook
 from madani.indicators.engine import Dimension, IndicatorQuery, Metric, compute
 from madani.indicators.models import Baseline, Indicator, Outcome, Output, Target
 from madani.reports.donor import DonorReport
+from tests.factories import ParticipationFactory, PersonFactory
 from madani.reports.models import JobStatus, ReportJob, Step
 from madani.reports.services import donor_report_request
 
 from .conftest import PROGRAM_NAME_AR
 
 YEAR = (datetime.date(2026, 1, 1), datetime.date(2026, 12, 31))
+
+
+@pytest.fixture(autouse=True)
+def _every_figure_shown(request, settings):
+    """Most tests here are about the figures themselves: every figure is shown; the tests of small-cell
+    suppression (marked ``suppressed``) keep the minimum cell size of 5."""
+    settings.MADANI_MIN_CELL_SIZE = 5 if "suppression" in request.node.name else 1
 
 
 def request_report(staff, program, *, language="ar", format="xlsx", period=YEAR):
@@ -214,3 +222,28 @@ def test_the_database_worker_builds_a_queued_job(staff_a, program_a, settings):
     job.refresh_from_db()
     assert (job.status, job.progress) == (JobStatus.DONE, 100)
     assert load_workbook(io.BytesIO(job.file.read())).worksheets
+
+
+def test_small_cell_suppression_hides_small_groups_of_people_in_a_donor_report(built, program_a, activity_a):
+    """Issue 10: a donor report leaves the center. 13 people, of whom 2 women and 11 men: the women show as
+    "fewer than 5" and the men, who would give them away (13 - 11), as "not shown" — in the headline, the
+    breakdowns and the list of activities; and no chart measures a hidden figure."""
+    for _n in range(10):
+        ParticipationFactory(activity=activity_a, person=PersonFactory(branch=activity_a.branch, gender="male"))
+    job = built(language="en")
+    workbook = load_workbook(io.BytesIO(job.file.read()))
+    with override("en"):
+        fewer, hidden = gettext("fewer than %(minimum)s") % {"minimum": 5}, gettext("not shown")
+        headline = dict(sheet_rows(workbook[gettext("Headline figures")])[1:])
+        assert headline[gettext("People reached")] == 13
+        women = gettext("of whom: %(gender)s") % {"gender": gettext("Female")}
+        men = gettext("of whom: %(gender)s") % {"gender": gettext("Male")}
+        assert (headline[women], headline[men]) == (fewer, hidden)
+        by_branch = sheet_rows(workbook[gettext("By branch")])
+        assert by_branch[1][1:3] == [13, fewer]
+        activities = {row[0]: row for row in sheet_rows(workbook[gettext("Activities")])[1:]}
+        assert activities[activity_a.title_en][-2:] == [11, fewer]  # 1 woman among 11
+        assert activities["Dialogue workshop"][-2:] == [fewer, fewer]  # 2 people
+    report = DonorReport(job)
+    report.add_headline()
+    assert [bar.label for bar in report.sections[0].chart] == []  # neither gender has a bar

@@ -105,7 +105,8 @@ def test_dates_status_places_and_sector_come_from_the_program_and_the_ledger(sch
     assert narratives.get("ar") != narratives["en"]  # an untranslated text is never marked as Arabic
 
 
-def test_the_people_trained_are_counted_from_the_ledger_once_each(schema, demo_like_program, administrator):
+def test_the_people_trained_are_counted_from_the_ledger_once_each(schema, demo_like_program, administrator, settings):
+    settings.MADANI_MIN_CELL_SIZE = 1  # every figure shown: this test is about counting (suppression: below)
     activity = _valid(schema, program_activity_file(demo_like_program, administrator, today=TODAY))[0]
     result = activity.find("result")
     assert result.get("type") == "1"
@@ -137,7 +138,8 @@ def test_the_schema_enforces_the_order_of_elements(schema, demo_like_program, ad
     assert not schema.validate(tree)
 
 
-def test_each_branch_publishes_only_its_own_figures(schema, demo_like_program, client_a, branch_a):
+def test_each_branch_publishes_only_its_own_figures(schema, demo_like_program, client_a, branch_a, settings):
+    settings.MADANI_MIN_CELL_SIZE = 1
     response = client_a.get(reverse("reports:iati", args=[demo_like_program.pk]))
     assert response.status_code == 200 and response["Content-Disposition"].endswith('SY-CSSC-0001-epd-nes.xml"')
     actuals = _valid(schema, response.content).findall(".//actual")
@@ -162,3 +164,39 @@ def test_production_never_publishes_under_a_made_up_identifier(client_a, activit
     assert response.status_code == 409
     assert "MADANI_IATI_ORG_REF" in response.content.decode()
     assert reverse("reports:iati", args=[activity_a.program.pk]) not in client_a.get(reverse("reports:index")).content.decode()
+
+
+def _trained(activity, women, men):
+    for gender, count in (("female", women), ("male", men)):
+        for _n in range(count):
+            ParticipationFactory(activity=activity, person=PersonFactory(branch=activity.branch, gender=gender),
+                                 completed=True)
+
+
+def _actuals(activity):
+    period = activity.find("result/indicator/period")
+    return {(a.find("dimension").get("value") if a.find("dimension") is not None else "all"): a.get("value")
+            for a in period.findall("actual")}
+
+
+def test_a_group_of_trained_people_under_the_minimum_cell_size_is_not_published(schema, demo_like_program,
+                                                                                administrator, activity_a, settings):
+    """Issue 10: the file is public. 1 woman + 1 man trained: nothing under 5 is published, and the
+    file still validates."""
+    settings.MADANI_MIN_CELL_SIZE = 5
+    activity = _valid(schema, program_activity_file(demo_like_program, administrator, today=TODAY))[0]
+    assert activity.find("result") is None
+    assert 'value="1"' not in etree.tostring(activity, encoding="unicode")
+
+
+def test_a_small_gender_is_suppressed_and_its_complement_too(schema, demo_like_program, administrator, activity_a,
+                                                             settings):
+    """9 women and 2 men trained (with the demo's 1 + 1): the total of 12 is published; the 2 men are not,
+    nor the 10 women (12 - 10 would give them away)."""
+    settings.MADANI_MIN_CELL_SIZE = 5
+    _trained(activity_a, women=9, men=1)
+    activity = _valid(schema, program_activity_file(demo_like_program, administrator, today=TODAY))[0]
+    assert _actuals(activity) == {"all": "12"}
+    _trained(activity_a, women=0, men=4)  # 6 men now: every figure is published
+    activity = _valid(schema, program_activity_file(demo_like_program, administrator, today=TODAY))[0]
+    assert _actuals(activity) == {"all": "16", "female": "10", "male": "6"}

@@ -28,7 +28,9 @@ from tests.factories import (
 @pytest.fixture
 def ledger(activity_a, branch_a, settings):
     """Activity A (Raqqa, one woman who completed it) with a donor, a topic and a man who did not finish;
-    and an activity of the same branch in another program, a month later, in Hajin."""
+    and an activity of the same branch in another program, a month later, in Hajin. (Every figure shown:
+    small-cell suppression has its own test.)"""
+    settings.MADANI_MIN_CELL_SIZE = 1
     CenterProfile.objects.update_or_create(pk=CenterProfile.SINGLETON_ID, defaults={
         "name": "مركز دعم المجتمع المدني", "name_ar": "مركز دعم المجتمع المدني"})
     program = activity_a.program
@@ -137,3 +139,19 @@ def test_the_reports_page_offers_the_3w_export_and_each_programs_iati_file(clien
     assert f'action="{reverse("reports:three_w")}"' in html
     assert reverse("reports:iati", args=[ledger[0].program.pk]) in html
     assert reverse("reports:index") in client_a.get(reverse("dashboard:index")).content.decode()
+
+
+def test_people_reached_go_through_small_cell_suppression(client_a, ledger, settings, branch_a):
+    """Issue 10: the 3W table is shared with clusters and donors. 2 people (1 woman, 1 man) show as "fewer than
+    5"; 12 people of whom 2 women: the total shows, the women do not, nor the men who would give them away."""
+    settings.MADANI_MIN_CELL_SIZE = 5
+    activity, _hajin = ledger
+    row = _rows_by_id(_hxl(client_a.get(reverse("reports:three_w"))))[activity.pk]
+    fewer = gettext("fewer than %(minimum)s") % {"minimum": 5}
+    assert (row.get("#reached+ind"), row.get("#reached+f"), row.get("#reached+m")) == (fewer, fewer, fewer)
+    for _n in range(9):
+        ParticipationFactory(activity=activity, person=PersonFactory(branch=branch_a, gender="male"))
+    ParticipationFactory(activity=activity, person=PersonFactory(branch=branch_a, gender="female"))
+    row = _rows_by_id(_hxl(client_a.get(reverse("reports:three_w"))))[activity.pk]
+    assert (row.get("#reached+ind"), row.get("#reached+f"), row.get("#reached+m")) == ("12", fewer,
+                                                                                      gettext("not shown"))
