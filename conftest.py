@@ -126,6 +126,32 @@ def _fast_password_hasher():
         yield
 
 
+_DATABASE_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "django_db_serialized_rollback",
+                      "live_server"}
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits(request, django_db_blocker):
+    """Rate limits (logins, public forms) and API throttles count in the shared cache — the database's
+    cache table, or Redis: every test starts with none used. A test's rows in the table go with its
+    transaction; the table is emptied after every test on the database as well, for those that commit.
+    A Redis cache is never cleared (others may share it): a test that uses one gives it a prefix of its
+    own."""
+    yield
+    from django.core.cache import caches
+    from django.core.cache.backends.db import DatabaseCache
+    from django.core.cache.backends.locmem import LocMemCache
+
+    cache = caches["default"]
+    if isinstance(cache, LocMemCache):
+        cache.clear()
+    elif isinstance(cache, DatabaseCache) and (
+        _DATABASE_FIXTURES & set(request.fixturenames) or request.node.get_closest_marker("django_db")
+    ):
+        with django_db_blocker.unblock():
+            cache.clear()
+
+
 @pytest.fixture(autouse=True)
 def _no_two_factor_by_default(settings):
     """Most tests are about other things; the two-factor tests switch it back on."""

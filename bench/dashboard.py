@@ -148,6 +148,12 @@ def main():
         TOTP.activate(admin, generate_totp_secret())
     client = Client()
     client.force_login(admin)
+    # A session counts for a user with TOTP only once allauth recorded the second factor in it
+    # (core/middleware.py); the benchmark measures the dashboard, not the login.
+    session = client.session
+    session["account_authentication_methods"] = [{"method": "mfa", "at": time.time(), "type": "totp"}]
+    session["account_authentication_methods_user"] = str(admin.pk)
+    session.save()
     expected = staff_figures(Selection(), []).get("headline")
     with override_settings(DEBUG=False, ALLOWED_HOSTS=["testserver"]), translation.override("en"):
         path = reverse("dashboard:index")

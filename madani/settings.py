@@ -79,7 +79,7 @@ REQUIRE_2FA = env_bool("MADANI_REQUIRE_2FA", default=not DEMO)
 
 INSTALLED_APPS = [
     "modeltranslation",  # must precede django.contrib.admin
-    "django.contrib.admin",
+    "madani.core.apps.MadaniAdminConfig",  # django.contrib.admin, its login through allauth
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -128,6 +128,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "madani.core.middleware.PermissionsPolicyMiddleware",  # before WhiteNoise: static files carry it too
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -183,12 +184,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The cache holds what every worker process must count together: login and public-form rate limits
+# (allauth, django-ratelimit) and API throttles (DRF). It is shared by all processes: Redis when
+# REDIS_URL is set, otherwise a table in the database (created by `migrate`, core/apps.py) — never a
+# per-process memory cache, which would give each gunicorn worker its own count. allauth always uses the
+# "default" alias, so the three share it; Madani caches nothing else there.
+CACHE_TABLE = "madani_cache"
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": CACHE_TABLE}}
+RATELIMIT_USE_CACHE = "default"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -211,7 +219,23 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_ADAPTER = "madani.accounts.adapter.AccountAdapter"
 ACCOUNT_LOGOUT_ON_GET = False
-ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
+# Guessing limits, counted in the shared cache (CACHES) so that every worker counts together. Only
+# failures count; a success takes its own attempt back. The address is the client's (core/net.py).
+ACCOUNT_RATE_LIMITS = {
+    # Every login form sent, per address.
+    "login": "30/m/ip",
+    # Failed passwords — and, in allauth's second step, failed TOTP or recovery codes (keyed there on
+    # the user, whom only someone holding the password reaches): 10 a minute and 60 an hour per
+    # address; 5 per 5 minutes per account *from one address* (accounts/adapter.py adds the address to
+    # the key), so a stranger elsewhere never uses up the owner's attempts.
+    "login_failed": "10/m/ip,60/h/ip,5/5m/key",
+    # Failed passwords per account from all addresses together (a guesser with many addresses), 30 an
+    # hour: not counted for a browser that has signed in to the account before (its known-device
+    # cookie, accounts/adapter.py), so the owner is not locked out by it.
+    "login_failed_account": "30/h/key",
+    # Password asked again before sensitive changes (setting up TOTP…), per signed-in user.
+    "reauthenticate": "10/m/user",
+}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Madani"
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -276,7 +300,14 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Counted in the shared cache, per client address for anonymous requests (failed token guesses
+    # included: api/exceptions.py) and per user otherwise.
+    "DEFAULT_THROTTLE_CLASSES": [
+        "madani.api.throttling.AnonRateThrottle",
+        "madani.api.throttling.UserRateThrottle",
+    ],
     "DEFAULT_THROTTLE_RATES": {"anon": "60/min", "user": "1200/min"},
+    "EXCEPTION_HANDLER": "madani.api.exceptions.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Madani API",
@@ -315,7 +346,7 @@ if PRODUCTION:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
 
-# Public forms are rate-limited per client IP (django-ratelimit, on the default cache). Behind a proxy
+# Public forms are rate-limited per client IP (django-ratelimit, on the shared cache above). Behind a proxy
 # that sets it, name the header holding the client's address, e.g. HTTP_X_REAL_IP.
 RATELIMIT_IP_META_KEY = env_str("RATELIMIT_IP_META_KEY") or None
 

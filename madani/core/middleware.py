@@ -1,7 +1,35 @@
 from django.conf import settings
+from django.contrib.auth import logout
 from django.shortcuts import redirect
 from django.urls import resolve, reverse
 from django.utils.cache import patch_cache_control
+
+
+# Browser features no Madani page uses, refused to every page and to anything embedded in it (a script
+# that got in cannot turn on the camera, read the position of a person at risk or track the visitor).
+# Left at the browsers' default (this origin only): fullscreen (the library's video player) and the
+# publickey-credentials ones (passkeys). Add a feature here only with the page that needs it.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer", "ambient-light-sensor", "autoplay", "bluetooth", "browsing-topics", "camera",
+        "display-capture", "encrypted-media", "geolocation", "gyroscope", "hid", "idle-detection",
+        "interest-cohort", "magnetometer", "microphone", "midi", "payment",
+        "screen-wake-lock", "serial", "usb", "xr-spatial-tracking",
+    )
+)
+
+
+class PermissionsPolicyMiddleware:
+    """Every response says which browser features its page may use: none (PERMISSIONS_POLICY)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        return response
 
 
 class PrivateCacheMiddleware:
@@ -17,10 +45,24 @@ class PrivateCacheMiddleware:
         return response
 
 
-class RequireTwoFactorMiddleware:
-    """Staff roles must set up TOTP before they can use anything but the account pages.
+def passed_second_factor(request, user) -> bool:
+    """allauth's login records in the session each factor it checked ("password", "mfa"); only a session
+    whose "mfa" step passed — at login or when the authenticator was set up (accounts/apps.py) — did."""
+    from allauth.account.authentication import get_authentication_records
 
-    Off when MADANI_REQUIRE_2FA is off (the demo).
+    return any(record.get("method") == "mfa" for record in get_authentication_records(request, user))
+
+
+class RequireTwoFactorMiddleware:
+    """Two factors on every way in (DESIGN.md §5).
+
+    A user who has an authenticator is signed in only by a session that passed it: a session made any
+    other way — the Django admin's login, a ``login()`` without allauth's second step — is signed out
+    here, whatever the role and MADANI_REQUIRE_2FA, so the request goes on as anonymous (a page sends
+    to the login, the API answers 401).
+
+    With MADANI_REQUIRE_2FA on (off in the demo), staff roles without an authenticator must set one up
+    before they can use anything but the account pages.
     """
 
     ALLOWED_URL_NAMES_PREFIXES = ("account_", "mfa_")
@@ -30,10 +72,15 @@ class RequireTwoFactorMiddleware:
 
     def __call__(self, request):
         user = request.user
-        if settings.REQUIRE_2FA and user.is_authenticated and user.needs_two_factor_setup():
-            match = resolve(request.path_info)
-            name = match.url_name or ""
-            is_static = request.path_info.startswith(settings.STATIC_URL)
-            if not is_static and not name.startswith(self.ALLOWED_URL_NAMES_PREFIXES) and name != "set_language":
-                return redirect(reverse("mfa_activate_totp"))
+        if user.is_authenticated and not passed_second_factor(request, user):
+            from allauth.mfa.utils import is_mfa_enabled
+
+            if is_mfa_enabled(user):
+                logout(request)
+            elif settings.REQUIRE_2FA and user.needs_two_factor_setup():
+                match = resolve(request.path_info)
+                name = match.url_name or ""
+                is_static = request.path_info.startswith(settings.STATIC_URL)
+                if not is_static and not name.startswith(self.ALLOWED_URL_NAMES_PREFIXES) and name != "set_language":
+                    return redirect(reverse("mfa_activate_totp"))
         return self.get_response(request)

@@ -21,9 +21,13 @@ def test_staff_without_an_authenticator_must_set_one_up(two_factor_on, client_a)
     assert client_a.get(reverse("mfa_activate_totp"), follow=True).status_code == 200
 
 
-def test_staff_with_totp_get_in(two_factor_on, client_a, staff_a):
-    Authenticator.objects.create(user=staff_a, type=Authenticator.Type.TOTP, data={"secret": "JBSWY3DPEHPK3PXP"})
-    assert client_a.get(reverse("organizations:list")).status_code == 200
+def test_staff_with_totp_get_in(two_factor_on, anonymous, staff_a):
+    from madani.accounts.tests.test_every_way_in import SECRET, totp_code
+
+    Authenticator.objects.create(user=staff_a, type=Authenticator.Type.TOTP, data={"secret": SECRET})
+    anonymous.post(reverse("account_login"), {"login": staff_a.email, "password": PASSWORD})
+    anonymous.post(reverse("mfa_authenticate"), {"code": totp_code()})
+    assert anonymous.get(reverse("organizations:list")).status_code == 200
 
 
 def test_cso_members_are_not_forced_to_use_two_factors(two_factor_on, cso_member):

@@ -81,7 +81,7 @@ def test_cso_members_see_their_own_organization_and_its_people(cso_member, organ
     assert [p["id"] for p in client.get(reverse("api:person-list")).json()["results"]] == [person_a.pk]
 
 
-def test_the_openapi_schema_describes_the_registry(anonymous):
+def test_the_openapi_schema_describes_the_registry(anonymous, db):  # db: the API counts requests (throttles)
     response = anonymous.get(reverse("api:schema"), HTTP_ACCEPT="application/json")
     assert response.status_code == 200
     schema = response.json() if response["Content-Type"].startswith("application/json") else None
@@ -99,7 +99,7 @@ def test_places_are_filtered_by_level_and_searched(staff_a):
     assert [h["pcode"] for h in hits] == ["SY080202"]
 
 
-def test_the_openapi_schema_describes_the_ledger_and_bulk_attendance(anonymous):
+def test_the_openapi_schema_describes_the_ledger_and_bulk_attendance(anonymous, db):  # db: throttles count
     response = anonymous.get(reverse("api:schema") + "?format=json")
     assert response.status_code == 200
     paths = response.json()["paths"]

@@ -1,15 +1,6 @@
 import pytest
-from django.core.cache import cache
 
 from madani.certificates.services import certificate_issue
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    """The public check is rate-limited per address in the cache; every test starts with none used."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -1,23 +1,7 @@
 import pytest
-from django.core.cache import caches
-from django.core.cache.backends.locmem import LocMemCache
 
 from madani.consultations.models import Request
 from tests.factories import ProgramFactory
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    """The public forms count submissions per IP in the cache; every test starts with none. Only the
-    in-process cache is cleared: clearing a Redis cache would flush a database others may share."""
-
-    def clear():
-        if isinstance(caches["default"], LocMemCache):
-            caches["default"].clear()
-
-    clear()
-    yield
-    clear()
 
 
 @pytest.fixture

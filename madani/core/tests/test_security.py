@@ -67,3 +67,16 @@ def test_public_pages_are_not_marked_private(anonymous, db):
 def test_static_files_are_served_from_our_own_origin(anonymous, db):
     html = anonymous.get("/").content.decode()
     assert "https://" not in html.split("<body>")[0]  # no CDN in <head>
+
+
+def test_every_response_refuses_the_browser_features_no_page_uses(client_a, anonymous, db):
+    """Camera, microphone, position, payment, USB, ad-tracking cohorts…: refused to our pages and to
+    anything embedded in them (issue 10)."""
+    responses = [anonymous.get("/"), anonymous.get("/en/"), client_a.get(reverse("organizations:list")),
+                 anonymous.get("/api/v1/organizations/"), anonymous.get("/no-such-page/"),
+                 anonymous.get("/en/accounts/login/")]
+    for response in responses:
+        policy = response["Permissions-Policy"]
+        for feature in ("camera", "microphone", "geolocation", "payment", "usb", "interest-cohort",
+                        "browsing-topics"):
+            assert f"{feature}=()" in policy, (response.request["PATH_INFO"], feature)

@@ -3,7 +3,6 @@ import datetime
 import pytest
 
 from madani.activities.models import Kind, Status
-from madani.consultations.tests.conftest import _fresh_rate_limits  # noqa: F401  (autouse: counts start at zero)
 from tests.factories import ActivityFactory, place
 
 TODAY = datetime.date.today()
