@@ -27,6 +27,11 @@ def donor_report_request(*, actor, program, date_from, date_to, language, format
         raise ValidationError(_("You cannot see this program."))
     if date_to < date_from:
         raise ValidationError(_("The end date cannot be before the start date."))
+    Program.objects.select_for_update().filter(pk=program.pk).first()  # two clicks queue one report
+    same = ReportJob.objects.pending().filter(program=program, date_from=date_from, date_to=date_to,
+                                              language=language, format=format, requested_by=actor)
+    if (waiting := same.first()) is not None:
+        return waiting
     job = ReportJob(program=program, date_from=date_from, date_to=date_to, language=language, format=format,
                     requested_by=actor, covers_all_branches=actor.spans_all_branches)
     job.full_clean()

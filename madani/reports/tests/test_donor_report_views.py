@@ -86,6 +86,17 @@ def test_the_form_turns_a_quarter_or_a_custom_range_into_dates(client_a, program
         (datetime.date(2026, 2, 15), datetime.date(2026, 3, 15))]
 
 
+def test_asking_twice_for_the_same_report_while_it_waits_queues_one(client_a, program_a, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}  # not built yet
+    url = reverse("reports:donor_report")
+    form = {"program": program_a.pk, "language": "en", "format": "pdf", "year": 2026, "period": "quarter",
+            "quarter": 4}
+    first, second = client_a.post(url, form), client_a.post(url, form)
+    assert ReportJob.objects.count() == 1 and first.url == second.url
+    client_a.post(url, form | {"format": "xlsx"})  # another report is another job
+    assert ReportJob.objects.count() == 2
+
+
 def test_the_form_refuses_a_range_that_ends_before_it_starts(client_a, program_a):
     response = client_a.post(reverse("reports:donor_report"), {
         "program": program_a.pk, "language": "ar", "format": "xlsx", "period": "custom",
