@@ -142,8 +142,9 @@ def test_the_attendance_templates_carry_no_formula(poisoned):
 
 def test_the_donor_report_workbook_carries_no_formula(poisoned):
     program = Program.objects.filter(activities__isnull=False).first()
+    administrator = UserFactory(role=Role.ADMINISTRATOR)  # the report covers every branch
     job = ReportJob(program=program, date_from=datetime.date(2000, 1, 1), date_to=datetime.date(2100, 1, 1),
-                    language="ar", format="xlsx")
+                    language="ar", format="xlsx", requested_by=administrator, covers_all_branches=True)
     report = DonorReport(job)
     for _step, _progress, add in DONOR_STEPS:
         add(report)
