@@ -1,5 +1,7 @@
-"""Named personas shared by all tests (DESIGN.md §3): staff of branch A, staff of branch B, a CSO
-member, an anonymous visitor — and the records of branch A that only branch A may see."""
+"""Named personas shared by all tests (DESIGN.md §3), defined here once: staff of branch A and of
+branch B (branch managers), a trainer and an M&E officer of branch A, a network editor, an
+administrator, a CSO member, an anonymous visitor — and the records of branch A that only branch A may
+see. An app's conftest adds records, never another definition of a persona."""
 
 import datetime
 
@@ -44,6 +46,16 @@ def staff_b(branch_b):
 @pytest.fixture
 def trainer_a(branch_a):
     return UserFactory(email="trainer.a@example.org", role=Role.TRAINER, branches=[branch_a])
+
+
+@pytest.fixture
+def me_officer_a(branch_a):
+    return UserFactory(email="me.a@example.org", role=Role.ME_OFFICER, branches=[branch_a])
+
+
+@pytest.fixture
+def network_editor(db):
+    return UserFactory(email="editor@example.org", role=Role.NETWORK_EDITOR)
 
 
 @pytest.fixture

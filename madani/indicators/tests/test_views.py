@@ -5,17 +5,11 @@ from django.urls import reverse
 from django.utils.translation import gettext
 
 from conftest import client_for
-from madani.accounts.models import Role
 from madani.activities.models import Attendance
 from madani.indicators.engine import IndicatorQuery, compute
 from madani.indicators.models import Indicator, Outcome, Output, Target, disaggregation_errors
 from madani.people.services import person_merge
-from tests.factories import ActivityFactory, ParticipationFactory, PersonFactory, SessionFactory, UserFactory
-
-
-@pytest.fixture
-def me_officer(branch_a):
-    return UserFactory(email="me.a@example.org", role=Role.ME_OFFICER, branches=[branch_a])
+from tests.factories import ActivityFactory, ParticipationFactory, PersonFactory, SessionFactory
 
 
 @pytest.fixture
@@ -78,7 +72,7 @@ def test_cso_members_have_no_access_to_indicators(cso_member, people_by_gender):
     assert client.get(reverse("indicators:detail", args=[people_by_gender.pk])).status_code == 404
 
 
-def test_only_administrators_and_me_officers_define_indicators(client_a, me_officer, activity_a):
+def test_only_administrators_and_me_officers_define_indicators(client_a, me_officer_a, activity_a):
     assert client_a.get(reverse("indicators:create")).status_code == 403
     data = {
         "code": "sessions-by-branch", "name_ar": "الجلسات", "name_en": "Sessions", "metric": "sessions",
@@ -87,18 +81,18 @@ def test_only_administrators_and_me_officers_define_indicators(client_a, me_offi
         "targets-TOTAL_FORMS": "1", "targets-INITIAL_FORMS": "0",
         "targets-0-year": "2026", "targets-0-value": "6",
     }
-    response = client_for(me_officer).post(reverse("indicators:create"), data)
+    response = client_for(me_officer_a).post(reverse("indicators:create"), data)
     indicator = Indicator.objects.get(code="sessions-by-branch")
     assert response.status_code == 302
     assert indicator.targets.get().value == 6
-    assert compute(indicator.query(), user=me_officer).total == 3
+    assert compute(indicator.query(), user=me_officer_a).total == 3
 
 
-def test_it_refuses_a_person_breakdown_of_sessions_in_the_users_language(me_officer):
+def test_it_refuses_a_person_breakdown_of_sessions_in_the_users_language(me_officer_a):
     data = {"code": "s", "name_ar": "الجلسات", "metric": "sessions", "disaggregations": ["gender"],
             "baselines-TOTAL_FORMS": "0", "baselines-INITIAL_FORMS": "0",
             "targets-TOTAL_FORMS": "0", "targets-INITIAL_FORMS": "0"}
-    response = client_for(me_officer).post(reverse("indicators:create"), data)
+    response = client_for(me_officer_a).post(reverse("indicators:create"), data)
     assert response.status_code == 200
     expected = str(disaggregation_errors("sessions", ["gender"])["disaggregations"])
     assert response.context["form"].errors["disaggregations"] == [expected]
@@ -129,8 +123,8 @@ def test_the_program_page_links_to_its_logframe(client_a, activity_a):
     assert reverse("indicators:logframe", args=[activity_a.program.pk]) in response.content.decode()
 
 
-def test_me_officers_write_the_logframe(me_officer, activity_a):
-    client, program = client_for(me_officer), activity_a.program
+def test_me_officers_write_the_logframe(me_officer_a, activity_a):
+    client, program = client_for(me_officer_a), activity_a.program
     client.post(reverse("indicators:outcome_add", args=[program.pk]),
                 {"number": "1", "statement_ar": "تشارك المنظمات المحلية في صنع القرار العام"})
     outcome = program.outcomes.get()

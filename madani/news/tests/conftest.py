@@ -47,16 +47,6 @@ def _center_name(db):
 
 
 @pytest.fixture
-def me_officer_a(branch_a):
-    return UserFactory(email="me.a@example.org", role=Role.ME_OFFICER, branches=[branch_a])
-
-
-@pytest.fixture
-def network_editor(db):
-    return UserFactory(email="editor@example.org", role=Role.NETWORK_EDITOR)
-
-
-@pytest.fixture
 def tags(db):
     return {slug: Tag.objects.create(slug=slug, name_ar=ar, name_en=en, name=ar) for slug, ar, en in [
         ("advocacy", "المناصرة", "Advocacy"), ("networking", "التشبيك", "Networking"),

@@ -2,7 +2,6 @@ import datetime
 
 import pytest
 
-from madani.accounts.models import Role
 from madani.activities.models import Attendance, Kind
 from madani.people.models import Gender
 from tests.factories import (
@@ -11,7 +10,6 @@ from tests.factories import (
     ParticipationFactory,
     PersonFactory,
     SessionFactory,
-    UserFactory,
     place,
 )
 
@@ -41,8 +39,3 @@ def program_a(activity_a, branch_a):
         ParticipationFactory(activity=workshop, person=person)
         Attendance.objects.create(session=session, person=person)
     return program
-
-
-@pytest.fixture
-def me_officer_a(branch_a):
-    return UserFactory(email="me.a@example.org", role=Role.ME_OFFICER, branches=[branch_a])
