@@ -17,11 +17,10 @@ from madani.indicators.models import Baseline, Indicator, Outcome, Output, Targe
 from madani.reports.donor import DonorReport
 from tests.factories import ParticipationFactory, PersonFactory
 from madani.reports.models import JobStatus, ReportJob, Step
-from madani.reports.services import donor_report_request
 
 from .conftest import PROGRAM_NAME_AR
+from .helpers import YEAR, request_report
 
-YEAR = (datetime.date(2026, 1, 1), datetime.date(2026, 12, 31))
 
 
 @pytest.fixture(autouse=True)
@@ -29,11 +28,6 @@ def _every_figure_shown(request, settings):
     """Most tests here are about the figures themselves: every figure is shown; the tests of small-cell
     suppression (marked ``suppressed``) keep the minimum cell size of 5."""
     settings.MADANI_MIN_CELL_SIZE = 5 if "suppression" in request.node.name else 1
-
-
-def request_report(staff, program, *, language="ar", format="xlsx", period=YEAR):
-    return donor_report_request(actor=staff, program=program, date_from=period[0], date_to=period[1],
-                                language=language, format=format)
 
 
 @pytest.fixture

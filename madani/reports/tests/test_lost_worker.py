@@ -16,7 +16,7 @@ from madani.core.jobs import LeaseLost
 from madani.core.tests.workers import Workers
 from madani.reports.models import JobStatus, ReportJob, Step
 
-from .test_donor_report import request_report
+from .helpers import request_report
 
 PROGRESS = "SELECT status, progress FROM reports_reportjob WHERE id = ?"
 
