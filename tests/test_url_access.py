@@ -407,7 +407,7 @@ def branch_a_objects(organization_a, person_a, activity_a, staff_a, settings, tm
     from madani.news import services as news
     from madani.news.tests.conftest import jpeg
     from madani.coworking.models import Booking
-    from madani.coworking.models import Resource as Room
+    from madani.coworking.models import BookableResource as Room
     from madani.directory.models import ServiceListing
     from madani.organizations.models import Sector
     from madani.places.models import Place

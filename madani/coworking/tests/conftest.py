@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from madani.coworking.models import Booking, Resource
+from madani.coworking.models import Booking, BookableResource
 from tests.factories import ProgramFactory
 
 
@@ -29,8 +29,8 @@ def _open_every_day(settings):
 
 @pytest.fixture
 def meeting_room(branch_a):
-    return Resource.objects.create(branch=branch_a, kind="meeting_room", name_ar="قاعة الاجتماعات",
-                                   name_en="Meeting room", capacity=12)
+    return BookableResource.objects.create(branch=branch_a, kind="meeting_room", name_ar="قاعة الاجتماعات",
+                                           name_en="Meeting room", capacity=12)
 
 
 @pytest.fixture

@@ -49,11 +49,11 @@ def test_an_overlapping_booking_is_refused_with_the_slot_already_taken(staff_a, 
 
 
 def test_back_to_back_slots_and_other_resources_are_free(staff_a, meeting_room, organization_a, branch_a):
-    from madani.coworking.models import Resource
+    from madani.coworking.models import BookableResource
 
     _book(staff_a, meeting_room, *slot(hour=10), organization_a)
     _book(staff_a, meeting_room, *slot(hour=11), organization_a)
-    desk = Resource.objects.create(branch=branch_a, kind="internet_desk", name_ar="مكتب إنترنت 1")
+    desk = BookableResource.objects.create(branch=branch_a, kind="internet_desk", name_ar="مكتب إنترنت 1")
     _book(staff_a, desk, *slot(hour=10), organization_a)
     assert Booking.objects.count() == 3
 
