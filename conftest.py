@@ -9,10 +9,10 @@ import pytest
 from django.test import Client
 
 from madani.accounts.models import Role
-from madani.activities.models import Attendance
 from tests.factories import (
     ActivityFactory,
     AffiliationFactory,
+    AttendanceFactory,
     BranchFactory,
     OrganizationFactory,
     ParticipationFactory,
@@ -96,7 +96,7 @@ def activity_a(branch_a, organization_a, person_a, trainer_person_a):
     sessions = [SessionFactory(activity=activity, date=activity.start_date + datetime.timedelta(days=d),
                                facilitator=trainer_person_a) for d in range(3)]
     ParticipationFactory(activity=activity, person=person_a, organization=organization_a, completed=True)
-    Attendance.objects.create(session=sessions[0], person=person_a)
+    AttendanceFactory(session=sessions[0], person=person_a)
     return activity
 
 
@@ -116,7 +116,7 @@ def other_organization_in_activity_a(activity_a, branch_a):
     for n in range(3):
         person = PersonFactory(branch=branch_a, full_name=f"مشارك غريب {n}", gender="male")
         ParticipationFactory(activity=activity_a, person=person, organization=other)
-        Attendance.objects.create(session=first, person=person)
+        AttendanceFactory(session=first, person=person)
     return other
 
 

@@ -2,8 +2,7 @@
 
 import datetime
 
-from madani.activities.models import Attendance
-from tests.factories import ParticipationFactory, PersonFactory, SessionFactory
+from tests.factories import AttendanceFactory, ParticipationFactory, PersonFactory, SessionFactory
 
 
 def record(activity, men=0, women=0, days=2, present_days=None, completed=False):
@@ -16,5 +15,5 @@ def record(activity, men=0, women=0, days=2, present_days=None, completed=False)
     for person in people:
         ParticipationFactory(activity=activity, person=person, completed=completed)
         for session in sessions[:present_days or days]:
-            Attendance.objects.create(session=session, person=person)
+            AttendanceFactory(session=session, person=person)
     return people

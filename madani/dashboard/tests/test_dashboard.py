@@ -11,7 +11,7 @@ from madani.activities.models import Activity, Attendance, Kind, Participation, 
 from madani.dashboard import cube
 from madani.dashboard.figures import Selection, staff_figures
 from madani.dashboard.models import Figure
-from tests.factories import ActivityFactory, ParticipationFactory, PersonFactory, ProgramFactory
+from tests.factories import ActivityFactory, AttendanceFactory, ParticipationFactory, PersonFactory, ProgramFactory
 
 from .helpers import record
 
@@ -34,7 +34,7 @@ def ledger(branch_a, branch_b):
     record(support, men=2, women=5, days=1)
     session = support.sessions.get()
     ParticipationFactory(activity=support, person=people[0])  # the same man, in branch B too
-    Attendance.objects.create(session=session, person=people[0])
+    AttendanceFactory(session=session, person=people[0])
     ActivityFactory(branch=branch_b, program=other, kind=Kind.NETWORKING, start_date=datetime.date(2026, 6, 1),
                     end_date=datetime.date(2026, 6, 1), status="planned")  # planned: no one attended yet
     cube.rebuild()

@@ -7,7 +7,7 @@ from PIL import Image
 
 from madani.accounts.models import Role
 from madani.activities.models import Phase, Topic
-from madani.assessments.models import Questionnaire, Response
+from madani.assessments.models import Questionnaire
 from madani.news import services
 from madani.news.models import NewsPost, Tag
 from madani.organizations.models import Kind as OrganizationKind
@@ -18,6 +18,7 @@ from tests.factories import (
     ParticipationFactory,
     PersonFactory,
     ProgramFactory,
+    ResponseFactory,
     SessionFactory,
     UserFactory,
     place,
@@ -127,9 +128,9 @@ def seed_000_needs(seed_000):
     needs = Questionnaire.objects.needs().get()
     members = sorted({p.organization for a in seed_000 for p in a.participations.all()}, key=lambda o: o.pk)
     for index, organization in enumerate(members):
-        Response.objects.create(questionnaire=needs, organization=organization, date=datetime.date(2021, 6, 15),
-                                answers={}, domain_scores={"advocacy": 35 if index < 7 else 75,
-                                                           "networking": 40 if index < 4 else 80, "finance": 20})
+        ResponseFactory(questionnaire=needs, organization=organization, date=datetime.date(2021, 6, 15),
+                        answers={}, domain_scores={"advocacy": 35 if index < 7 else 75,
+                                                   "networking": 40 if index < 4 else 80, "finance": 20})
     return seed_000
 
 

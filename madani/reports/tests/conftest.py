@@ -2,10 +2,11 @@ import datetime
 
 import pytest
 
-from madani.activities.models import Attendance, Kind
+from madani.activities.models import Kind
 from madani.people.models import Gender
 from tests.factories import (
     ActivityFactory,
+    AttendanceFactory,
     OrganizationFactory,
     ParticipationFactory,
     PersonFactory,
@@ -37,5 +38,5 @@ def program_a(activity_a, branch_a):
     for gender, birth_year in [(Gender.MALE, 2000), (Gender.FEMALE, None)]:
         person = PersonFactory(branch=branch_a, gender=gender, birth_year=birth_year)
         ParticipationFactory(activity=workshop, person=person)
-        Attendance.objects.create(session=session, person=person)
+        AttendanceFactory(session=session, person=person)
     return program
