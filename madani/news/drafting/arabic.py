@@ -16,6 +16,9 @@ class ArabicWriter(Writer):
     between = "بين {} و{}"
     comma = "، "
     session_heading = "ومن موضوعات الجلسات:"
+    about_topic = " حول {}"
+    governorate_phrase = "محافظة {}"
+    where_governorate_phrase = "، في محافظة {}"
     lasted_first = " {verb} {one} في {place} {days}"
     lasted_next = "، وفي {place} {days}"
     led_first = "وأشرف على {one} في {place} {named}"
@@ -96,15 +99,6 @@ class ArabicWriter(Writer):
         return names[0] if len(names) == 1 else "كلٌّ من " + self.join(names)
 
     # -- paragraphs -------------------------------------------------------------------------------
-    def about(self) -> str:
-        return f" حول {self.facts.topics[0].name_ar}" if self.facts.topics else ""
-
-    def governorate(self, governorate) -> str:
-        return f"محافظة {governorate.name_ar}"
-
-    def where_governorate(self, governorate) -> str:
-        return f"، في {self.governorate(governorate)}"
-
     def lead(self) -> str:
         first = self.facts.first
         whom = f" لأعضاء {self.join(o.name_ar for o in self.facts.networks)}" if self.facts.networks else ""

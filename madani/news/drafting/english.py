@@ -13,6 +13,9 @@ class EnglishWriter(Writer):
     between = "from {} to {}"
     comma = ", "
     session_heading = "Session by session:"
+    about_topic = " on {}"
+    governorate_phrase = "{} governorate"
+    where_governorate_phrase = ", {} governorate,"
     lasted_first = " The {one} in {place} lasted {days}"
     lasted_next = ", the one in {place} {days}"
     led_first = "The {one} in {place} was led by {named}"
@@ -85,15 +88,6 @@ class EnglishWriter(Writer):
     def named(self, people) -> str:
         return f"{self.role(people)} {self.join(p.name_latin or p.full_name for p in people)}"
 
-    def about(self) -> str:
-        return f" on {self.mid_sentence(self.facts.topics[0].name_en)}" if self.facts.topics else ""
-
-    def governorate(self, governorate) -> str:
-        return f"{governorate.name_en} governorate"
-
-    def where_governorate(self, governorate) -> str:
-        return f", {self.governorate(governorate)},"
-
     def lead(self) -> str:
         first = self.facts.first
         whom = (f" for the members of the {self.join(o.name_en for o in self.facts.networks)}"
@@ -133,9 +127,6 @@ class EnglishWriter(Writer):
             text = f"{subject} covered {self.join(self.mid_sentence(t.name_en) for t in f.topics)}."
         text += self.session_topics()
         return text
-
-    def domain(self, label: str) -> str:
-        return self.mid_sentence(label)
 
     def chosen_from_needs(self, gaps: list) -> str:
         f = self.facts

@@ -56,6 +56,9 @@ class Writer:
     between = "{} {}"  # a range of days: "بين {} و{}" / "from {} to {}"
     comma = ", "
     session_heading = ""  # before the list of session topics
+    about_topic = "{}"  # the main topic: " حول {}" / " on {}"
+    governorate_phrase = "{}"  # "محافظة {}" / "{} governorate"
+    where_governorate_phrase = "{}"  # after the places when they share a governorate
 
     # Sentences given place by place: the first place, then each other one; and the figures per place.
     lasted_first = ""  # {verb} {one} {place} {days}
@@ -89,14 +92,6 @@ class Writer:
     def join(items) -> str:
         raise NotImplementedError
 
-    def governorate(self, governorate) -> str:
-        """"محافظة دير الزور" / "Deir-ez-Zor governorate"."""
-        raise NotImplementedError
-
-    def where_governorate(self, governorate) -> str:
-        """What follows the places when they share a governorate."""
-        raise NotImplementedError
-
     def project(self, program) -> str:
         """The frame's opening: the activities are part of ``program``."""
         raise NotImplementedError
@@ -125,9 +120,10 @@ class Writer:
     def lasted_verb(self) -> str:
         return ""
 
-    def domain(self, label: str) -> str:
-        """An assessment domain's label as written mid-sentence."""
-        return label
+    @staticmethod
+    def mid_sentence(name: str) -> str:
+        """A name as written inside a sentence (English lowers its first letter)."""
+        return name
 
     def chosen_from_needs(self, gaps: list) -> str:
         """[(domain label, organizations with a gap)]."""
@@ -183,7 +179,7 @@ class Writer:
         if not self.facts.gaps:
             return ""
         with translation.override(self.language):
-            gaps = [(self.domain(str(domain_label(d))), count) for d, count in self.facts.gaps]
+            gaps = [(self.mid_sentence(str(domain_label(d))), count) for d, count in self.facts.gaps]
         return self.chosen_from_needs(gaps) + "."
 
     def place_by_place(self, first: str, following: str, items: list[dict]) -> str:
@@ -219,19 +215,23 @@ class Writer:
             first = str(start.day)
         return self.between.format(first, self.date(end))
 
+    def about(self) -> str:
+        topics = self.facts.topics
+        return self.about_topic.format(self.mid_sentence(self.name(topics[0]))) if topics else ""
+
     def where(self) -> str:
         places = self.facts.places
         if not places:
             return ""
         governorate = common_governorate(places)
         text = self.in_place + self.join(self.name(p) for p in places)
-        return text + (self.where_governorate(governorate) if governorate else "")
+        return text + (self.where_governorate_phrase.format(self.name(governorate)) if governorate else "")
 
     def region(self) -> str:
         places = self.facts.places
         governorate = common_governorate(places)
         if len(places) > 1 and governorate:
-            return self.in_place + self.governorate(governorate)
+            return self.in_place + self.governorate_phrase.format(self.name(governorate))
         return self.in_place + self.join(self.name(p) for p in places) if places else ""
 
     def session_topics(self) -> str:
