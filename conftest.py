@@ -1,5 +1,7 @@
-"""Named personas shared by all tests (DESIGN.md §3): staff of branch A, staff of branch B, a CSO
-member, an anonymous visitor — and the records of branch A that only branch A may see."""
+"""Named personas shared by all tests (DESIGN.md §3), defined here once: staff of branch A and of
+branch B (branch managers), a trainer and an M&E officer of branch A, a network editor, an
+administrator, a CSO member, an anonymous visitor — and the records of branch A that only branch A may
+see. An app's conftest adds records, never another definition of a persona."""
 
 import datetime
 
@@ -7,10 +9,10 @@ import pytest
 from django.test import Client
 
 from madani.accounts.models import Role
-from madani.activities.models import Attendance
 from tests.factories import (
     ActivityFactory,
     AffiliationFactory,
+    AttendanceFactory,
     BranchFactory,
     OrganizationFactory,
     ParticipationFactory,
@@ -44,6 +46,16 @@ def staff_b(branch_b):
 @pytest.fixture
 def trainer_a(branch_a):
     return UserFactory(email="trainer.a@example.org", role=Role.TRAINER, branches=[branch_a])
+
+
+@pytest.fixture
+def me_officer_a(branch_a):
+    return UserFactory(email="me.a@example.org", role=Role.ME_OFFICER, branches=[branch_a])
+
+
+@pytest.fixture
+def network_editor(db):
+    return UserFactory(email="editor@example.org", role=Role.NETWORK_EDITOR)
 
 
 @pytest.fixture
@@ -84,7 +96,7 @@ def activity_a(branch_a, organization_a, person_a, trainer_person_a):
     sessions = [SessionFactory(activity=activity, date=activity.start_date + datetime.timedelta(days=d),
                                facilitator=trainer_person_a) for d in range(3)]
     ParticipationFactory(activity=activity, person=person_a, organization=organization_a, completed=True)
-    Attendance.objects.create(session=sessions[0], person=person_a)
+    AttendanceFactory(session=sessions[0], person=person_a)
     return activity
 
 
@@ -104,7 +116,7 @@ def other_organization_in_activity_a(activity_a, branch_a):
     for n in range(3):
         person = PersonFactory(branch=branch_a, full_name=f"مشارك غريب {n}", gender="male")
         ParticipationFactory(activity=activity_a, person=person, organization=other)
-        Attendance.objects.create(session=first, person=person)
+        AttendanceFactory(session=first, person=person)
     return other
 
 

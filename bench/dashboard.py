@@ -111,7 +111,7 @@ def main():
     from madani.activities.models import Activity, Attendance
     from madani.dashboard import cube
     from madani.dashboard.figures import Selection, staff_figures
-    from madani.dashboard.generate import generate
+    from madani.sampledata.generate import generate
     from madani.people.models import Person
 
     def log(line):

@@ -53,6 +53,23 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def env_choice(name: str, default: str, choices) -> str:
+    """One of a few words; anything else stops start-up with the words allowed."""
+    value = os.environ.get(name, "").strip() or default
+    if value not in choices:
+        raise ImproperlyConfigured(f"{name}={value!r} is not one of: {', '.join(choices)}.")
+    return value
+
+
+# Every variable Madani reads is MADANI_-prefixed, except those named as Django or a library names them
+# (SECRET_KEY, DEBUG, ALLOWED_HOSTS, DATABASE_URL, REDIS_URL…); each is in the README's table, which a
+# test compares with this file (madani/core/tests/test_settings.py). A variable that was renamed stops
+# start-up rather than being silently ignored.
+RENAMED = {"DATABASE_CONN_MAX_AGE": "MADANI_DATABASE_CONN_MAX_AGE", "LOG_LEVEL": "MADANI_LOG_LEVEL"}
+for old_name, new_name in RENAMED.items():
+    if old_name in os.environ:
+        raise ImproperlyConfigured(f"{old_name} is now called {new_name}: rename it in the environment.")
+
 PRODUCTION = env_bool("MADANI_PRODUCTION")
 
 
@@ -171,7 +188,7 @@ SQLITE_PATH = Path(env_str("MADANI_SQLITE_PATH", str(BASE_DIR / "var" / "madani.
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL") or f"sqlite:///{SQLITE_PATH}",
-        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
+        conn_max_age=env_int("MADANI_DATABASE_CONN_MAX_AGE", 60),
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -384,16 +401,17 @@ TASKS_BACKENDS = {
     "database": "django_tasks_db.DatabaseBackend",
     "immediate": "django_tasks.backends.immediate.ImmediateBackend",
 }
-TASKS = {"default": {"BACKEND": TASKS_BACKENDS[env_str("MADANI_TASKS_BACKEND", "database")]}}
+TASKS = {"default": {"BACKEND": TASKS_BACKENDS[env_choice("MADANI_TASKS_BACKEND", "database", TASKS_BACKENDS)]}}
 # A running job's worker renews its lease at every step and every quarter of this; a job whose lease
 # expired was lost with its worker and is queued again once, then failed (madani/core/jobs.py).
 MADANI_JOB_LEASE_SECONDS = env_int("MADANI_JOB_LEASE_SECONDS", 60)
 if MADANI_JOB_LEASE_SECONDS < 1:
     raise ImproperlyConfigured("MADANI_JOB_LEASE_SECONDS must be at least 1.")
 
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
+    "root": {"handlers": ["console"], "level": env_choice("MADANI_LOG_LEVEL", "WARNING", LOG_LEVELS)},
 }

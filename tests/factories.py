@@ -4,13 +4,24 @@ import datetime
 
 import factory
 
-from madani.activities.models import Activity, Participation, Program, Session, Status
+from django.utils import timezone
+
+from madani.activities.models import Activity, Attendance, Participation, Phase, Program, Session, Status, Topic
 from madani.activities.models import Kind as ActivityKind
 from madani.accounts.models import Role, User
+from madani.assessments.models import Questionnaire, Response
 from madani.branches.models import Branch
-from madani.organizations.models import Kind, Organization
+from madani.certificates.models import CertificateBundle
+from madani.consultations.models import Request
+from madani.coworking.models import BookableResource, Booking
+from madani.directory.models import ServiceListing
+from madani.indicators.models import Baseline, Indicator, Outcome, Output, Target
+from madani.library.models import Resource as LibraryResource
+from madani.organizations.models import Kind, Organization, Sector
 from madani.people.models import Affiliation, Gender, Person
 from madani.places.models import Place
+from madani.public.models import Registration
+from madani.reports.models import ReportJob
 
 PASSWORD = "correct-horse-battery"
 
@@ -121,3 +132,185 @@ class ParticipationFactory(factory.django.DjangoModelFactory):
 
     activity = factory.SubFactory(ActivityFactory)
     person = factory.SubFactory(PersonFactory, branch=factory.SelfAttribute("..activity.branch"))
+
+
+class AttendanceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Attendance
+
+    session = factory.SubFactory(SessionFactory)
+    person = factory.SubFactory(PersonFactory, branch=factory.SelfAttribute("..session.activity.branch"))
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Topic
+
+    code = factory.Sequence(lambda n: f"topic-{n}")
+    name_ar = factory.Sequence(lambda n: f"موضوع {n}")
+    name_en = factory.Sequence(lambda n: f"Topic {n}")
+    name = factory.SelfAttribute("name_ar")
+
+
+class PhaseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Phase
+
+    program = factory.SubFactory(ProgramFactory)
+    number = 1
+
+
+class RequestFactory(factory.django.DjangoModelFactory):
+    """A request for consultation or technical support, or a training suggestion (consultations)."""
+
+    class Meta:
+        model = Request
+
+    kind = "consultation"
+    branch = factory.SubFactory(BranchFactory)
+    description = "خطة استراتيجية"
+
+
+class QuestionnaireFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Questionnaire
+
+    title_ar = factory.Sequence(lambda n: f"استمارة {n}")
+    title = factory.SelfAttribute("title_ar")
+
+
+class ResponseFactory(factory.django.DjangoModelFactory):
+    """A filled questionnaire; by default the shipped needs assessment, for an organization."""
+
+    class Meta:
+        model = Response
+
+    questionnaire = factory.LazyFunction(lambda: Questionnaire.objects.needs().get())
+    organization = factory.SubFactory(OrganizationFactory)
+    date = datetime.date(2026, 2, 1)
+
+
+class OutcomeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Outcome
+
+    program = factory.SubFactory(ProgramFactory)
+    statement_ar = factory.Sequence(lambda n: f"نتيجة {n}")
+    statement = factory.SelfAttribute("statement_ar")
+
+
+class OutputFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Output
+
+    outcome = factory.SubFactory(OutcomeFactory)
+    statement_ar = factory.Sequence(lambda n: f"مخرج {n}")
+    statement = factory.SelfAttribute("statement_ar")
+
+
+class IndicatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Indicator
+
+    code = factory.Sequence(lambda n: f"indicator-{n}")
+    name_ar = factory.Sequence(lambda n: f"مؤشر {n}")
+    name = factory.SelfAttribute("name_ar")
+    metric = "people"
+
+
+class TargetFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Target
+
+    indicator = factory.SubFactory(IndicatorFactory)
+    year = 2026
+    value = 10
+
+
+class BaselineFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Baseline
+
+    indicator = factory.SubFactory(IndicatorFactory)
+    year = 2025
+    value = 0
+
+
+class ReportJobFactory(factory.django.DjangoModelFactory):
+    """A donor report asked for (not built: tests that need the file build it or save one)."""
+
+    class Meta:
+        model = ReportJob
+
+    program = factory.SubFactory(ProgramFactory)
+    date_from = datetime.date(2026, 1, 1)
+    date_to = datetime.date(2026, 12, 31)
+    requested_by = factory.SubFactory(UserFactory)
+
+
+class CertificateBundleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CertificateBundle
+
+    activity = factory.SubFactory(ActivityFactory)
+    requested_by = factory.SubFactory(UserFactory)
+    site_root = "http://testserver"
+
+
+class LibraryResourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LibraryResource
+
+    title_ar = factory.Sequence(lambda n: f"دليل {n}")
+    title = factory.SelfAttribute("title_ar")
+
+
+class ServiceListingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ServiceListing
+
+    organization = factory.SubFactory(OrganizationFactory)
+    title_ar = factory.Sequence(lambda n: f"خدمة {n}")
+    title = factory.SelfAttribute("title_ar")
+    description_ar = "وصف الخدمة"
+    description = factory.SelfAttribute("description_ar")
+    sector = factory.LazyFunction(lambda: Sector.objects.order_by("pk").first())
+
+
+class BookableResourceFactory(factory.django.DjangoModelFactory):
+    """A room or desk of the co-working space."""
+
+    class Meta:
+        model = BookableResource
+
+    branch = factory.SubFactory(BranchFactory)
+    kind = "meeting_room"
+    name_ar = factory.Sequence(lambda n: f"قاعة {n}")
+    name = factory.SelfAttribute("name_ar")
+
+
+class BookingFactory(factory.django.DjangoModelFactory):
+    """Two hours tomorrow at ten (local time)."""
+
+    class Meta:
+        model = Booking
+
+    resource = factory.SubFactory(BookableResourceFactory)
+    organization = factory.SubFactory(OrganizationFactory, branch=factory.SelfAttribute("..resource.branch"))
+    start = factory.LazyFunction(lambda: (timezone.localtime() + datetime.timedelta(days=1)).replace(
+        hour=10, minute=0, second=0, microsecond=0))
+    end = factory.LazyAttribute(lambda booking: booking.start + datetime.timedelta(hours=2))
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    """A registration from the public form for an open training."""
+
+    class Meta:
+        model = Registration
+
+    activity = factory.SubFactory(ActivityFactory)
+    full_name = factory.Sequence(lambda n: f"مسجّل رقم {n}")
+    gender = Gender.FEMALE
+    birth_year = 1995
+    phone = "+963 933 000 111"
+    home_place = factory.LazyFunction(lambda: place("SY110100"))

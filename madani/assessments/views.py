@@ -16,7 +16,7 @@ from .forms import EnrolForm, QuestionnaireUploadForm, ResponseForm
 from .models import Kind, Questionnaire, Response
 from .xlsform import iter_questions, text_in
 
-BUILTIN_FORMS = Path(__file__).resolve().parent / "forms"
+BUILTIN_FORMS = Path(__file__).resolve().parent / "xlsforms"
 
 
 def _get_questionnaire_for_user(user, pk) -> Questionnaire:

@@ -15,7 +15,7 @@ from . import services
 from .filters import RequestFilter
 from .forms import AssignForm, CloseForm, PortalRequestForm, PublicRequestForm, SessionLogForm, StaffRequestForm
 from .models import Request, RequestKind, RequestSource
-from .summary import per_branch
+from .selectors import per_branch
 
 # Public forms: at most this many submissions per client IP, both forms together.
 PUBLIC_RATE = "5/h"

@@ -27,6 +27,11 @@ def normalize(text: str | None) -> str:
     return text.lower().strip(" ")
 
 
+def match_key(text) -> str:
+    """``text`` (any value) as it is compared with names typed elsewhere: normalized, single spaces."""
+    return " ".join(normalize(str(text or "")).split())
+
+
 # Bidirectional embedding, override and isolate controls (LRE RLE PDF LRO RLO, LRI RLI FSI PDI). In a name
 # they only ever spoof: "invoice\u202efdp.exe" reads "invoiceexe.pdf". The marks LRM, RLM and ALM are
 # kept: they cannot reorder letters and mixed Arabic/Latin names use them.

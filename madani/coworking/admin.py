@@ -2,10 +2,10 @@ from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Booking, Resource
+from .models import Booking, BookableResource
 
 
-@admin.register(Resource)
+@admin.register(BookableResource)
 class ResourceAdmin(TranslationAdmin):
     list_display = ("name", "kind", "branch", "capacity", "active")
     list_filter = ("kind", "branch", "active")

@@ -16,7 +16,7 @@ from madani.core.demo import FAMILY_NAMES, FEMALE_NAMES, MALE_NAMES
 from madani.organizations.models import Kind, Organization
 
 from . import services
-from .models import Booking, BookingStatus, Resource, ResourceKind
+from .models import Booking, BookingStatus, BookableResource, ResourceKind
 
 BRANCHES = ["raqqa", "deir-ez-zor"]
 # kind, Arabic name, English name, capacity
@@ -66,8 +66,9 @@ def load(rng):
         staff = User.objects.filter(role=Role.BRANCH_MANAGER, branches=branch).first()
         staff = staff or User.objects.filter(role=Role.ADMINISTRATOR).first()
         organizations = list(Organization.objects.filter(branch=branch, kind=Kind.CSO))
-        resources = [Resource.objects.create(branch=branch, kind=kind, name=name_ar, name_ar=name_ar, name_en=name_en,
-                                             capacity=capacity) for kind, name_ar, name_en, capacity in RESOURCES]
+        resources = [BookableResource.objects.create(branch=branch, kind=kind, name=name_ar, name_ar=name_ar,
+                                                     name_en=name_en, capacity=capacity)
+                     for kind, name_ar, name_en, capacity in RESOURCES]
         for offset in range(-DAYS_BACK, DAYS_AHEAD + 1):
             day = today + datetime.timedelta(days=offset)
             if services.is_closed(day):

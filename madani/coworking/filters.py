@@ -6,7 +6,7 @@ from madani.activities.forms import DATE
 from madani.branches.models import Branch
 from madani.core.filters import RegistryFilterSet
 
-from .models import Booking, BookingStatus, Resource
+from .models import Booking, BookingStatus, BookableResource
 
 
 class BookingFilter(RegistryFilterSet):
@@ -14,7 +14,7 @@ class BookingFilter(RegistryFilterSet):
     status = django_filters.ChoiceFilter(label=_("Status"), choices=BookingStatus.choices)
     branch = django_filters.ModelChoiceFilter(label=_("Branch"), field_name="resource__branch",
                                               queryset=Branch.objects.none())
-    resource = django_filters.ModelChoiceFilter(label=_("Room or resource"), queryset=Resource.objects.none())
+    resource = django_filters.ModelChoiceFilter(label=_("Room or resource"), queryset=BookableResource.objects.none())
     after = django_filters.DateFilter(label=_("From"), field_name="start", lookup_expr="date__gte", widget=DATE)
     before = django_filters.DateFilter(label=_("To"), field_name="start", lookup_expr="date__lte", widget=DATE)
 
@@ -25,7 +25,7 @@ class BookingFilter(RegistryFilterSet):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.filters["branch"].queryset = Branch.objects.visible_to(user)
-        self.filters["resource"].queryset = Resource.objects.visible_to(user).select_related("branch")
+        self.filters["resource"].queryset = BookableResource.objects.visible_to(user).select_related("branch")
         if not user.is_center_staff:  # CSO members: their own bookings, in any branch
             del self.filters["branch"]
         for name in ("after", "before"):

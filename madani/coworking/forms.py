@@ -9,7 +9,7 @@ from madani.activities.models import Program
 from madani.branches.models import Branch
 from madani.organizations.models import Organization
 
-from .models import Resource
+from .models import BookableResource
 
 TIME = forms.TimeInput(attrs={"type": "time", "step": 900}, format="%H:%M")
 
@@ -66,7 +66,7 @@ class ConfirmForm(forms.Form):
 
 class ResourceForm(forms.ModelForm):
     class Meta:
-        model = Resource
+        model = BookableResource
         fields = ["branch", "kind", "name_ar", "name_en", "capacity", "active"]
         labels = {"name_ar": _("Name in Arabic"), "name_en": _("Name in English")}
 

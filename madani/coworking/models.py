@@ -32,7 +32,7 @@ class ResourceQuerySet(models.QuerySet):
         return self.none()
 
 
-class Resource(models.Model):
+class BookableResource(models.Model):
     """A room or a shared resource of a branch: meeting room, training hall, internet desk, printing,
     legal support. One booking at a time (six internet desks are six resources)."""
 
@@ -90,7 +90,7 @@ class BookingQuerySet(models.QuerySet):
 class Booking(models.Model):
     """A slot of a resource booked for an organization."""
 
-    resource = models.ForeignKey(Resource, verbose_name=_("room or resource"), on_delete=models.PROTECT,
+    resource = models.ForeignKey(BookableResource, verbose_name=_("room or resource"), on_delete=models.PROTECT,
                                  related_name="bookings")
     organization = models.ForeignKey(
         "organizations.Organization", verbose_name=_("organization"), on_delete=models.PROTECT,

@@ -20,7 +20,7 @@ from madani.activities import services as ledger
 from madani.activities.models import Activity, Kind, Program, Status
 from madani.organizations.models import Organization
 
-from .models import Booking, BookingStatus, Resource, ResourceKind
+from .models import Booking, BookingStatus, BookableResource, ResourceKind
 
 # The ledger activity's title, written in each language of the platform.
 TITLES = {
@@ -49,7 +49,7 @@ def _slot_text(start, end) -> dict:
             "end": end.strftime("%H:%M")}
 
 
-def _check_slot(resource: Resource, start, end) -> None:
+def _check_slot(resource: BookableResource, start, end) -> None:
     if end <= start:
         raise ValidationError(_("The end must be after the start."))
     opens, closes = opening_hours()
@@ -67,7 +67,7 @@ def _check_slot(resource: Resource, start, end) -> None:
 
 
 @transaction.atomic
-def booking_create(*, actor, resource: Resource, data: dict) -> Booking:
+def booking_create(*, actor, resource: BookableResource, data: dict) -> Booking:
     """Book a slot of a resource for an organization: staff for any organization they see, a CSO
     member for their own. Never two holding bookings of one resource overlap."""
     data = dict(data)
@@ -83,7 +83,7 @@ def booking_create(*, actor, resource: Resource, data: dict) -> Booking:
     start, end = data.pop("start"), data.pop("end")
     _check_slot(resource, start, end)
     # Wait here for anyone booking the same resource; from now on the bookings read below are final.
-    Resource.objects.select_for_update().get(pk=resource.pk)
+    BookableResource.objects.select_for_update().get(pk=resource.pk)
     taken = resource.bookings.holding().overlapping(start, end).order_by("start").first()
     if taken is not None:
         raise ValidationError(
@@ -184,7 +184,7 @@ def booking_mark_used(*, actor, booking: Booking, program: Program | None = None
 
 
 @transaction.atomic
-def resource_save(*, actor, resource: Resource, data: dict) -> Resource:
+def resource_save(*, actor, resource: BookableResource, data: dict) -> BookableResource:
     """Create or change a room or resource, in a branch the actor works in."""
     for name, value in data.items():
         setattr(resource, name, value)

@@ -1,9 +1,9 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Resource
+from .models import BookableResource
 
 
-@register(Resource)
+@register(BookableResource)
 class ResourceTranslationOptions(TranslationOptions):
     fields = ("name",)
     required_languages = ("ar",)

@@ -16,11 +16,11 @@ from . import services
 from .calendar import week_grid, week_start
 from .filters import BookingFilter
 from .forms import BookingForm, ConfirmForm, MarkUsedForm, ResourceForm
-from .models import HOLDING_STATUSES, Booking, Resource
+from .models import HOLDING_STATUSES, Booking, BookableResource
 
 
-def _get_resource_for_user(user, pk) -> Resource:
-    return get_object_or_404(Resource.objects.visible_to(user).select_related("branch"), pk=pk)
+def _get_resource_for_user(user, pk) -> BookableResource:
+    return get_object_or_404(BookableResource.objects.visible_to(user).select_related("branch"), pk=pk)
 
 
 def _get_booking_for_user(user, pk) -> Booking:
@@ -44,7 +44,7 @@ def _require_recorder(user):
 @login_required
 def index(request):
     """The rooms and resources of each branch the user may book in, with today's bookings counted."""
-    resources = Resource.objects.visible_to(request.user)
+    resources = BookableResource.objects.visible_to(request.user)
     if not request.user.can_record_activities:
         resources = resources.filter(active=True)
     today = timezone.localdate()
@@ -65,7 +65,7 @@ def calendar(request, pk):
         day = datetime.date.fromisoformat(request.GET.get("week", ""))
     except ValueError:
         day = timezone.localdate()
-    others = Resource.objects.visible_to(request.user).filter(branch_id=resource.branch_id, active=True)
+    others = BookableResource.objects.visible_to(request.user).filter(branch_id=resource.branch_id, active=True)
     context = {
         "resource": resource,
         "resources": others,
@@ -187,7 +187,7 @@ def _resource_form(request, resource):
     form = ResourceForm(request.POST or None, instance=resource, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            resource = services.resource_save(actor=request.user, resource=resource or Resource(),
+            resource = services.resource_save(actor=request.user, resource=resource or BookableResource(),
                                               data=form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)

@@ -13,7 +13,7 @@ from django_ratelimit.decorators import ratelimit
 from madani.activities.models import Activity
 from madani.consultations.views import PUBLIC_RATE
 from madani.dashboard.public import headline_figures
-from madani.news.public import latest_posts
+from madani.news.selectors import latest_posts
 
 from . import services
 from .forms import AcceptForm, BranchContactFormSet, CenterProfileForm, RegistrationForm

@@ -10,12 +10,7 @@ from rest_framework.test import APIClient
 
 from tests.factories import PASSWORD
 
-SECRET = "JBSWY3DPEHPK3PXP"
-
-
-def totp_code() -> str:
-    return format_hotp_value(hotp_value(SECRET, next(yield_hotp_counters_from_time())))
-
+from .helpers import SECRET, totp_code
 
 @pytest.fixture
 def two_factor_on(settings):

@@ -6,7 +6,7 @@ from allauth.mfa.models import Authenticator
 from django.test import Client
 from django.urls import reverse
 
-from madani.accounts.tests.test_every_way_in import SECRET, totp_code
+from madani.accounts.tests.helpers import SECRET, totp_code
 from tests.factories import PASSWORD
 
 TOO_MANY = "Too many failed login attempts"

@@ -22,7 +22,7 @@ def test_staff_without_an_authenticator_must_set_one_up(two_factor_on, client_a)
 
 
 def test_staff_with_totp_get_in(two_factor_on, anonymous, staff_a):
-    from madani.accounts.tests.test_every_way_in import SECRET, totp_code
+    from madani.accounts.tests.helpers import SECRET, totp_code
 
     Authenticator.objects.create(user=staff_a, type=Authenticator.Type.TOTP, data={"secret": SECRET})
     anonymous.post(reverse("account_login"), {"login": staff_a.email, "password": PASSWORD})

@@ -1,4 +1,4 @@
-"""The import's reading, checking and writing, without the pages (madani/activities/imports.py)."""
+"""The import's reading, checking and writing, without the pages (madani/activities/imports/)."""
 
 import datetime
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 
 from conftest import client_for
-from tests.factories import ActivityFactory
+from tests.factories import ActivityFactory, ResponseFactory
 
 
 def test_the_organization_page_lists_what_its_people_received(client_a, activity_a, organization_a, branch_a):
@@ -32,11 +32,11 @@ def test_a_person_page_lists_their_activities(client_a, activity_a, person_a):
 
 
 def test_needs_assessments_appear_in_the_journey_with_their_scores(client_a, organization_a):
-    from madani.assessments.models import Questionnaire, Response
+    from madani.assessments.models import Questionnaire
 
     needs = Questionnaire.objects.needs().get()
-    Response.objects.create(questionnaire=needs, organization=organization_a, date=datetime.date(2026, 2, 1),
-                            answers={}, domain_scores={"finance": 40.0, "governance": 75.0})
+    ResponseFactory(questionnaire=needs, organization=organization_a, date=datetime.date(2026, 2, 1),
+                    answers={}, domain_scores={"finance": 40.0, "governance": 75.0})
     body = client_a.get(reverse("organizations:detail", args=[organization_a.pk])).content.decode()
     assert gettext("Needs assessment") in body
     assert "40%" in body and "75%" in body

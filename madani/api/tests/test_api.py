@@ -1,33 +1,27 @@
 from django.urls import reverse
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from madani.organizations.models import Organization
 from tests.factories import OrganizationFactory, PersonFactory
 
-
-def _token_client(user):
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
-    return client
+from .helpers import token_client
 
 
 def test_token_authentication_lists_only_the_users_branch(staff_b, organization_a, branch_b):
     own = OrganizationFactory(branch=branch_b)
-    response = _token_client(staff_b).get(reverse("api:organization-list"))
+    response = token_client(staff_b).get(reverse("api:organization-list"))
     assert response.status_code == 200
     assert [o["id"] for o in response.json()["results"]] == [own.pk]
 
 
 def test_people_search_ignores_hamza(staff_a, person_a):
-    response = _token_client(staff_a).get(reverse("api:person-list"), {"search": "احمد"})
+    response = token_client(staff_a).get(reverse("api:person-list"), {"search": "احمد"})
     assert [p["id"] for p in response.json()["results"]] == [person_a.pk]
 
 
 def test_contact_details_are_hidden_from_trainers(trainer_a, staff_a, person_a):
-    row = _token_client(trainer_a).get(reverse("api:person-detail", args=[person_a.pk])).json()
+    row = token_client(trainer_a).get(reverse("api:person-detail", args=[person_a.pk])).json()
     assert "phone" not in row and "email" not in row
-    row = _token_client(staff_a).get(reverse("api:person-detail", args=[person_a.pk])).json()
+    row = token_client(staff_a).get(reverse("api:person-detail", args=[person_a.pk])).json()
     assert row["phone"] == person_a.phone
 
 
@@ -39,7 +33,7 @@ def test_contact_details_are_hidden_on_the_person_page_too(trainer_a, person_a):
 
 
 def test_creating_an_organization_through_the_api(staff_a, branch_a):
-    response = _token_client(staff_a).post(reverse("api:organization-list"), {
+    response = token_client(staff_a).post(reverse("api:organization-list"), {
         "kind": "cso", "name_ar": "جمعية الأمل", "branch": branch_a.pk, "place": "SY110100",
         "places_of_work": ["SY110100", "SY110102"], "sectors": ["youth"],
     }, format="json")
@@ -50,7 +44,7 @@ def test_creating_an_organization_through_the_api(staff_a, branch_a):
 
 
 def test_an_organization_cannot_be_created_in_another_branch(staff_b, branch_a):
-    response = _token_client(staff_b).post(reverse("api:organization-list"), {
+    response = token_client(staff_b).post(reverse("api:organization-list"), {
         "kind": "cso", "name_ar": "جمعية", "branch": branch_a.pk}, format="json")
     assert response.status_code == 400
     assert "branch" in response.json()
@@ -58,7 +52,7 @@ def test_an_organization_cannot_be_created_in_another_branch(staff_b, branch_a):
 
 
 def test_bad_input_gets_translated_field_errors(staff_a, branch_a):
-    client = _token_client(staff_a)
+    client = token_client(staff_a)
     response = client.post(reverse("api:person-list"), {"full_name": "سارة", "gender": "other", "branch": branch_a.pk,
                                                        "birth_year": 1700}, format="json", HTTP_ACCEPT_LANGUAGE="ar")
     assert response.status_code == 400
@@ -67,7 +61,7 @@ def test_bad_input_gets_translated_field_errors(staff_a, branch_a):
 
 
 def test_trainers_can_read_but_not_write(trainer_a, branch_a, person_a):
-    client = _token_client(trainer_a)
+    client = token_client(trainer_a)
     assert client.get(reverse("api:person-list")).status_code == 200
     response = client.post(reverse("api:person-list"), {"full_name": "x", "gender": "male", "branch": branch_a.pk})
     assert response.status_code == 403
@@ -76,7 +70,7 @@ def test_trainers_can_read_but_not_write(trainer_a, branch_a, person_a):
 def test_cso_members_see_their_own_organization_and_its_people(cso_member, organization_a, person_a, branch_a):
     OrganizationFactory(branch=branch_a)
     PersonFactory(branch=branch_a)
-    client = _token_client(cso_member)
+    client = token_client(cso_member)
     assert [o["id"] for o in client.get(reverse("api:organization-list")).json()["results"]] == [organization_a.pk]
     assert [p["id"] for p in client.get(reverse("api:person-list")).json()["results"]] == [person_a.pk]
 
@@ -92,7 +86,7 @@ def test_the_openapi_schema_describes_the_registry(anonymous, db):  # db: the AP
 
 
 def test_places_are_filtered_by_level_and_searched(staff_a):
-    client = _token_client(staff_a)
+    client = token_client(staff_a)
     governorates = client.get(reverse("api:place-list"), {"level": "governorate", "page_size": 50}).json()
     assert governorates["count"] == 14
     hits = client.get(reverse("api:place-list"), {"search": "عامودا"}).json()["results"]

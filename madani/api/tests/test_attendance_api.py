@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 
 from madani.activities.models import Attendance, Source
-from tests.factories import ActivityFactory, ParticipationFactory, PersonFactory, SessionFactory
+from tests.factories import ActivityFactory, AttendanceFactory, ParticipationFactory, PersonFactory, SessionFactory
 
 from .helpers import api_client
 
@@ -76,7 +76,7 @@ def test_a_trainer_cannot_mark_attendance_on_someone_elses_activity(trainer_a, a
 
 def test_a_cso_member_reads_only_their_own_people_and_cannot_mark(cso_member, activity_a, person_a):
     session = activity_a.sessions.first()
-    Attendance.objects.create(session=session, person=_second_participant(activity_a))
+    AttendanceFactory(session=session, person=_second_participant(activity_a))
     client = api_client(cso_member)
     assert client.get(_url(session)).json() == {"present": [person_a.pk]}
     assert client.post(_url(session), {"present": []}, format="json").status_code == 403

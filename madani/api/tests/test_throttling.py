@@ -4,7 +4,7 @@ answers 429 — to requests without credentials and to guessed tokens alike."""
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-from madani.api.tests.test_api import _token_client
+from .helpers import token_client
 
 ANON_RATE = 60
 
@@ -33,6 +33,6 @@ def test_a_made_up_forwarded_for_header_does_not_reset_the_count(db):
 
 
 def test_a_signed_in_user_is_not_held_to_the_anonymous_rate(staff_a):
-    client = _token_client(staff_a)
+    client = token_client(staff_a)
     statuses = {client.get(reverse("api:organization-list")).status_code for _ in range(ANON_RATE + 5)}
     assert statuses == {200}

@@ -12,7 +12,7 @@ def load(apps, schema_editor):
     from madani.assessments.xlsform import read_xlsform
 
     Questionnaire = apps.get_model("assessments", "Questionnaire")
-    path = Path(__file__).resolve().parent.parent / "forms" / FILE
+    path = Path(__file__).resolve().parent.parent / "xlsforms" / FILE
     definition = read_xlsform(path.read_bytes(), FILE, domains=set(DOMAINS))
     definition["builtin_file"] = FILE
     Questionnaire.objects.create(

@@ -2,7 +2,6 @@
 
 import time
 
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.translation import gettext
@@ -12,17 +11,11 @@ from conftest import client_for
 from tests.workbooks import xlsx_bytes
 
 from .conftest import SURVEY, small_form_bytes
-
-
-def _upload(client, data=None, **fields):
-    payload = {"title_ar": "استمارة المالية", "title_en": "Finance form", "kind": "needs",
-               "xlsform": SimpleUploadedFile("finance.xlsx", data if data is not None else small_form_bytes())}
-    payload.update(fields)
-    return client.post(reverse("assessments:upload"), payload)
+from .helpers import upload_questionnaire
 
 
 def test_staff_upload_an_xlsform_and_see_it_in_arabic_and_english(client_a, staff_a):
-    response = _upload(client_a)
+    response = upload_questionnaire(client_a)
     questionnaire = Questionnaire.objects.get(title_ar="استمارة المالية")
     assert response["Location"] == reverse("assessments:detail", args=[questionnaire.pk])
     assert questionnaire.created_by == staff_a and questionnaire.source_file
@@ -37,7 +30,7 @@ def test_staff_upload_an_xlsform_and_see_it_in_arabic_and_english(client_a, staf
 
 def test_an_unsupported_feature_is_reported_on_the_page_not_as_a_server_error(client_a):
     bad = small_form_bytes([*SURVEY, {"type": "begin repeat", "name": "members"}, {"type": "end repeat"}])
-    response = _upload(client_a, bad)
+    response = upload_questionnaire(client_a, bad)
     assert response.status_code == 200
     problem = gettext("the question type “%(feature)s” is not supported.") % {"feature": "begin repeat"}
     expected = gettext("Survey sheet, row %(row)s: %(problem)s") % {"row": len(SURVEY) + 2, "problem": problem}
@@ -46,15 +39,15 @@ def test_an_unsupported_feature_is_reported_on_the_page_not_as_a_server_error(cl
 
 
 def test_garbage_files_get_a_message(client_a):
-    response = _upload(client_a, b"not a spreadsheet at all")
+    response = upload_questionnaire(client_a, b"not a spreadsheet at all")
     assert response.status_code == 200
     assert gettext("The file could not be read as an XLSForm spreadsheet.") in response.content.decode()
 
 
 def test_a_test_needs_its_training(client_a, activity_a):
-    response = _upload(client_a, kind="pre_test")
+    response = upload_questionnaire(client_a, kind="pre_test")
     assert gettext("Choose the training that this test belongs to.") in response.content.decode()
-    _upload(client_a, kind="pre_test", activity=activity_a.pk)
+    upload_questionnaire(client_a, kind="pre_test", activity=activity_a.pk)
     assert Questionnaire.objects.get(kind=Kind.PRE_TEST).activity == activity_a
 
 
@@ -64,7 +57,7 @@ def test_only_recorders_upload(cso_member, trainer_a):
 
 
 def test_the_file_downloads_as_an_attachment(client_a, needs_questionnaire):
-    _upload(client_a)
+    upload_questionnaire(client_a)
     uploaded = Questionnaire.objects.get(title_ar="استمارة المالية")
     for questionnaire in (uploaded, needs_questionnaire):
         response = client_a.get(reverse("assessments:download", args=[questionnaire.pk]))
@@ -84,7 +77,7 @@ def test_a_200000_row_xlsform_is_refused_at_once_naming_the_sheet_and_nothing_is
     survey = [["type", "name", "label"]] + [["text", f"q{i}", f"Question {i}"] for i in range(200_000)]
     huge = xlsx_bytes({"survey": survey, "choices": [["list_name", "name", "label"]]})
     started = time.monotonic()
-    response = _upload(client_a, huge)
+    response = upload_questionnaire(client_a, huge)
     assert time.monotonic() - started < 5
     assert response.status_code == 200
     message = gettext("The sheet “%(sheet)s” has more than %(limit)s rows, the most this upload accepts.") % {
@@ -95,7 +88,7 @@ def test_a_200000_row_xlsform_is_refused_at_once_naming_the_sheet_and_nothing_is
 
 def test_an_xlsform_whose_choices_are_over_the_limit_is_refused(client_a, settings):
     settings.MADANI_XLSFORM_MAX_ROWS = 4
-    response = _upload(client_a, small_form_bytes(SURVEY[2:3]))  # one question, five choices
+    response = upload_questionnaire(client_a, small_form_bytes(SURVEY[2:3]))  # one question, five choices
     message = gettext("The sheet “%(sheet)s” has more than %(limit)s rows, the most this upload accepts.") % {
         "sheet": "choices", "limit": 4}
     assert escape(message) in response.content.decode()
@@ -105,7 +98,7 @@ def test_an_xlsform_that_unpacks_to_too_much_is_refused(client_a, settings):
     settings.MADANI_XLSX_MAX_UNPACKED_MB = 1
     bomb = xlsx_bytes({"survey": [["type", "name", "label"], ["text", "q", "Q"]]},
                       extra={"xl/media/padding.bin": b"\0" * (2 * 1024 * 1024)})
-    response = _upload(client_a, bomb)
+    response = upload_questionnaire(client_a, bomb)
     message = gettext("The workbook unpacks to more than %(megabytes)s MB, the most this upload accepts.") % {
         "megabytes": 1}
     assert escape(message) in response.content.decode()

@@ -8,7 +8,7 @@ from django.urls import reverse
 from madani.assessments.models import Questionnaire
 from madani.assessments.workbooks import xlsform_bytes
 
-from .test_questionnaire_views import _upload
+from .helpers import upload_questionnaire
 
 IMG = "<img src=x onerror=alert(1)>"
 HTMX = '<div hx-post="/admin/accounts/user/1/change/" hx-trigger="load" hx-vals=\'{"is_superuser": "on"}\'>x</div>'
@@ -59,7 +59,7 @@ def assert_inside_hx_disable(html: str, text: str):
 
 @pytest.mark.parametrize("prefix", ["", "/en"])
 def test_markup_in_an_uploaded_xlsform_shows_as_text_on_the_form_pages(client_a, organization_a, prefix):
-    response = _upload(client_a, xlsform_bytes(SURVEY, CHOICES))
+    response = upload_questionnaire(client_a, xlsform_bytes(SURVEY, CHOICES))
     assert response.status_code == 302, response.content.decode()
     questionnaire = Questionnaire.objects.get(title_ar="استمارة المالية")
     pages = [

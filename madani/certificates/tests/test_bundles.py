@@ -16,7 +16,7 @@ from madani.accounts.models import Role
 from madani.certificates.models import CertificateBundle
 from madani.certificates.services import certificates_issue_for_activity
 from madani.core.jobs import JobStatus
-from tests.factories import ParticipationFactory, UserFactory
+from tests.factories import CertificateBundleFactory, ParticipationFactory, UserFactory
 
 
 @pytest.fixture
@@ -94,10 +94,10 @@ def test_no_bundle_is_queued_for_an_activity_without_certificates(client_a, acti
 
 def lost_bundle(activity, staff, *, attempts):
     now = timezone.now()
-    return CertificateBundle.objects.create(activity=activity, requested_by=staff, language="ar",
-                                            site_root="http://testserver", status=JobStatus.RUNNING, progress=30,
-                                            attempts=attempts, started_at=now - datetime.timedelta(minutes=2),
-                                            lease_expires_at=now - datetime.timedelta(minutes=1))
+    return CertificateBundleFactory(activity=activity, requested_by=staff, language="ar",
+                                    site_root="http://testserver", status=JobStatus.RUNNING, progress=30,
+                                    attempts=attempts, started_at=now - datetime.timedelta(minutes=2),
+                                    lease_expires_at=now - datetime.timedelta(minutes=1))
 
 
 def test_a_bundle_whose_worker_died_is_built_again_then_failed(client_a, activity_a, staff_a, three_certificates,

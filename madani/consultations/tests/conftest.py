@@ -1,7 +1,6 @@
 import pytest
 
-from madani.consultations.models import Request
-from tests.factories import ProgramFactory
+from tests.factories import ProgramFactory, RequestFactory
 
 
 @pytest.fixture
@@ -12,5 +11,5 @@ def program(db):
 @pytest.fixture
 def request_a(branch_a, organization_a):
     """A new consultation request of organization A, in branch A's queue."""
-    return Request.objects.create(kind="consultation", branch=branch_a, organization=organization_a,
-                                  topic_text="كتابة الخطة الاستراتيجية", description="نحتاج مساعدة في كتابة خطتنا.")
+    return RequestFactory(kind="consultation", branch=branch_a, organization=organization_a,
+                          topic_text="كتابة الخطة الاستراتيجية", description="نحتاج مساعدة في كتابة خطتنا.")

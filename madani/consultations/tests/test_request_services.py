@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from madani.activities.models import Activity, Session
 from madani.consultations import services
 from madani.consultations.models import Request
+from tests.factories import RequestFactory
 
 DAY = datetime.date(2026, 4, 5)
 
@@ -40,7 +41,7 @@ def test_a_request_cannot_be_accepted_twice(request_a, staff_a, trainer_person_a
 
 def test_a_public_request_needs_an_organization_before_it_is_accepted(branch_a, staff_a, trainer_person_a, program,
                                                                       organization_a):
-    public = Request.objects.create(kind="technical_support", branch=branch_a, description="x", source="public")
+    public = RequestFactory(kind="technical_support", branch=branch_a, description="x", source="public")
     with pytest.raises(ValidationError):
         _assign(public, staff_a, trainer_person_a, program)
     assert not Activity.objects.exists()
@@ -61,7 +62,7 @@ def test_accepting_is_all_or_nothing(request_a, staff_a, trainer_person_a, progr
 
 
 def test_training_suggestions_are_not_assigned(branch_a, staff_a, trainer_person_a, program):
-    suggestion = Request.objects.create(kind="training_suggestion", branch=branch_a, description="x")
+    suggestion = RequestFactory(kind="training_suggestion", branch=branch_a, description="x")
     with pytest.raises(ValidationError):
         _assign(suggestion, staff_a, trainer_person_a, program)
     services.request_close(actor=staff_a, support_request=suggestion)

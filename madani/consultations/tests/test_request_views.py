@@ -9,7 +9,14 @@ from conftest import client_for
 from madani.activities.models import Activity
 from madani.consultations import services
 from madani.consultations.models import Request
-from tests.factories import ActivityFactory, OrganizationFactory, PersonFactory, SessionFactory, UserFactory
+from tests.factories import (
+    ActivityFactory,
+    OrganizationFactory,
+    PersonFactory,
+    RequestFactory,
+    SessionFactory,
+    UserFactory,
+)
 
 DAY = datetime.date(2026, 4, 5)
 
@@ -25,7 +32,7 @@ def test_the_queue_lists_only_the_staff_members_branches(client_a, client_b, req
 
 
 def test_the_queue_filters_by_status_and_kind(client_a, request_a, branch_a):
-    suggestion = Request.objects.create(kind="training_suggestion", branch=branch_a, description="x", source="public")
+    suggestion = RequestFactory(kind="training_suggestion", branch=branch_a, description="x", source="public")
     url = reverse("consultations:list")
     assert list(client_a.get(url, {"kind": "training_suggestion"}).context["page"]) == [suggestion]
     assert list(client_a.get(url, {"status": "declined"}).context["page"]) == []
@@ -34,8 +41,8 @@ def test_the_queue_filters_by_status_and_kind(client_a, request_a, branch_a):
 
 def test_the_queue_counts_requests_and_sessions_per_branch(administrator, request_a, branch_a, branch_b, staff_a,
                                                            trainer_person_a, program, client_a):
-    Request.objects.create(kind="technical_support", branch=branch_b, description="x")
-    Request.objects.create(kind="training_suggestion", branch=branch_b, description="y", source="public")
+    RequestFactory(kind="technical_support", branch=branch_b, description="x")
+    RequestFactory(kind="training_suggestion", branch=branch_b, description="y", source="public")
     _accept(request_a, staff_a, trainer_person_a, program)
     for day in range(2):
         services.request_log_session(actor=staff_a, support_request=request_a,
@@ -118,8 +125,8 @@ def test_a_cso_member_files_a_request_for_their_own_organization(cso_member, org
 
 def test_a_cso_member_sees_their_requests_sessions_but_not_other_organizations_requests(
         cso_member, request_a, branch_a, staff_a, trainer_person_a, program):
-    other = Request.objects.create(kind="consultation", branch=branch_a, description="x",
-                                   organization=OrganizationFactory(branch=branch_a))
+    other = RequestFactory(kind="consultation", branch=branch_a, description="x",
+                           organization=OrganizationFactory(branch=branch_a))
     _accept(request_a, staff_a, trainer_person_a, program)
     services.request_log_session(actor=staff_a, support_request=request_a,
                                  data={"date": DAY, "topic": "رؤية المنظمة", "outcome": "مسودة الرؤية"})
@@ -134,8 +141,8 @@ def test_a_cso_member_sees_their_requests_sessions_but_not_other_organizations_r
 
 def test_contact_details_of_a_public_request_are_hidden_from_the_assigned_trainer(
         branch_a, staff_a, trainer_a, trainer_person_a, program, organization_a, client_a):
-    public = Request.objects.create(kind="consultation", branch=branch_a, description="x", source="public",
-                                    contact_name="سامي", contact_phone="+963 944 123 456")
+    public = RequestFactory(kind="consultation", branch=branch_a, description="x", source="public",
+                            contact_name="سامي", contact_phone="+963 944 123 456")
     services.request_assign(actor=staff_a, support_request=public, expert=trainer_person_a, program=program,
                             organization=organization_a)
     assert "+963 944 123 456" in client_a.get(reverse("consultations:detail", args=[public.pk])).content.decode()

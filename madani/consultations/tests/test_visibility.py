@@ -1,7 +1,7 @@
 """Who sees which requests (issue 3: 'CSO members see only their organization's records')."""
 
 from madani.consultations.models import Request
-from tests.factories import OrganizationFactory, UserFactory
+from tests.factories import OrganizationFactory, RequestFactory, UserFactory
 
 
 def test_branch_staff_see_their_branch_requests_only(request_a, staff_a, staff_b, administrator):
@@ -11,9 +11,9 @@ def test_branch_staff_see_their_branch_requests_only(request_a, staff_a, staff_b
 
 
 def test_a_cso_member_sees_only_their_organizations_requests(request_a, cso_member, branch_a):
-    other = Request.objects.create(kind="consultation", branch=branch_a, organization=OrganizationFactory(branch=branch_a),
-                                   description="x")
-    public = Request.objects.create(kind="training_suggestion", branch=branch_a, description="y", source="public")
+    other = RequestFactory(kind="consultation", branch=branch_a, organization=OrganizationFactory(branch=branch_a),
+                           description="x")
+    public = RequestFactory(kind="training_suggestion", branch=branch_a, description="y", source="public")
     visible = list(Request.objects.visible_to(cso_member))
     assert visible == [request_a] and other not in visible and public not in visible
 

@@ -10,8 +10,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 from openpyxl import load_workbook
 
-from madani.consultations.models import Request
-from tests.factories import OrganizationFactory
+from tests.factories import OrganizationFactory, RequestFactory
 
 FORMULA_PREFIXES = ["=", "+", "-", "@", "\t", "\r"]
 
@@ -65,8 +64,8 @@ def test_an_excel_cell_that_starts_like_a_formula_is_plain_text_shown_as_typed(p
 @pytest.mark.parametrize("name, column", [("people:export", "Phone"), ("consultations:export", "Contact phone")])
 def test_a_phone_number_shows_in_excel_exactly_as_typed_and_behind_an_apostrophe_only_in_csv(
         name, column, client_a, person_a, organization_a):
-    Request.objects.create(kind="consultation", branch=person_a.branch, organization=organization_a,
-                           topic_text="—", description="—", contact_name="سعاد", contact_phone="+963 944 000 111")
+    RequestFactory(kind="consultation", branch=person_a.branch, organization=organization_a,
+                   topic_text="—", description="—", contact_name="سعاد", contact_phone="+963 944 000 111")
     sheet = _workbook(_export(client_a, name, "xlsx")).active
     header = [cell.value for cell in sheet[1]]
     cell = sheet.cell(row=2, column=header.index(gettext(column)) + 1)
@@ -135,8 +134,8 @@ def branch_a_records(activity_a, organization_a):
     program.name_ar = program.name = "برنامج فرع الرقة"
     program.save()
     program.branches.set([activity_a.branch])
-    Request.objects.create(kind="consultation", branch=activity_a.branch, organization=organization_a,
-                           topic_text="خطة استراتيجية للرقة", description="—")
+    RequestFactory(kind="consultation", branch=activity_a.branch, organization=organization_a,
+                   topic_text="خطة استراتيجية للرقة", description="—")
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])

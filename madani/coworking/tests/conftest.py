@@ -3,8 +3,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from madani.coworking.models import Booking, Resource
-from tests.factories import ProgramFactory
+from tests.factories import BookableResourceFactory, BookingFactory, ProgramFactory
 
 
 def slot(days=1, hour=10, hours=1):
@@ -29,7 +28,7 @@ def _open_every_day(settings):
 
 @pytest.fixture
 def meeting_room(branch_a):
-    return Resource.objects.create(branch=branch_a, kind="meeting_room", name_ar="قاعة الاجتماعات",
+    return BookableResourceFactory(branch=branch_a, kind="meeting_room", name_ar="قاعة الاجتماعات",
                                    name_en="Meeting room", capacity=12)
 
 
@@ -45,5 +44,5 @@ def program(branch_a):
 def past_booking(meeting_room, organization_a, staff_a):
     """Organization A's meeting yesterday, 10:00–12:00 (entered before it happened)."""
     start, end = slot(days=-1, hour=10, hours=2)
-    return Booking.objects.create(resource=meeting_room, organization=organization_a, booked_by=staff_a,
-                                  start=start, end=end, purpose="اجتماع مجلس الإدارة")
+    return BookingFactory(resource=meeting_room, organization=organization_a, booked_by=staff_a,
+                          start=start, end=end, purpose="اجتماع مجلس الإدارة")

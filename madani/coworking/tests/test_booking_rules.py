@@ -12,7 +12,7 @@ from madani.coworking import services
 from madani.coworking.models import Booking
 
 from .conftest import slot
-from tests.factories import OrganizationFactory
+from tests.factories import BookableResourceFactory, OrganizationFactory
 
 
 def _book(actor, resource, start, end, organization=None, **extra):
@@ -49,11 +49,10 @@ def test_an_overlapping_booking_is_refused_with_the_slot_already_taken(staff_a, 
 
 
 def test_back_to_back_slots_and_other_resources_are_free(staff_a, meeting_room, organization_a, branch_a):
-    from madani.coworking.models import Resource
 
     _book(staff_a, meeting_room, *slot(hour=10), organization_a)
     _book(staff_a, meeting_room, *slot(hour=11), organization_a)
-    desk = Resource.objects.create(branch=branch_a, kind="internet_desk", name_ar="مكتب إنترنت 1")
+    desk = BookableResourceFactory(branch=branch_a, kind="internet_desk", name_ar="مكتب إنترنت 1")
     _book(staff_a, desk, *slot(hour=10), organization_a)
     assert Booking.objects.count() == 3
 

@@ -6,15 +6,15 @@ from django.utils.translation import gettext
 
 from conftest import client_for
 from madani.coworking.models import Booking
-from tests.factories import OrganizationFactory
+from tests.factories import BookingFactory, OrganizationFactory
 
 from .conftest import slot, slot_form
 
 
 def _booking(resource, organization, **kwargs):
     start, end = slot(**kwargs)
-    return Booking.objects.create(resource=resource, organization=organization, start=start, end=end,
-                                  contact_name="منسق المشروع", purpose="اجتماع الفريق")
+    return BookingFactory(resource=resource, organization=organization, start=start, end=end,
+                          contact_name="منسق المشروع", purpose="اجتماع الفريق")
 
 
 def _cells(response):

@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils.translation import gettext
 
 from conftest import client_for
-from madani.coworking.models import Booking, Resource
-from tests.factories import BranchFactory, OrganizationFactory, UserFactory
+from madani.coworking.models import Booking
+from tests.factories import BookableResourceFactory, BranchFactory, OrganizationFactory, UserFactory
 
 from .conftest import slot_form
 
@@ -30,7 +30,7 @@ def test_two_people_booking_the_same_slot_at_once_never_get_a_double_booking(att
     organization = OrganizationFactory(branch=branch)
     staff = UserFactory(role="branch_manager", branches=[branch])
     member = UserFactory(role="cso_member", organization=organization)
-    room = Resource.objects.create(branch=branch, kind="meeting_room", name_ar="قاعة الاجتماعات")
+    room = BookableResourceFactory(branch=branch, kind="meeting_room", name_ar="قاعة الاجتماعات")
     url = reverse("coworking:book", args=[room.pk])
     data = slot_form(days=2, hour=9 + attempt, hours=2, organization=organization.pk)
     clients = [client_for(staff), client_for(member)]

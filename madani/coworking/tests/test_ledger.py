@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 from madani.activities.journey import capacity_journey
 from madani.activities.models import Activity
 from madani.coworking import services
-from madani.coworking.models import Booking
+from tests.factories import BookingFactory
 
 from .conftest import slot
 
@@ -50,7 +50,7 @@ def test_a_used_booking_cannot_be_cancelled_or_counted_twice(past_booking, staff
 
 def test_a_booking_to_come_cannot_be_marked_used(meeting_room, organization_a, staff_a, program):
     start, end = slot()
-    booking = Booking.objects.create(resource=meeting_room, organization=organization_a, start=start, end=end)
+    booking = BookingFactory(resource=meeting_room, organization=organization_a, start=start, end=end)
     with pytest.raises(ValidationError) as error:
         services.booking_mark_used(actor=staff_a, booking=booking)
     assert error.value.messages == [gettext("This booking has not begun yet.")]

@@ -11,23 +11,11 @@ from madani.activities.models import Activity, Attendance, Kind, Participation, 
 from madani.dashboard import cube
 from madani.dashboard.figures import Selection, staff_figures
 from madani.dashboard.models import Figure
-from tests.factories import ActivityFactory, ParticipationFactory, PersonFactory, ProgramFactory, SessionFactory
+from tests.factories import ActivityFactory, AttendanceFactory, ParticipationFactory, PersonFactory, ProgramFactory
+
+from .helpers import record
 
 pytestmark = pytest.mark.django_db
-
-
-def record(activity, men=0, women=0, days=2, present_days=None, completed=False):
-    """Sessions on each day of ``activity``; ``men`` and ``women`` enrolled and present at the first
-    ``present_days`` sessions (all by default)."""
-    sessions = [SessionFactory(activity=activity, date=activity.start_date + datetime.timedelta(days=d))
-                for d in range(days)]
-    people = [PersonFactory(branch=activity.branch, gender="male") for _ in range(men)]
-    people += [PersonFactory(branch=activity.branch, gender="female") for _ in range(women)]
-    for person in people:
-        ParticipationFactory(activity=activity, person=person, completed=completed)
-        for session in sessions[:present_days or days]:
-            Attendance.objects.create(session=session, person=person)
-    return people
 
 
 @pytest.fixture
@@ -46,7 +34,7 @@ def ledger(branch_a, branch_b):
     record(support, men=2, women=5, days=1)
     session = support.sessions.get()
     ParticipationFactory(activity=support, person=people[0])  # the same man, in branch B too
-    Attendance.objects.create(session=session, person=people[0])
+    AttendanceFactory(session=session, person=people[0])
     ActivityFactory(branch=branch_b, program=other, kind=Kind.NETWORKING, start_date=datetime.date(2026, 6, 1),
                     end_date=datetime.date(2026, 6, 1), status="planned")  # planned: no one attended yet
     cube.rebuild()

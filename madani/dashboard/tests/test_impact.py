@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 from madani.activities.models import Kind
 from madani.dashboard import cube
 from madani.dashboard.public import Cell, headline_figures, impact_table, suppress
-from madani.dashboard.tests.test_dashboard import record
+from madani.dashboard.tests.helpers import record
 from tests.factories import ActivityFactory
 
 pytestmark = pytest.mark.django_db

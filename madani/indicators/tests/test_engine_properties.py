@@ -11,12 +11,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from madani.accounts.models import Role
-from madani.activities.models import Activity, Attendance, Kind, Participation, Session, Status, Topic
+from madani.activities.models import Activity, Attendance, Kind, Participation, Session, Status
 from madani.indicators.engine import IndicatorQuery, Metric, age_bands, compute, dimensions_for, records
 from madani.organizations.models import Kind as OrganizationKind
 from madani.people.models import Displacement, Gender, Person
 from madani.people.services import person_merge
-from tests.factories import BranchFactory, OrganizationFactory, ProgramFactory, UserFactory, place
+from tests.factories import BranchFactory, OrganizationFactory, ProgramFactory, TopicFactory, UserFactory, place
 
 FIRST_DAY = datetime.date(2024, 11, 1)
 PCODES = [None, "SY09", "SY0902", "SY090201", "SY11", "SY110100", "SY020000"]
@@ -31,7 +31,7 @@ def world(db):
     branches = [BranchFactory(code="raqqa-p"), BranchFactory(code="deir-p")]
     donor = OrganizationFactory(kind=OrganizationKind.DONOR, branch=None)
     programs = [ProgramFactory(code="p-0", donor=donor), ProgramFactory(code="p-1"), ProgramFactory(code="p-2")]
-    topics = [Topic.objects.create(code=f"topic-p{i}", name=f"t{i}", name_ar=f"t{i}", name_en=f"t{i}")
+    topics = [TopicFactory(code=f"topic-p{i}", name=f"t{i}", name_ar=f"t{i}", name_en=f"t{i}")
               for i in range(2)]
     organizations = [OrganizationFactory(branch=branches[i % 2]) for i in range(3)]
     users = {

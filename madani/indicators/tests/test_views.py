@@ -5,17 +5,20 @@ from django.urls import reverse
 from django.utils.translation import gettext
 
 from conftest import client_for
-from madani.accounts.models import Role
-from madani.activities.models import Attendance
 from madani.indicators.engine import IndicatorQuery, compute
-from madani.indicators.models import Indicator, Outcome, Output, Target, disaggregation_errors
+from madani.indicators.models import Indicator, disaggregation_errors
 from madani.people.services import person_merge
-from tests.factories import ActivityFactory, ParticipationFactory, PersonFactory, SessionFactory, UserFactory
-
-
-@pytest.fixture
-def me_officer(branch_a):
-    return UserFactory(email="me.a@example.org", role=Role.ME_OFFICER, branches=[branch_a])
+from tests.factories import (
+    ActivityFactory,
+    AttendanceFactory,
+    IndicatorFactory,
+    OutcomeFactory,
+    OutputFactory,
+    ParticipationFactory,
+    PersonFactory,
+    SessionFactory,
+    TargetFactory,
+)
 
 
 @pytest.fixture
@@ -29,8 +32,8 @@ def two_branches(activity_a, branch_b):
 
 @pytest.fixture
 def people_by_gender(activity_a):
-    return Indicator.objects.create(code="trainees", name="المتدربون", name_ar="المتدربون", metric="people",
-                                    disaggregations=["gender"])
+    return IndicatorFactory(code="trainees", name="المتدربون", name_ar="المتدربون", metric="people",
+                            disaggregations=["gender"])
 
 
 def test_a_branch_manager_sees_the_figures_of_their_branches_only(client_a, administrator, two_branches,
@@ -67,7 +70,7 @@ def test_a_reader_can_change_the_period_and_the_breakdown(client_a, activity_a, 
 def test_other_branch_staff_get_404_for_the_indicators_of_a_program_they_do_not_run(client_b, activity_a):
     program = activity_a.program
     program.branches.set([activity_a.branch])
-    indicator = Indicator.objects.create(code="x", name="x", name_ar="x", metric="sessions", program=program)
+    indicator = IndicatorFactory(code="x", name="x", name_ar="x", metric="sessions", program=program)
     assert client_b.get(reverse("indicators:detail", args=[indicator.pk])).status_code == 404
     assert client_b.get(reverse("indicators:logframe", args=[program.pk])).status_code == 404
 
@@ -78,7 +81,7 @@ def test_cso_members_have_no_access_to_indicators(cso_member, people_by_gender):
     assert client.get(reverse("indicators:detail", args=[people_by_gender.pk])).status_code == 404
 
 
-def test_only_administrators_and_me_officers_define_indicators(client_a, me_officer, activity_a):
+def test_only_administrators_and_me_officers_define_indicators(client_a, me_officer_a, activity_a):
     assert client_a.get(reverse("indicators:create")).status_code == 403
     data = {
         "code": "sessions-by-branch", "name_ar": "الجلسات", "name_en": "Sessions", "metric": "sessions",
@@ -87,18 +90,18 @@ def test_only_administrators_and_me_officers_define_indicators(client_a, me_offi
         "targets-TOTAL_FORMS": "1", "targets-INITIAL_FORMS": "0",
         "targets-0-year": "2026", "targets-0-value": "6",
     }
-    response = client_for(me_officer).post(reverse("indicators:create"), data)
+    response = client_for(me_officer_a).post(reverse("indicators:create"), data)
     indicator = Indicator.objects.get(code="sessions-by-branch")
     assert response.status_code == 302
     assert indicator.targets.get().value == 6
-    assert compute(indicator.query(), user=me_officer).total == 3
+    assert compute(indicator.query(), user=me_officer_a).total == 3
 
 
-def test_it_refuses_a_person_breakdown_of_sessions_in_the_users_language(me_officer):
+def test_it_refuses_a_person_breakdown_of_sessions_in_the_users_language(me_officer_a):
     data = {"code": "s", "name_ar": "الجلسات", "metric": "sessions", "disaggregations": ["gender"],
             "baselines-TOTAL_FORMS": "0", "baselines-INITIAL_FORMS": "0",
             "targets-TOTAL_FORMS": "0", "targets-INITIAL_FORMS": "0"}
-    response = client_for(me_officer).post(reverse("indicators:create"), data)
+    response = client_for(me_officer_a).post(reverse("indicators:create"), data)
     assert response.status_code == 200
     expected = str(disaggregation_errors("sessions", ["gender"])["disaggregations"])
     assert response.context["form"].errors["disaggregations"] == [expected]
@@ -108,14 +111,14 @@ def test_it_refuses_a_person_breakdown_of_sessions_in_the_users_language(me_offi
 
 def test_the_tracking_table_shows_actual_against_target(client_a, activity_a, person_a, branch_a):
     program = activity_a.program
-    outcome = Outcome.objects.create(program=program, statement="مشاركة", statement_ar="مشاركة")
-    output = Output.objects.create(outcome=outcome, statement="تدريب", statement_ar="تدريب")
+    outcome = OutcomeFactory(program=program, statement="مشاركة", statement_ar="مشاركة")
+    output = OutputFactory(outcome=outcome, statement="تدريب", statement_ar="تدريب")
     for _n in range(3):  # three more trainees in 2026: four people against a target of five
         ParticipationFactory(activity=activity_a, person=PersonFactory(branch=branch_a))
-    indicator = Indicator.objects.create(code="trained", name="المتدربون", name_ar="المتدربون", metric="people",
-                                         program=program, output=output)
-    Target.objects.create(indicator=indicator, year=2026, value=5)
-    Target.objects.create(indicator=indicator, year=2027, value=8)
+    indicator = IndicatorFactory(code="trained", name="المتدربون", name_ar="المتدربون", metric="people",
+                                 program=program, output=output)
+    TargetFactory(indicator=indicator, year=2026, value=5)
+    TargetFactory(indicator=indicator, year=2027, value=8)
     sections = client_a.get(reverse("indicators:logframe", args=[program.pk])).context["sections"]
     periods = sections[1].lines[0].periods
     assert [(p.label, p.target, p.actual, p.achieved) for p in periods] == [("2026", 5, 4, 80), ("2027", 8, 0, 0)]
@@ -129,8 +132,8 @@ def test_the_program_page_links_to_its_logframe(client_a, activity_a):
     assert reverse("indicators:logframe", args=[activity_a.program.pk]) in response.content.decode()
 
 
-def test_me_officers_write_the_logframe(me_officer, activity_a):
-    client, program = client_for(me_officer), activity_a.program
+def test_me_officers_write_the_logframe(me_officer_a, activity_a):
+    client, program = client_for(me_officer_a), activity_a.program
     client.post(reverse("indicators:outcome_add", args=[program.pk]),
                 {"number": "1", "statement_ar": "تشارك المنظمات المحلية في صنع القرار العام"})
     outcome = program.outcomes.get()
@@ -144,7 +147,7 @@ def test_unique_people_counts_a_merged_person_once(administrator, activity_a, pe
     duplicate = PersonFactory(branch=branch_a, full_name=person_a.full_name)
     other = ActivityFactory(branch=branch_a, start_date=datetime.date(2026, 5, 1), end_date=datetime.date(2026, 5, 1))
     ParticipationFactory(activity=other, person=duplicate)
-    Attendance.objects.create(session=SessionFactory(activity=other), person=duplicate)
+    AttendanceFactory(session=SessionFactory(activity=other), person=duplicate)
     query = IndicatorQuery(metric="people")
     assert compute(query).total == 2
     person_merge(actor=administrator, keep=person_a, remove=duplicate)

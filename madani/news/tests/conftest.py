@@ -6,19 +6,19 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from madani.accounts.models import Role
-from madani.activities.models import Phase, Topic
-from madani.assessments.models import Questionnaire, Response
+from madani.activities.models import Topic
+from madani.assessments.models import Questionnaire
 from madani.news import services
 from madani.news.models import NewsPost, Tag
 from madani.organizations.models import Kind as OrganizationKind
+from madani.sampledata.scenarios import seed_000_workshops
 from tests.factories import (
-    ActivityFactory,
     BranchFactory,
     OrganizationFactory,
-    ParticipationFactory,
     PersonFactory,
+    PhaseFactory,
     ProgramFactory,
-    SessionFactory,
+    ResponseFactory,
     UserFactory,
     place,
 )
@@ -44,16 +44,6 @@ def _center_name(db):
         "name": "مركز آسو للاستشارات والدراسات الاستراتيجية",
         "name_ar": "مركز آسو للاستشارات والدراسات الاستراتيجية",
         "name_en": "ASO Center for Consultancy and Strategic Studies"})
-
-
-@pytest.fixture
-def me_officer_a(branch_a):
-    return UserFactory(email="me.a@example.org", role=Role.ME_OFFICER, branches=[branch_a])
-
-
-@pytest.fixture
-def network_editor(db):
-    return UserFactory(email="editor@example.org", role=Role.NETWORK_EDITOR)
 
 
 @pytest.fixture
@@ -86,10 +76,11 @@ def published_a(staff_a, branch_a):
 
 @pytest.fixture
 def seed_000(db):
-    """Seed 000 as the ledger records it (the same facts as madani/activities/demo.py): two 3-day
-    workshops of phase 3 of "Enhancing Participatory Democracy in NES" (NPA), 20–22 July 2021, for the
-    members of the NES NGO Platform: 15 trainees in Hajin (10 men, 5 women) with Abdullah Obied, 8 in
-    Al-Kasra (5 men, 3 women) with Ali Iskan. Returns the two activities (Hajin first)."""
+    """Seed 000 recorded through the services (madani/sampledata/scenarios.py; the same facts as
+    madani/activities/demo.py): two 3-day workshops of phase 3 of "Enhancing Participatory Democracy in
+    NES" (NPA), 20–22 July 2021, for the members of the NES NGO Platform: 15 trainees in Hajin (10 men,
+    5 women) with Abdullah Obied, 8 in Al-Kasra (5 men, 3 women) with Ali Iskan. Returns the two
+    activities (Hajin first)."""
     deir = BranchFactory(code="deir-ez-zor", name_ar="دير الزور", name_en="Deir ez-Zor", name="دير الزور",
                          place=place("SY090100"))
     npa = OrganizationFactory(kind=OrganizationKind.DONOR, branch=None, name_ar="المساعدات الشعبية النرويجية",
@@ -98,8 +89,8 @@ def seed_000(db):
                              name_en="Enhancing Participatory Democracy in NES",
                              name="تعزيز نهج الديمقراطية التشاركية في شمال وشرق سوريا", donor=npa,
                              start_date=datetime.date(2019, 1, 1))
-    phase = Phase.objects.create(program=program, number=3, name="المرحلة الثالثة", name_ar="المرحلة الثالثة",
-                                 name_en="Phase 3")
+    phase = PhaseFactory(program=program, number=3, name="المرحلة الثالثة", name_ar="المرحلة الثالثة",
+                         name_en="Phase 3")
     platform = OrganizationFactory(kind=OrganizationKind.NETWORK, branch=None, name_en="NES NGO Platform",
                                    name_ar="منصة مؤسسات المجتمع المدني في شمال وشرق سوريا",
                                    name="منصة مؤسسات المجتمع المدني في شمال وشرق سوريا")
@@ -108,26 +99,11 @@ def seed_000(db):
     topics = [Topic.objects.get(code=c) for c in ("advocacy", "networking", "communication", "fundraising")]
     obeid = PersonFactory(full_name="عبدالله عبيد", name_latin="Abdullah Obied", gender="male", branch=deir)
     iskan = PersonFactory(full_name="علي إسكان", name_latin="Ali Iskan", gender="male", branch=deir)
-    workshops = []
-    for pcode, town, trainer, (men, women), represented in [
-        ("SY090201", "هجين", obeid, (10, 5), members[:5]), ("SY090101", "الكسرة", iskan, (5, 3), members[5:])]:
-        activity = ActivityFactory(
-            kind="workshop", branch=deir, program=program, phase=phase, place=place(pcode),
-            title=f"ورشة تدريبية حول أساليب الحشد والمناصرة في {town}",
-            title_ar=f"ورشة تدريبية حول أساليب الحشد والمناصرة في {town}", title_en="Advocacy workshop",
-            start_date=datetime.date(2021, 7, 20), end_date=datetime.date(2021, 7, 22), status="completed")
-        activity.topics.set(topics)
-        activity.facilitators.set([trainer])
-        activity.target_organizations.set([platform, *represented])
-        for day in range(3):
-            SessionFactory(activity=activity, date=activity.start_date + datetime.timedelta(days=day),
-                           facilitator=trainer, place=activity.place)
-        genders = ["male"] * men + ["female"] * women
-        for index, gender in enumerate(genders):
-            ParticipationFactory(activity=activity, person=PersonFactory(branch=deir, gender=gender),
-                                 organization=represented[index % len(represented)], completed=True)
-        workshops.append(activity)
-    return workshops
+    return seed_000_workshops(
+        actor=None, branch=deir, program=program, phase=phase, platform=platform, members=members,
+        trainers=[obeid, iskan], topics=topics, places={"SY090201": place("SY090201"), "SY090101": place("SY090101")},
+        new_person=lambda gender, _place: PersonFactory(branch=deir, gender=gender),
+    )
 
 
 @pytest.fixture
@@ -137,9 +113,9 @@ def seed_000_needs(seed_000):
     needs = Questionnaire.objects.needs().get()
     members = sorted({p.organization for a in seed_000 for p in a.participations.all()}, key=lambda o: o.pk)
     for index, organization in enumerate(members):
-        Response.objects.create(questionnaire=needs, organization=organization, date=datetime.date(2021, 6, 15),
-                                answers={}, domain_scores={"advocacy": 35 if index < 7 else 75,
-                                                           "networking": 40 if index < 4 else 80, "finance": 20})
+        ResponseFactory(questionnaire=needs, organization=organization, date=datetime.date(2021, 6, 15),
+                        answers={}, domain_scores={"advocacy": 35 if index < 7 else 75,
+                                                   "networking": 40 if index < 4 else 80, "finance": 20})
     return seed_000
 
 

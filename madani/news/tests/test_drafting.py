@@ -12,7 +12,7 @@ from madani.activities.models import Topic
 from madani.news import drafting, services
 from madani.news.models import NewsPost, Status
 from madani.people.models import Person
-from tests.factories import ActivityFactory, ParticipationFactory, PersonFactory, place
+from tests.factories import ActivityFactory, ParticipationFactory, PersonFactory, ResponseFactory, place
 
 # Every fact of seed 000 (and its English version, seed 002), as the ledger records it, with how each
 # draft must write it. The gazetteer names Al-Kasra "Kisreh" (كسرة), sub-district SY090101.
@@ -96,11 +96,11 @@ def test_nothing_absent_from_the_ledger_is_claimed(seed_000):
 
 
 def test_a_needs_assessment_after_the_activity_is_not_its_reason(seed_000):
-    from madani.assessments.models import Questionnaire, Response
+    from madani.assessments.models import Questionnaire
 
     organization = seed_000[0].participations.first().organization
-    Response.objects.create(questionnaire=Questionnaire.objects.needs().get(), organization=organization,
-                            date=datetime.date(2021, 9, 1), answers={}, domain_scores={"advocacy": 10})
+    ResponseFactory(questionnaire=Questionnaire.objects.needs().get(), organization=organization,
+                    date=datetime.date(2021, 9, 1), answers={}, domain_scores={"advocacy": 10})
     drafts = drafting.draft(drafting.companion_activities(seed_000[0]))
     assert "تقييم الاحتياجات" not in drafts["ar"].body and "needs assessment" not in drafts["en"].body
 

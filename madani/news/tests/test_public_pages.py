@@ -9,7 +9,7 @@ from django.utils import timezone, translation
 
 from madani.news import services
 from madani.news.models import NewsPost
-from madani.news.public import latest_posts
+from madani.news.selectors import latest_posts
 from madani.news.sitemaps import NewsPostSitemap
 from madani.news.tests.conftest import jpeg, make_post
 

@@ -7,7 +7,8 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from madani.activities.models import Kind, Status
-from madani.public.models import BranchContact, CenterProfile, Registration
+from madani.public.models import BranchContact, CenterProfile
+from tests.factories import RegistrationFactory
 
 from .conftest import TODAY, planned
 
@@ -61,8 +62,8 @@ def test_only_planned_trainings_open_for_registration_are_announced(anonymous, b
 
 
 def test_nothing_about_registrants_is_shown_publicly(anonymous, open_training):
-    Registration.objects.create(activity=open_training, full_name="سمر الحسن", gender="female", birth_year=1995,
-                                phone="+963 933 000 111", home_place=open_training.place)
+    RegistrationFactory(activity=open_training, full_name="سمر الحسن", gender="female", birth_year=1995,
+                        phone="+963 933 000 111", home_place=open_training.place)
     for url in ["/", "/en/", reverse("public:trainings"), reverse("public:register", args=[open_training.pk])]:
         html = anonymous.get(url).content.decode()
         assert "سمر الحسن" not in html and "933 000 111" not in html, url

@@ -9,7 +9,7 @@ from madani.activities.models import Participation, Source
 from madani.consultations.views import PUBLIC_RATE
 from madani.people.models import Person
 from madani.public.models import Registration, RegistrationStatus
-from tests.factories import PersonFactory, place
+from tests.factories import PersonFactory, RegistrationFactory, place
 
 from .conftest import planned
 
@@ -29,7 +29,7 @@ def _register(client, activity, **overrides):
 def _registration(activity, **extra):
     values = {"full_name": "ليلى الحسن", "gender": "female", "birth_year": 1996, "phone": "+963 933 111 222",
               "organization_name": "منظمة توتول", "home_place": place("SY110101")}
-    return Registration.objects.create(activity=activity, **{**values, **extra})
+    return RegistrationFactory(activity=activity, **{**values, **extra})
 
 
 def test_a_visitor_registers_and_a_pending_registration_waits_for_staff(anonymous, open_training):

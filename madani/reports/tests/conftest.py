@@ -2,16 +2,15 @@ import datetime
 
 import pytest
 
-from madani.accounts.models import Role
-from madani.activities.models import Attendance, Kind
+from madani.activities.models import Kind
 from madani.people.models import Gender
 from tests.factories import (
     ActivityFactory,
+    AttendanceFactory,
     OrganizationFactory,
     ParticipationFactory,
     PersonFactory,
     SessionFactory,
-    UserFactory,
     place,
 )
 
@@ -39,10 +38,5 @@ def program_a(activity_a, branch_a):
     for gender, birth_year in [(Gender.MALE, 2000), (Gender.FEMALE, None)]:
         person = PersonFactory(branch=branch_a, gender=gender, birth_year=birth_year)
         ParticipationFactory(activity=workshop, person=person)
-        Attendance.objects.create(session=session, person=person)
+        AttendanceFactory(session=session, person=person)
     return program
-
-
-@pytest.fixture
-def me_officer_a(branch_a):
-    return UserFactory(email="me.a@example.org", role=Role.ME_OFFICER, branches=[branch_a])

@@ -13,15 +13,21 @@ from django.utils.translation import gettext, override
 from openpyxl import load_workbook
 
 from madani.indicators.engine import Dimension, IndicatorQuery, Metric, compute
-from madani.indicators.models import Baseline, Indicator, Outcome, Output, Target
 from madani.reports.donor import DonorReport
-from tests.factories import ParticipationFactory, PersonFactory
+from tests.factories import (
+    BaselineFactory,
+    IndicatorFactory,
+    OutcomeFactory,
+    OutputFactory,
+    ParticipationFactory,
+    PersonFactory,
+    TargetFactory,
+)
 from madani.reports.models import JobStatus, ReportJob, Step
-from madani.reports.services import donor_report_request
 
 from .conftest import PROGRAM_NAME_AR
+from .helpers import YEAR, request_report
 
-YEAR = (datetime.date(2026, 1, 1), datetime.date(2026, 12, 31))
 
 
 @pytest.fixture(autouse=True)
@@ -29,11 +35,6 @@ def _every_figure_shown(request, settings):
     """Most tests here are about the figures themselves: every figure is shown; the tests of small-cell
     suppression (marked ``suppressed``) keep the minimum cell size of 5."""
     settings.MADANI_MIN_CELL_SIZE = 5 if "suppression" in request.node.name else 1
-
-
-def request_report(staff, program, *, language="ar", format="xlsx", period=YEAR):
-    return donor_report_request(actor=staff, program=program, date_from=period[0], date_to=period[1],
-                                language=language, format=format)
 
 
 @pytest.fixture
@@ -115,18 +116,18 @@ def test_text_that_looks_like_a_formula_stays_text(built, program_a, activity_a)
 def logframe_a(program_a):
     """Program A's logframe: people trained (a target for 2026, a baseline of 2025) under an output, and
     workshops held (a target for the second quarter of 2026) under the outcome."""
-    outcome = Outcome.objects.create(program=program_a, statement_ar="مشاركة المنظمات في صنع القرار",
-                                     statement_en="CSOs take part in decisions")
-    output = Output.objects.create(outcome=outcome, statement_ar="منظمات مدربة", statement_en="CSOs trained")
-    people = Indicator.objects.create(code="people-trained", name_ar="المتدربون", name_en="People trained",
-                                     metric=Metric.PEOPLE, program=program_a, output=output)
-    Baseline.objects.create(indicator=people, year=2025, value=0)
-    Target.objects.create(indicator=people, year=2026, value=4)
-    workshops = Indicator.objects.create(code="workshops", name_ar="ورشات العمل", name_en="Workshops",
-                                         metric=Metric.ACTIVITIES, kinds=["workshop"], program=program_a,
-                                         outcome=outcome)
-    Target.objects.create(indicator=workshops, year=2026, quarter=2, value=2)
-    Target.objects.create(indicator=workshops, year=2027, value=5)  # outside the report's period
+    outcome = OutcomeFactory(program=program_a, statement_ar="مشاركة المنظمات في صنع القرار",
+                             statement_en="CSOs take part in decisions")
+    output = OutputFactory(outcome=outcome, statement_ar="منظمات مدربة", statement_en="CSOs trained")
+    people = IndicatorFactory(code="people-trained", name_ar="المتدربون", name_en="People trained",
+                              metric=Metric.PEOPLE, program=program_a, output=output)
+    BaselineFactory(indicator=people, year=2025, value=0)
+    TargetFactory(indicator=people, year=2026, value=4)
+    workshops = IndicatorFactory(code="workshops", name_ar="ورشات العمل", name_en="Workshops",
+                                 metric=Metric.ACTIVITIES, kinds=["workshop"], program=program_a,
+                                 outcome=outcome)
+    TargetFactory(indicator=workshops, year=2026, quarter=2, value=2)
+    TargetFactory(indicator=workshops, year=2027, value=5)  # outside the report's period
     return people, workshops
 
 

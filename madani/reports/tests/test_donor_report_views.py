@@ -8,14 +8,15 @@ from django.utils.translation import gettext
 
 from conftest import client_for
 from madani.reports.models import JobStatus, ReportJob
+from tests.factories import ReportJobFactory
 
 
 @pytest.fixture
 def job_a(program_a, staff_a, branch_a):
     """A report of branch A's program over branch A, asked for by staff A and still waiting for the worker."""
-    job = ReportJob.objects.create(program=program_a, date_from=datetime.date(2026, 1, 1),
-                                   date_to=datetime.date(2026, 12, 31), requested_by=staff_a,
-                                   covers_all_branches=False)
+    job = ReportJobFactory(program=program_a, date_from=datetime.date(2026, 1, 1),
+                           date_to=datetime.date(2026, 12, 31), requested_by=staff_a,
+                           covers_all_branches=False)
     job.branches.set([branch_a])
     return job
 

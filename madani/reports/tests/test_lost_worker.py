@@ -15,8 +15,9 @@ from openpyxl import load_workbook
 from madani.core.jobs import LeaseLost
 from madani.core.tests.workers import Workers
 from madani.reports.models import JobStatus, ReportJob, Step
+from tests.factories import ReportJobFactory
 
-from .test_donor_report import request_report
+from .helpers import request_report
 
 PROGRESS = "SELECT status, progress FROM reports_reportjob WHERE id = ?"
 
@@ -60,11 +61,11 @@ def test_a_report_whose_worker_was_killed_is_built_by_the_next_worker(staff_a, p
 def lost_job(program, staff, *, attempts):
     """A report whose worker died at 80% a minute ago, on its ``attempts``-th run."""
     now = timezone.now()
-    return ReportJob.objects.create(program=program, date_from=datetime.date(2026, 1, 1),
-                                    date_to=datetime.date(2026, 12, 31), requested_by=staff,
-                                    status=JobStatus.RUNNING, progress=80, step=Step.WRITING, attempts=attempts,
-                                    started_at=now - datetime.timedelta(minutes=2),
-                                    lease_expires_at=now - datetime.timedelta(minutes=1))
+    return ReportJobFactory(program=program, date_from=datetime.date(2026, 1, 1),
+                            date_to=datetime.date(2026, 12, 31), requested_by=staff,
+                            status=JobStatus.RUNNING, progress=80, step=Step.WRITING, attempts=attempts,
+                            started_at=now - datetime.timedelta(minutes=2),
+                            lease_expires_at=now - datetime.timedelta(minutes=1))
 
 
 def test_a_report_lost_on_its_first_run_is_built_again_when_its_page_is_polled(
@@ -100,8 +101,8 @@ def test_the_periodic_check_fails_a_report_lost_twice_that_nobody_watches(progra
 
 
 def test_a_slow_worker_that_lost_its_lease_cannot_overwrite_the_job(program_a, staff_a):
-    job = ReportJob.objects.create(program=program_a, date_from=datetime.date(2026, 1, 1),
-                                   date_to=datetime.date(2026, 12, 31), requested_by=staff_a)
+    job = ReportJobFactory(program=program_a, date_from=datetime.date(2026, 1, 1),
+                           date_to=datetime.date(2026, 12, 31), requested_by=staff_a)
     slow = ReportJob.objects.claim(job.pk)
     assert ReportJob.objects.claim(job.pk) is None  # one worker at a time
     ReportJob.objects.filter(pk=job.pk).update(lease_expires_at=timezone.now() - datetime.timedelta(seconds=1))

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from madani.dashboard.generate import generate
+from madani.sampledata.generate import generate
 
 
 class Command(BaseCommand):

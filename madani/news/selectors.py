@@ -1,4 +1,4 @@
-"""What the public pages of other apps take from the news (the home page's latest news)."""
+"""Reads of the news that other apps use (the home page's latest news)."""
 
 from .models import NewsPost
 

@@ -27,12 +27,11 @@ from madani.activities.models import CERTIFIED_KINDS, ONE_ORGANIZATION_KINDS, Ac
 from madani.activities.models import Status, Topic
 from madani.branches.models import Branch
 from madani.core.demo import BRANCHES, FAMILY_NAMES, FEMALE_NAMES, MALE_NAMES, PEOPLE_PER_BRANCH
+from madani.dashboard import cube
 from madani.organizations.models import Kind as OrganizationKind
 from madani.organizations.models import Organization
 from madani.people.models import Displacement, Gender, Person
 from madani.places.models import Place
-
-from . import cube
 
 YEARS_BACK = 5
 PLANNED_SHARE = 0.02

@@ -1,6 +1,6 @@
 """Build needs_assessment.xlsx, the ready needs-assessment XLSForm shipped with Madani.
 
-Run after changing the questions:  .venv/bin/python madani/assessments/forms/build_needs_assessment.py
+Run after changing the questions:  .venv/bin/python madani/assessments/xlsforms/build_needs_assessment.py
 The file is loaded into every installation by migration 0002_needs_assessment (madani/assessments/README.md).
 """
 

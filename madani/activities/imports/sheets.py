@@ -1,0 +1,111 @@
+"""Reading an uploaded .xlsx or .csv into a header and rows of JSON-safe cells (kept between the
+preview and the commit)."""
+
+import csv
+import datetime
+import io
+import zipfile
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from madani.core.uploads import check_workbook_bounds, rows_exceed, too_many_rows
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+MAX_ROWS = settings.MADANI_IMPORT_MAX_ROWS
+MAX_COLUMNS = 100
+EXTENSIONS = (".xlsx", ".csv")
+
+
+class SheetError(ValidationError):
+    """A sheet that cannot be read at all (wrong type, too big, empty…)."""
+
+
+
+def _cell(value):
+    """A JSON-safe cell: text, number or boolean; dates as ISO text."""
+    if value is None or isinstance(value, bool | int | str):
+        return value.strip() if isinstance(value, str) else value
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else value
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _decode(data: bytes) -> str:
+    if b"\x00" in data[:8192]:  # a binary file (a workbook, a picture…) renamed .csv
+        raise SheetError(_("The file is not a CSV text file."))
+    for encoding in ("utf-8-sig", "cp1256"):  # Excel on Arabic Windows saves CSV as cp1256
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise SheetError(_("The CSV file could not be read: save it as UTF-8 (CSV UTF-8 in Excel)."))
+
+
+def _read_csv(data: bytes) -> list[list]:
+    text = _decode(data)
+    first_line = text.split("\n", 1)[0]
+    delimiter = max(",;\t", key=first_line.count)  # Kobo's CSV exports use semicolons
+    rows = []
+    for row in csv.reader(io.StringIO(text), delimiter=delimiter):
+        rows.append([_cell(v) for v in row[:MAX_COLUMNS]])
+        if len(rows) > MAX_ROWS + 1:
+            break
+    return rows
+
+
+def _read_xlsx(data: bytes) -> list[list]:
+    import openpyxl
+
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise SheetError(_("The file is not an Excel workbook (.xlsx)."))
+    try:
+        check_workbook_bounds(data, max_rows=MAX_ROWS, first_sheet_only=True)
+    except ValidationError as error:
+        raise SheetError(error.messages) from None
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds of error on a damaged file
+        raise SheetError(_("The Excel workbook could not be read.")) from error
+    try:
+        sheet = workbook.worksheets[0]
+        rows, filled = [], 0
+        for row in sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True):
+            rows.append([_cell(v) for v in row])
+            filled += any(v not in (None, "") for v in row)
+            if rows_exceed(filled, len(rows), MAX_ROWS):
+                raise SheetError(too_many_rows(sheet.title, MAX_ROWS).messages)
+        return rows
+    finally:
+        workbook.close()
+
+
+def read_sheet(name: str, data: bytes) -> dict:
+    """Read an uploaded .xlsx or .csv into ``{"filename", "headers", "rows"}`` (rows of cells, each
+    with its sheet row number), or raise ``ValidationError`` with a message for the user."""
+    lower = (name or "").lower()
+    if not lower.endswith(EXTENSIONS):
+        raise SheetError(_("Upload an Excel (.xlsx) or CSV (.csv) file."))
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise SheetError(
+            _("The file is too large (at most %(megabytes)s MB).") % {"megabytes": MAX_UPLOAD_BYTES // (1024 * 1024)}
+        )
+    rows = _read_xlsx(data) if lower.endswith(".xlsx") else _read_csv(data)
+    if not rows:
+        raise SheetError(_("The sheet is empty."))
+    headers = [str(h).strip() if h is not None else "" for h in rows[0]]
+    while headers and not headers[-1]:
+        headers.pop()
+    body = []
+    for number, row in enumerate(rows[1:], start=2):
+        row = list(row[: len(headers)])
+        if any(v not in (None, "") for v in row):
+            body.append([number, *row])
+    if not headers or not body:
+        raise SheetError(_("The sheet has no rows under its header row."))
+    if len(body) > MAX_ROWS:
+        raise SheetError(_("The sheet has more than %(count)s rows; split it.") % {"count": MAX_ROWS})
+    return {"filename": name, "headers": headers, "rows": body}
