@@ -26,7 +26,6 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -35,8 +34,8 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from madani.core.arabic import normalize
 from madani.core.exports import xlsx_row
+from madani.core.ledger import ledger_write
 from madani.core.uploads import check_workbook_bounds, rows_exceed, too_many_rows
-from madani.dashboard.cube import request_refresh
 from madani.organizations.models import Organization
 from madani.people.models import EARLIEST_BIRTH_YEAR, Gender, Person, latest_birth_year, validate_birth_year
 from madani.places.models import Place
@@ -608,7 +607,7 @@ def _match_registry(actor, activity, rows):
 # Writing
 
 
-@transaction.atomic
+@ledger_write
 def attendance_import(*, actor, activity: Activity, rows: list[dict]) -> dict:
     """Enrol the people of ``rows`` (from ``map_rows``) in ``activity`` and record their attendance,
     all or nothing. Rows are checked again here: any row with an error and nothing is written.
@@ -620,7 +619,6 @@ def attendance_import(*, actor, activity: Activity, rows: list[dict]) -> dict:
             ngettext("%(count)s row has problems; nothing was imported.",
                      "%(count)s rows have problems; nothing was imported.", plan.errors) % {"count": plan.errors}
         )
-    request_refresh()
     people = plan.people
 
     sessions = dict(plan.sessions)

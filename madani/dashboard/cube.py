@@ -1,4 +1,4 @@
-"""Build the figures cube from the ledger, and ask for it to be rebuilt after a ledger write.
+"""Build the figures cube from the ledger, and queue its rebuild when a ledger write is announced.
 
 ``rebuild()`` fills ``Figure`` with a few GROUP BY queries (plain SQL that SQLite and PostgreSQL both run):
 1. one row per activity with its dimensions and additive measures (sessions, participations, completed
@@ -138,13 +138,10 @@ def rebuild() -> float:
     return seconds
 
 
-def request_refresh() -> None:
-    """Ask for the figures to be rebuilt once the current transaction commits. A burst of writes queues
-    one job: only the first request after the last rebuild started enqueues it."""
-    transaction.on_commit(_enqueue_once)
-
-
-def _enqueue_once():
+def ledger_changed(change) -> None:
+    """The listener of ledger writes (``madani.core.ledger``, registered in ``DashboardConfig.ready``): it
+    runs after the write committed and queues a rebuild. A burst of writes queues one job: only the first
+    change after the last rebuild started enqueues it."""
     from .tasks import refresh
 
     FigureStatus.objects.get_or_create(pk=1)
