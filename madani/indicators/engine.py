@@ -55,7 +55,8 @@ Filters (all optional; an empty tuple means "any"):
 ``kinds``, ``statuses``, ``topics`` (pks; an activity with any of them), ``programs`` (pks),
 ``donors`` (organization pks: the program's donor), ``branches`` (pks), ``place`` (a P-code: the
 activity took place there or anywhere inside it — descendants share the P-code as a prefix),
-``organizations`` (pks; see below), ``date_from`` / ``date_to`` (the period, both days included).
+``organizations`` (pks; see below), ``activities`` (pks: these activities only — an activity page's
+figures), ``date_from`` / ``date_to`` (the period, both days included).
 
 The period: people reached, sessions and person-days count sessions dated inside the period (an activity
 running over a year's end splits); participations, completions, activities and organizations count the
@@ -180,12 +181,13 @@ class IndicatorQuery:
     date_from: datetime.date | None = None
     date_to: datetime.date | None = None
     organizations: tuple[int, ...] = ()
+    activities: tuple[int, ...] = ()
     by: tuple[str, ...] = field(default=())
 
     def __post_init__(self):
         for name in ("kinds", "statuses", "by"):
             object.__setattr__(self, name, tuple(str(v) for v in getattr(self, name)))
-        for name in ("topics", "programs", "donors", "branches", "organizations"):
+        for name in ("topics", "programs", "donors", "branches", "organizations", "activities"):
             object.__setattr__(self, name, _ids(getattr(self, name)))
         object.__setattr__(self, "place", getattr(self.place, "pcode", self.place) or "")
         if self.metric not in Metric.values:
@@ -269,6 +271,8 @@ def _own_organization_only(user):
 
 def _activities(query: IndicatorQuery, user):
     qs = Activity.objects.all() if user is None else Activity.objects.visible_to(user)
+    if query.activities:
+        qs = qs.filter(pk__in=query.activities)
     if query.kinds:
         qs = qs.filter(kind__in=query.kinds)
     if query.statuses:
