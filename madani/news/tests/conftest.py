@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from madani.accounts.models import Role
-from madani.activities.models import Phase, Topic
+from madani.activities.models import Attendance, Phase, Topic
 from madani.assessments.models import Questionnaire, Response
 from madani.news import services
 from madani.news.models import NewsPost, Tag
@@ -119,13 +119,14 @@ def seed_000(db):
         activity.topics.set(topics)
         activity.facilitators.set([trainer])
         activity.target_organizations.set([platform, *represented])
-        for day in range(3):
-            SessionFactory(activity=activity, date=activity.start_date + datetime.timedelta(days=day),
-                           facilitator=trainer, place=activity.place)
+        sessions = [SessionFactory(activity=activity, date=activity.start_date + datetime.timedelta(days=day),
+                                   facilitator=trainer, place=activity.place) for day in range(3)]
         genders = ["male"] * men + ["female"] * women
-        for index, gender in enumerate(genders):
-            ParticipationFactory(activity=activity, person=PersonFactory(branch=deir, gender=gender),
-                                 organization=represented[index % len(represented)], completed=True)
+        for index, gender in enumerate(genders):  # every trainee present every day (people reached)
+            person = PersonFactory(branch=deir, gender=gender)
+            ParticipationFactory(activity=activity, person=person, organization=represented[index % len(represented)],
+                                 completed=True)
+            Attendance.objects.bulk_create([Attendance(session=session, person=person) for session in sessions])
         workshops.append(activity)
     return workshops
 
