@@ -11,11 +11,12 @@ from django.urls import reverse
 from conftest import client_for
 from madani.activities import services as activities
 from madani.activities.imports import attendance_import
+from madani.assessments.services import organization_staff_enrol
 from madani.core import ledger
 from madani.dashboard import cube
 from madani.organizations import services as organizations
 from madani.people import services as people
-from tests.factories import OrganizationFactory, PersonFactory
+from tests.factories import ActivityFactory, OrganizationFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -59,6 +60,9 @@ WRITE_PATHS = {
     "person_update": lambda actor, a, p: people.person_update(actor=actor, person=p, data={"gender": "female"}),
     "person_merge": lambda actor, a, p: people.person_merge(actor=actor, keep=p,
                                                             remove=PersonFactory(branch=a.branch)),
+    "organization_staff_enrol": lambda actor, a, p: organization_staff_enrol(
+        actor=actor, organization=a.target_organizations.get(), activity=ActivityFactory(branch=a.branch,
+                                                                                         status="planned")),
     "organization_delete": lambda actor, a, p: organizations.organization_delete(
         actor=actor, organization=_served(a)),
 }
