@@ -31,7 +31,7 @@ Public API
     ``organizations``   distinct organizations served (an activity's "organizations served").
 ``Dimension``         how a figure is split (a ``TextChoices``): ``gender``, ``age_group``,
                       ``displacement``, ``disability`` (people-based metrics only: people, completions,
-                      participations, completions, person-days), ``governorate``, ``district``, ``subdistrict``
+                      participations, person-days), ``governorate``, ``district``, ``subdistrict``
                       (where the activity took place), ``branch``, ``organization``, ``kind``,
                       ``program``, ``month``, ``quarter``, ``year``.
 ``dimensions_for(metric)`` the dimensions valid for a metric, in display order.
