@@ -24,18 +24,30 @@ class TopicAdmin(TranslationAdmin):
     search_fields = ("code", "name_ar", "name_en")
 
 
-class SessionInline(admin.TabularInline):
+class ReadOnlyLedgerAdmin:
+    """The ledger is written through its services only (``@ledger_write``: atomic, announced after commit);
+    the admin shows it and changes nothing."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class SessionInline(ReadOnlyLedgerAdmin, admin.TabularInline):
     model = Session
     extra = 0
-    autocomplete_fields = ("place", "facilitator")
 
 
 @admin.register(Activity)
-class ActivityAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class ActivityAdmin(ReadOnlyLedgerAdmin, SimpleHistoryAdmin, TranslationAdmin):
     list_display = ("title", "kind", "branch", "start_date", "end_date", "status")
     list_filter = ("kind", "status", "branch")
     search_fields = ("title_ar", "title_en")
-    autocomplete_fields = ("place", "facilitators", "target_organizations")
     inlines = [SessionInline]
 
     def get_queryset(self, request):

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from madani.core.arabic import clean_spaces
 from madani.core.concurrency import check_version
-from madani.dashboard.cube import request_refresh
+from madani.core.ledger import ledger_write
 from madani.people.services import person_create
 
 from .models import Activity, Attendance, Participation, Program, Session, Source
@@ -40,11 +40,10 @@ def _save_activity(*, actor, activity: Activity, data: dict) -> Activity:
     return activity
 
 
-@transaction.atomic
+@ledger_write
 def activity_create(*, actor, data: dict, session_per_day: bool = False) -> Activity:
     """Record an activity; with ``session_per_day`` one session is created for each of its days
     (a three-day workshop gets three sessions at its place, with its first facilitator)."""
-    request_refresh()
     activity = _save_activity(actor=actor, activity=Activity(created_by=actor), data=data)
     if session_per_day:
         facilitator = activity.facilitators.first()
@@ -56,17 +55,15 @@ def activity_create(*, actor, data: dict, session_per_day: bool = False) -> Acti
     return activity
 
 
-@transaction.atomic
+@ledger_write
 def activity_update(*, actor, activity: Activity, data: dict, version=None) -> Activity:
     """A stale ``version`` raises ``StaleVersion`` (madani/core/concurrency.py)."""
     check_version(activity, version)
-    request_refresh()
     return _save_activity(actor=actor, activity=activity, data=data)
 
 
-@transaction.atomic
+@ledger_write
 def activity_delete(*, actor, activity: Activity) -> None:
-    request_refresh()
     activity._history_user = actor
     activity.delete()
 
@@ -80,20 +77,18 @@ def _check_session(session: Session) -> None:
     session.full_clean()
 
 
-@transaction.atomic
+@ledger_write
 def session_create(*, actor, activity: Activity, data: dict) -> Session:
-    request_refresh()
     session = Session(activity=activity, **data)
     _check_session(session)
     session.save()
     return session
 
 
-@transaction.atomic
+@ledger_write
 def session_update(*, actor, session: Session, data: dict, version=None) -> Session:
     """A stale ``version`` raises ``StaleVersion`` (madani/core/concurrency.py)."""
     check_version(session, version)
-    request_refresh()
     for name, value in data.items():
         setattr(session, name, value)
     _check_session(session)
@@ -101,18 +96,16 @@ def session_update(*, actor, session: Session, data: dict, version=None) -> Sess
     return session
 
 
-@transaction.atomic
+@ledger_write
 def session_delete(*, actor, session: Session) -> None:
-    request_refresh()
     session.delete()
 
 
-@transaction.atomic
+@ledger_write
 def participation_add(*, actor, activity: Activity, person, organization=None, completed=False,
                       source=Source.MANUAL) -> Participation:
     """Enrol a person in an activity (idempotent: an existing participation is returned, and its
     organization filled in if it had none)."""
-    request_refresh()
     participation, created = Participation.objects.get_or_create(
         activity=activity, person=person, defaults={"organization": organization, "completed": completed, "source": source}
     )
@@ -123,9 +116,8 @@ def participation_add(*, actor, activity: Activity, person, organization=None, c
     return participation
 
 
-@transaction.atomic
+@ledger_write
 def participation_update(*, actor, participation: Participation, data: dict) -> Participation:
-    request_refresh()
     for name, value in data.items():
         setattr(participation, name, value)
     participation._history_user = actor
@@ -134,20 +126,18 @@ def participation_update(*, actor, participation: Participation, data: dict) -> 
     return participation
 
 
-@transaction.atomic
+@ledger_write
 def participation_remove(*, actor, participation: Participation) -> None:
     """Remove a person from an activity, with their attendance at its sessions."""
-    request_refresh()
     Attendance.objects.filter(session__activity_id=participation.activity_id, person_id=participation.person_id).delete()
     participation._history_user = actor
     participation.delete()
 
 
-@transaction.atomic
+@ledger_write
 def attendance_record(*, actor, session: Session, present_ids, source=Source.SHEET) -> dict:
     """Make ``present_ids`` exactly the people present at ``session``. Only the activity's
     participants can be ticked; returns how many were added and removed."""
-    request_refresh()
     present_ids = {int(pk) for pk in present_ids}
     enrolled = set(session.activity.participations.values_list("person_id", flat=True))
     strangers = present_ids - enrolled
@@ -162,11 +152,10 @@ def attendance_record(*, actor, session: Session, present_ids, source=Source.SHE
     return {"added": len(present_ids - current), "removed": len(removed), "present": len(present_ids)}
 
 
-@transaction.atomic
+@ledger_write
 def attendance_walk_in(*, actor, session: Session, person=None, person_data=None, organization=None) -> Participation:
     """A walk-in: an existing person, or a new one registered on the spot (after the caller has
     shown the likely duplicates), enrolled in the activity and marked present at the session."""
-    request_refresh()
     if person is None:
         person = person_create(actor=actor, data={"branch": session.activity.branch, **person_data})
     participation = participation_add(

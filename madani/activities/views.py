@@ -14,7 +14,7 @@ from madani.core.uploads import attachment_response
 
 from madani.organizations.forms import DeleteForm
 from madani.organizations.models import Organization
-from madani.people.models import Person
+from madani.people.models import Gender, Person
 
 from . import services
 from .filters import ActivityFilter
@@ -92,6 +92,7 @@ def activity_detail(request, pk):
         "sessions": sessions,
         "participations": participations,
         "summary": participation_summary(participations),
+        "reached": _reached(activity, request.user),
         "history": history_entries(activity),
         "can_record": request.user.can_record_activities,
         "can_mark": request.user.can_record_activities or request.user.is_trainer,
@@ -373,6 +374,23 @@ def program_export(request):
     return export_response(request, "programs", header, rows)
 
 
+def _reached(activity, user) -> int:
+    """The people the activity reached (present at one of its sessions), from the indicator engine."""
+    from madani.indicators.engine import IndicatorQuery, Metric, compute
+
+    return compute(IndicatorQuery(Metric.PEOPLE, activities=(activity.pk,)), user=user).total
+
+
+def _program_totals(program, user) -> dict:
+    """People reached (and the women among them) and enrolments, from the indicator engine."""
+    from madani.indicators.engine import IndicatorQuery, Metric, compute
+
+    people = compute(IndicatorQuery(Metric.PEOPLE, programs=(program.pk,), by=("gender",)), user=user)
+    women = sum(row.value for row in people.rows if row.keys[0].value == Gender.FEMALE)
+    participations = compute(IndicatorQuery(Metric.PARTICIPATIONS, programs=(program.pk,)), user=user).total
+    return {"people": people.total, "women": women, "participations": participations}
+
+
 @login_required
 def program_detail(request, pk):
     program = get_object_or_404(Program.objects.visible_to(request.user), pk=pk)
@@ -383,9 +401,7 @@ def program_detail(request, pk):
     context = {
         "program": program,
         "activities": activities[:100],
-        "totals": Participation.objects.visible_to(request.user).filter(activity__program=program).aggregate(
-            participations=Count("pk"), people=Count("person", distinct=True),
-            women=Count("person", distinct=True, filter=Q(person__gender="female"))),
+        "totals": _program_totals(program, request.user),
     }
     return render(request, "activities/program_detail.html", context)
 

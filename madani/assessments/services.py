@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from madani.activities.services import participation_add
+from madani.core.ledger import ledger_write
 from madani.people.models import Person
 
 from .engine import score_answers
@@ -70,7 +71,7 @@ def current_staff(*, actor, organization):
     )
 
 
-@transaction.atomic
+@ledger_write
 def organization_staff_enrol(*, actor, organization, activity) -> int:
     """Enrol every current staff member of ``organization`` in ``activity`` (an upcoming one), all or
     nothing. Returns how many were newly enrolled (those already in the activity stay as they are)."""

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_noop
 from madani.activities import services as ledger
 from madani.activities.models import Activity
 from madani.activities.models import Status as ActivityStatus
+from madani.core.ledger import ledger_write
 
 from .models import ACTIVITY_KIND, Request, RequestKind, RequestSource, RequestStatus
 
@@ -51,7 +52,7 @@ def _titles(kind, organization) -> dict:
     return titles
 
 
-@transaction.atomic
+@ledger_write
 def request_assign(*, actor, support_request: Request, expert, program, organization=None,
                    start_date: datetime.date | None = None) -> Activity:
     """Accept a request and assign an expert: one consultation or technical-support activity is
@@ -87,7 +88,7 @@ def request_assign(*, actor, support_request: Request, expert, program, organiza
     return activity
 
 
-@transaction.atomic
+@ledger_write
 def request_log_session(*, actor, support_request: Request, data: dict):
     """Log a session (date, topic, outcome) on the request's activity. A session after the activity's
     end date (or before its start) stretches the activity to cover it: a consultation runs until it is
@@ -107,7 +108,7 @@ def request_log_session(*, actor, support_request: Request, data: dict):
     return session
 
 
-@transaction.atomic
+@ledger_write
 def request_close(*, actor, support_request: Request, note: str = "") -> Request:
     """Close a request as done: its activity is completed. A training suggestion is closed once
     staff have considered it."""

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_noop
 
 from madani.activities import services as ledger
 from madani.activities.models import Activity, Kind, Program, Status
+from madani.core.ledger import ledger_write
 from madani.organizations.models import Organization
 
 from .models import Booking, BookingStatus, BookableResource, ResourceKind
@@ -151,7 +152,7 @@ def _titles(booking: Booking) -> dict:
     return titles
 
 
-@transaction.atomic
+@ledger_write
 def booking_mark_used(*, actor, booking: Booking, program: Program | None = None) -> Activity:
     """The organization used its booking: one completed ``space_use`` activity of the resource's branch,
     serving the organization, with one session on that day, is recorded in the ledger."""

@@ -1,13 +1,17 @@
-"""Build the figures cube from the ledger, and ask for it to be rebuilt after a ledger write.
+"""Build the figures cube from the ledger, and queue its rebuild when a ledger write is announced.
+
+The cube materializes the indicator engine's figures (``madani/indicators/engine.py``, the one place they
+are defined) for every combination the dashboard reads: program or all × branch or all × kind or all ×
+(all time, year, quarter), plus months (all kinds) for the charts. Each cell equals ``engine.compute`` of
+the same filters and period (a test checks it):
+- people reached, women and men: distinct people present at one or more sessions *held* in the period;
+- sessions and person-days (attendance marks): held in the period;
+- activities, participations (enrolments), completed and organizations served: activities *starting* in it.
 
 ``rebuild()`` fills ``Figure`` with a few GROUP BY queries (plain SQL that SQLite and PostgreSQL both run):
-1. one row per activity with its dimensions and additive measures (sessions, participations, completed
-   participations, person-days) -> ``SUM`` for every combination;
-2. the distinct (slice, person) pairs of attendance and (slice, organization) pairs of organizations served
-   -> exact ``COUNT(DISTINCT)`` for every combination, one GROUP BY each.
-People reached are the people present at one session at least; organizations served are the activities'
-"organizations served". Every combination is: program or all × branch or all × kind or all × (all time,
-year, quarter), plus months (all kinds) for the charts.
+one row per activity with its additive measures and one per session with its attendance -> ``SUM`` for every
+combination; the distinct (slice, person) pairs of attendance and (slice, organization) pairs of
+organizations served -> exact ``COUNT(DISTINCT)`` for every combination, one GROUP BY each.
 """
 
 import datetime
@@ -23,7 +27,8 @@ from .models import Figure, FigureStatus
 
 # A refresh asked for this long ago and not started yet is taken as lost (e.g. the queue was purged).
 STALE_REQUEST = datetime.timedelta(hours=6)
-ADDITIVE = ("activities", "sessions", "participations", "completed", "person_days")
+ACTIVITY_MEASURES = ("activities", "participations", "completed")  # by the activity's start
+SESSION_MEASURES = ("sessions", "person_days")  # by the session's date
 PERIODS = {"all": (), "year": ("year",), "quarter": ("year", "quarter"), "month": ("year", "month")}
 
 
@@ -37,45 +42,54 @@ def _groupings():
             + PERIODS[period]
 
 
-def _date_parts():
+def _date_parts(column):
     if connection.vendor == "postgresql":
-        return "CAST(EXTRACT(YEAR FROM a.start_date) AS integer)", "CAST(EXTRACT(MONTH FROM a.start_date) AS integer)"
-    return "CAST(strftime('%Y', a.start_date) AS integer)", "CAST(strftime('%m', a.start_date) AS integer)"
+        return (f"CAST(EXTRACT(YEAR FROM {column}) AS integer)", f"CAST(EXTRACT(MONTH FROM {column}) AS integer)")
+    return f"CAST(strftime('%Y', {column}) AS integer)", f"CAST(strftime('%m', {column}) AS integer)"
+
+
+TABLES = ("dashboard_acts", "dashboard_sessions", "dashboard_reach", "dashboard_served")
 
 
 def _temporary_tables(cursor):
-    year, month = _date_parts()
-    for table in ("dashboard_acts", "dashboard_reach", "dashboard_served"):
+    year, month = _date_parts("a.start_date")
+    session_year, session_month = _date_parts("s.date")
+    for table in TABLES:
         cursor.execute(f"DROP TABLE IF EXISTS {table}")
     cursor.execute(f"""
         CREATE TEMPORARY TABLE dashboard_acts AS
         SELECT a.id AS activity_id, a.program_id, a.branch_id, a.kind, {year} AS year, {month} AS month,
                ({month} + 2) / 3 AS quarter, 1 AS activities,
-               COALESCE(s.n, 0) AS sessions, COALESCE(p.n, 0) AS participations,
-               COALESCE(p.done, 0) AS completed, COALESCE(t.n, 0) AS person_days
+               COALESCE(p.n, 0) AS participations, COALESCE(p.done, 0) AS completed
         FROM activities_activity a
-        LEFT JOIN (SELECT activity_id, COUNT(*) AS n FROM activities_session GROUP BY activity_id) s
-               ON s.activity_id = a.id
         LEFT JOIN (SELECT activity_id, COUNT(*) AS n, SUM(CASE WHEN completed THEN 1 ELSE 0 END) AS done
                    FROM activities_participation GROUP BY activity_id) p ON p.activity_id = a.id
-        LEFT JOIN (SELECT s.activity_id, COUNT(*) AS n FROM activities_attendance t
-                   JOIN activities_session s ON s.id = t.session_id GROUP BY s.activity_id) t ON t.activity_id = a.id
     """)
     cursor.execute("CREATE INDEX dashboard_acts_id ON dashboard_acts (activity_id)")
-    dims = "d.program_id, d.branch_id, d.kind, d.year, d.quarter, d.month"
+    cursor.execute(f"""
+        CREATE TEMPORARY TABLE dashboard_sessions AS
+        SELECT s.id AS session_id, d.program_id, d.branch_id, d.kind, {session_year} AS year,
+               {session_month} AS month, ({session_month} + 2) / 3 AS quarter, 1 AS sessions,
+               COALESCE(t.n, 0) AS person_days
+        FROM activities_session s
+        JOIN dashboard_acts d ON d.activity_id = s.activity_id
+        LEFT JOIN (SELECT session_id, COUNT(*) AS n FROM activities_attendance GROUP BY session_id) t
+               ON t.session_id = s.id
+    """)
+    cursor.execute("CREATE INDEX dashboard_sessions_id ON dashboard_sessions (session_id)")
+    dims = "program_id, branch_id, kind, year, quarter, month"
     cursor.execute(f"""
         CREATE TEMPORARY TABLE dashboard_reach AS
-        SELECT DISTINCT {dims}, t.person_id AS member,
+        SELECT DISTINCT {", ".join("d." + d for d in dims.split(", "))}, t.person_id AS member,
                CASE WHEN p.gender = 'female' THEN 1 ELSE 0 END AS women,
                CASE WHEN p.gender = 'male' THEN 1 ELSE 0 END AS men
         FROM activities_attendance t
-        JOIN activities_session s ON s.id = t.session_id
-        JOIN dashboard_acts d ON d.activity_id = s.activity_id
+        JOIN dashboard_sessions d ON d.session_id = t.session_id
         JOIN people_person p ON p.id = t.person_id
     """)
     cursor.execute(f"""
         CREATE TEMPORARY TABLE dashboard_served AS
-        SELECT DISTINCT {dims}, o.organization_id AS member
+        SELECT DISTINCT {", ".join("d." + d for d in dims.split(", "))}, o.organization_id AS member
         FROM activities_activity_target_organizations o JOIN dashboard_acts d ON d.activity_id = o.activity_id
     """)
 
@@ -100,14 +114,15 @@ def _compute(cursor) -> dict:
         group = ", ".join(columns)
         select = f"{group}, " if group else ""
         group_by = f"GROUP BY {group}" if group else ""
-        sums = ", ".join(f"SUM({m})" for m in ADDITIVE)
-        _rows(cursor, f"SELECT {select}{sums} FROM dashboard_acts {group_by}", columns, ADDITIVE, figures)
+        for table, measures in (("dashboard_acts", ACTIVITY_MEASURES), ("dashboard_sessions", SESSION_MEASURES)):
+            sums = ", ".join(f"SUM({m})" for m in measures)
+            _rows(cursor, f"SELECT {select}{sums} FROM {table} {group_by}", columns, measures, figures)
         _rows(cursor, f"SELECT {select}COUNT(*), SUM(women), SUM(men) FROM "
                       f"(SELECT DISTINCT {select}member, women, men FROM dashboard_reach) x {group_by}",
               columns, ("people", "women", "men"), figures)
         _rows(cursor, f"SELECT {select}COUNT(*) FROM (SELECT DISTINCT {select}member FROM dashboard_served) x "
                       f"{group_by}", columns, ("organizations",), figures)
-    for table in ("dashboard_acts", "dashboard_reach", "dashboard_served"):
+    for table in TABLES:
         cursor.execute(f"DROP TABLE {table}")
     return figures
 
@@ -138,13 +153,10 @@ def rebuild() -> float:
     return seconds
 
 
-def request_refresh() -> None:
-    """Ask for the figures to be rebuilt once the current transaction commits. A burst of writes queues
-    one job: only the first request after the last rebuild started enqueues it."""
-    transaction.on_commit(_enqueue_once)
-
-
-def _enqueue_once():
+def ledger_changed(change) -> None:
+    """The listener of ledger writes (``madani.core.ledger``, registered in ``DashboardConfig.ready``): it
+    runs after the write committed and queues a rebuild. A burst of writes queues one job: only the first
+    change after the last rebuild started enqueues it."""
     from .tasks import refresh
 
     FigureStatus.objects.get_or_create(pk=1)

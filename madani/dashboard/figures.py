@@ -1,14 +1,15 @@
-"""What the dashboard shows: the precomputed figures of one selection (program, branch, period), and the
-live figures of the few activities a trainer or a CSO member may see."""
+"""What the dashboard shows: the precomputed figures of one selection (program, branch, period: the cube,
+a materialization of the indicator engine's figures), and the engine's figures computed live over the few
+activities a trainer or a CSO member may see."""
 
 import datetime
 from dataclasses import dataclass
 
-from django.db import models
 from django.utils.formats import date_format
 
-from madani.activities.models import Activity, Attendance, Kind, Participation, Session
+from madani.activities.models import Kind
 from madani.branches.models import Branch
+from madani.indicators.engine import IndicatorQuery, Metric, compute
 from madani.people.models import Gender
 
 from .models import Figure
@@ -76,23 +77,16 @@ def staff_figures(selection: Selection, branches) -> dict:
 
 
 def live_figures(user) -> Figure:
-    """Counted live over the activities the user may see (a trainer's own; a CSO member's organization's
-    participations): few rows, so no cube is needed, and the figures are always current."""
-    activities = Activity.objects.visible_to(user)
-    participations = Participation.objects.visible_to(user)
-    attendance = Attendance.objects.filter(session__activity__in=activities)
-    if not user.is_center_staff:  # a CSO member: their organization's people only
-        attendance = attendance.filter(models.Exists(participations.filter(
-            activity_id=models.OuterRef("session__activity_id"), person_id=models.OuterRef("person_id"))))
-    people = attendance.aggregate(
-        people=models.Count("person", distinct=True),
-        women=models.Count("person", distinct=True, filter=models.Q(person__gender=Gender.FEMALE)),
-        men=models.Count("person", distinct=True, filter=models.Q(person__gender=Gender.MALE)),
-        person_days=models.Count("pk"),
-    )
-    enrolled = participations.aggregate(participations=models.Count("pk"),
-                                        completed=models.Count("pk", filter=models.Q(completed=True)))
-    return Figure(**people, **enrolled, activities=activities.count(),
-                  sessions=Session.objects.filter(activity__in=activities).count(),
-                  organizations=activities.filter(target_organizations__isnull=False)
-                  .values("target_organizations").distinct().count())
+    """The indicator engine's figures over the activities the user may see (a trainer's own; a CSO member's
+    organization's people and organization), all time: few rows, so no cube is needed, and the figures are
+    always current."""
+    def total(metric, **extra):
+        return compute(IndicatorQuery(metric, **extra), user=user)
+
+    people = total(Metric.PEOPLE, by=("gender",))
+    genders = {row.keys[0].value: row.value for row in people.rows}
+    return Figure(people=people.total, women=genders.get(Gender.FEMALE, 0), men=genders.get(Gender.MALE, 0),
+                  **{name: total(metric).total for name, metric in (
+                      ("person_days", Metric.PERSON_DAYS), ("participations", Metric.PARTICIPATIONS),
+                      ("completed", Metric.COMPLETED), ("activities", Metric.ACTIVITIES),
+                      ("sessions", Metric.SESSIONS), ("organizations", Metric.ORGANIZATIONS))})

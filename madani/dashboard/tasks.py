@@ -5,5 +5,5 @@ from . import cube
 
 @task()
 def refresh():
-    """Rebuild the dashboard's figures (queued by ``cube.request_refresh`` after ledger writes)."""
+    """Rebuild the dashboard's figures (queued by ``cube.ledger_changed`` after ledger writes)."""
     return cube.rebuild()

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 
 from madani.branches.models import Branch
+from madani.core.ages import age_bands, band_label
 
 from . import cube
 from .figures import live_figures, staff_figures
@@ -61,4 +62,5 @@ def impact(request):
     """Public: the center's figures by year and branch, small groups suppressed (public.py)."""
     return render(request, "dashboard/impact.html", {
         **impact_table(), "status": cube.status(), "min_cell_size": settings.MADANI_MIN_CELL_SIZE,
+        "age_bands": ", ".join(band_label(code) for code, _low, _high in age_bands()),
     })

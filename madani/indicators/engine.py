@@ -1,20 +1,36 @@
-"""The indicator engine: figures computed from the activity ledger (issue 4, "Figures").
+"""The indicator engine: figures computed from the activity ledger (issue 4, "Figures"; issue 11).
 
-This is the stable API that pages, reports and exports call. It is pure: it reads, never writes, and
-every figure is one aggregate SQL query through the ORM (the same answers on SQLite and PostgreSQL).
+Every figure Madani shows is defined here, once, and every output reads it from here: the dashboard (its
+precomputed cells in ``dashboard/cube.py`` materialize these definitions for every program × branch × kind
+× period), the impact and home pages, the donor report, 3W/4W, IATI, activity and program pages and news
+drafts (``reach_by_activity``). It is pure: it reads, never writes, and every figure is one aggregate SQL
+query through the ORM (the same answers on SQLite and PostgreSQL).
+
+The definitions (also in the README and on the impact page's glossary, in both languages)
+-----------------------------------------------------------------------------------------
+*People reached* in a period: the distinct people present at one or more sessions held within the
+period. A planned activity (no session held) reaches no one; a person enrolled who never came (a no-show)
+is not reached; a person present at sessions of three activities is one person reached.
+*Enrolments* (participations): people enrolled in activities that start within the period, one per
+person and activity — never labelled "reached". *Completions*: the enrolments marked completed.
+*Activities*: the activities that start within the period. *Organizations served*: the distinct
+organizations served by those activities. *Sessions* and *person-days* (attendance marks): those held
+within the period. Age groups: the bands of ``MADANI_AGE_BANDS`` (``age_bands()``, used by every list,
+export and the API through ``madani.core.ages``), the age being the activity's start year minus the birth year.
 
 Public API
 ----------
 ``Metric``            what is counted (a ``TextChoices``):
-    ``people``          unique people who took part (a participation), each counted once — after a
-                        merge of two records the remaining person is counted once;
-    ``participations``  participations (a person in an activity);
+    ``people``          people reached: unique people present at a session held in the period, each
+                        counted once — after a merge of two records the remaining person is counted once;
+    ``participations``  enrolments (a person in an activity);
+    ``completed``       completions (enrolments marked completed);
     ``person_days``     attendance marks (a person present at a session);
     ``sessions``        sessions;
     ``activities``      activities;
     ``organizations``   distinct organizations served (an activity's "organizations served").
 ``Dimension``         how a figure is split (a ``TextChoices``): ``gender``, ``age_group``,
-                      ``displacement``, ``disability`` (people-based metrics only: people,
+                      ``displacement``, ``disability`` (people-based metrics only: people, completions,
                       participations, person-days), ``governorate``, ``district``, ``subdistrict``
                       (where the activity took place), ``branch``, ``organization``, ``kind``,
                       ``program``, ``month``, ``quarter``, ``year``.
@@ -30,6 +46,8 @@ Public API
                       ``param`` (the value as text for a URL; ``parse_param`` reads it back).
 ``age_bands()``       the age bands of the ``MADANI_AGE_BANDS`` setting as (code, low, high) triples.
 ``period_bounds(year, quarter=None)`` the first and last day of a year or quarter.
+``reach_by_activity(activities, date_from=None, date_to=None)`` an Activity queryset annotated with the
+                      people each activity reached (``reached``, ``reached_women``, ``reached_men``).
 
 Definitions
 -----------
@@ -37,20 +55,21 @@ Filters (all optional; an empty tuple means "any"):
 ``kinds``, ``statuses``, ``topics`` (pks; an activity with any of them), ``programs`` (pks),
 ``donors`` (organization pks: the program's donor), ``branches`` (pks), ``place`` (a P-code: the
 activity took place there or anywhere inside it — descendants share the P-code as a prefix),
-``organizations`` (pks; see below), ``date_from`` / ``date_to`` (the period, both days included).
+``organizations`` (pks; see below), ``activities`` (pks: these activities only — an activity page's
+figures), ``date_from`` / ``date_to`` (the period, both days included).
 
-The period: people, participations, activities and organizations count activities whose dates
-overlap the period (start on or before ``date_to``, end on or after ``date_from``). Sessions and
-person-days count sessions dated inside the period (an activity running over a year's end splits).
+The period: people reached, sessions and person-days count sessions dated inside the period (an activity
+running over a year's end splits); participations, completions, activities and organizations count the
+activities that start inside it (so a period's figures add up over its months, as the dashboard's do).
 
 The organization filter and the ``organization`` dimension mean "the organization represented" for
-people, participations and person-days (the participation's organization; for a person-day, the
-organization the person represented in that activity), and "the organization served" for sessions,
+people, participations, completions and person-days (the participation's organization; for a person
+present, the organization they represented in that activity), and "the organization served" for sessions,
 activities and organizations. When organizations are filtered, an organization breakdown shows only
 those organizations.
 
-Dates of the time dimensions: the activity's start for people, participations, activities and
-organizations; the session's date for sessions and person-days. Age is the year of the activity's
+Dates of the time dimensions: the activity's start for participations, completions, activities and
+organizations; the session's date for people reached, sessions and person-days. Age is the year of the activity's
 start minus the birth year; an unknown birth year (or an age outside every band) is not recorded.
 
 Disaggregated rows: only groups with a non-zero value are returned, sorted by key. A group's value
@@ -59,7 +78,7 @@ more than the total (one person in two branches), and so can an activity serving
 
 Visibility: ``user=None`` counts the whole center (public figures, reports). With a user, only the
 activities in ``Activity.objects.visible_to(user)`` count, and a CSO member's people-based figures
-count only their organization's participations (as ``Participation.objects.visible_to``). Pages
+count only the people who represented their organization (as ``Participation.objects.visible_to``). Pages
 compute with ``user=request.user`` so that every number and its ``records`` agree.
 
 Example::
@@ -71,12 +90,9 @@ Example::
 """
 
 import datetime
-import re
 from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
-from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.db.models import Case, CharField, Count, ExpressionWrapper, F, IntegerField, OuterRef, Subquery, Value, When
 from django.db.models.functions import ExtractYear, Length, Substr, TruncMonth, TruncQuarter
@@ -85,6 +101,7 @@ from django.utils.translation import gettext_lazy as _
 
 from madani.activities.models import Activity, Attendance, Kind, Participation, Program, Session
 from madani.branches.models import Branch
+from madani.core.ages import age_bands, band_label
 from madani.organizations.models import Organization
 from madani.people.models import Displacement, Gender, Person
 from madani.places.models import Place
@@ -92,12 +109,14 @@ from madani.places.models import Place
 __all__ = [
     "Metric", "Dimension", "PERSON_METRICS", "PERSON_DIMENSIONS", "dimensions_for", "IndicatorQuery",
     "IndicatorResult", "Row", "Key", "compute", "records", "parse_param", "age_bands", "period_bounds",
+    "reach_by_activity",
 ]
 
 
 class Metric(models.TextChoices):
-    PEOPLE = "people", _("Unique people")
-    PARTICIPATIONS = "participations", _("Participations")
+    PEOPLE = "people", _("People reached")
+    PARTICIPATIONS = "participations", _("Enrolments (participations)")
+    COMPLETED = "completed", _("Completions")
     PERSON_DAYS = "person_days", _("Person-days of attendance")
     SESSIONS = "sessions", _("Sessions")
     ACTIVITIES = "activities", _("Activities")
@@ -121,7 +140,7 @@ class Dimension(models.TextChoices):
     YEAR = "year", _("Year")
 
 
-PERSON_METRICS = frozenset({Metric.PEOPLE, Metric.PARTICIPATIONS, Metric.PERSON_DAYS})
+PERSON_METRICS = frozenset({Metric.PEOPLE, Metric.PARTICIPATIONS, Metric.COMPLETED, Metric.PERSON_DAYS})
 PERSON_DIMENSIONS = frozenset({Dimension.GENDER, Dimension.AGE_GROUP, Dimension.DISPLACEMENT, Dimension.DISABILITY})
 # P-code length of each level: SY09 (governorate), SY0902 (district), SY090201 (sub-district).
 PLACE_LEVELS = {Dimension.GOVERNORATE: 4, Dimension.DISTRICT: 6, Dimension.SUBDISTRICT: 8}
@@ -131,22 +150,6 @@ MAX_DIMENSIONS = 2
 def dimensions_for(metric: str) -> list[str]:
     """The dimensions a metric can be split by (person attributes only for people-based metrics)."""
     return [d for d in Dimension.values if metric in PERSON_METRICS or d not in PERSON_DIMENSIONS]
-
-
-def age_bands() -> list[tuple[str, int, int | None]]:
-    """``MADANI_AGE_BANDS`` ("0-17,18-24,25-34,35-59,60+") as (code, lowest age, highest age or None)."""
-    bands = []
-    for code in (part.strip() for part in settings.MADANI_AGE_BANDS.split(",")):
-        match = re.fullmatch(r"(\d+)-(\d+)|(\d+)\+", code)
-        if not match:
-            raise ImproperlyConfigured(f"MADANI_AGE_BANDS: {code!r} is neither 'low-high' nor 'low+'.")
-        low, high = (int(match[1]), int(match[2])) if match[1] else (int(match[3]), None)
-        if bands and (bands[-1][2] is None or low != bands[-1][2] + 1) or (high is not None and high < low):
-            raise ImproperlyConfigured("MADANI_AGE_BANDS must be contiguous bands in increasing order.")
-        bands.append((code, low, high))
-    if not bands:
-        raise ImproperlyConfigured("MADANI_AGE_BANDS is empty.")
-    return bands
 
 
 def period_bounds(year: int, quarter: int | None = None) -> tuple[datetime.date, datetime.date]:
@@ -178,12 +181,13 @@ class IndicatorQuery:
     date_from: datetime.date | None = None
     date_to: datetime.date | None = None
     organizations: tuple[int, ...] = ()
+    activities: tuple[int, ...] = ()
     by: tuple[str, ...] = field(default=())
 
     def __post_init__(self):
         for name in ("kinds", "statuses", "by"):
             object.__setattr__(self, name, tuple(str(v) for v in getattr(self, name)))
-        for name in ("topics", "programs", "donors", "branches", "organizations"):
+        for name in ("topics", "programs", "donors", "branches", "organizations", "activities"):
             object.__setattr__(self, name, _ids(getattr(self, name)))
         object.__setattr__(self, "place", getattr(self.place, "pcode", self.place) or "")
         if self.metric not in Metric.values:
@@ -267,6 +271,8 @@ def _own_organization_only(user):
 
 def _activities(query: IndicatorQuery, user):
     qs = Activity.objects.all() if user is None else Activity.objects.visible_to(user)
+    if query.activities:
+        qs = qs.filter(pk__in=query.activities)
     if query.kinds:
         qs = qs.filter(kind__in=query.kinds)
     if query.statuses:
@@ -286,50 +292,48 @@ def _activities(query: IndicatorQuery, user):
     return qs.order_by().values("pk")
 
 
-def _period(qs, path: str, query: IndicatorQuery, *, overlap: bool):
-    if overlap:  # activities whose dates overlap the period
-        if query.date_to:
-            qs = qs.filter(**{f"{path}start_date__lte": query.date_to})
-        if query.date_from:
-            qs = qs.filter(**{f"{path}end_date__gte": query.date_from})
-    else:  # sessions dated inside it
-        if query.date_from:
-            qs = qs.filter(**{f"{path}__gte": query.date_from})
-        if query.date_to:
-            qs = qs.filter(**{f"{path}__lte": query.date_to})
+def _period(qs, path: str, query: IndicatorQuery):
+    """Rows whose date (``path``: a session's date, or an activity's start) falls inside the period."""
+    if query.date_from:
+        qs = qs.filter(**{f"{path}__gte": query.date_from})
+    if query.date_to:
+        qs = qs.filter(**{f"{path}__lte": query.date_to})
     return qs
 
 
 def _source(query: IndicatorQuery, user) -> _Source:
     activities = _activities(query, user)
     metric, organizations = query.metric, query.organizations
-    if metric in (Metric.PEOPLE, Metric.PARTICIPATIONS):
+    if metric in (Metric.PARTICIPATIONS, Metric.COMPLETED):
         rows = Participation.objects.all() if user is None else Participation.objects.visible_to(user)
-        rows = _period(rows.filter(activity__in=activities), "activity__", query, overlap=True)
+        rows = _period(rows.filter(activity__in=activities), "activity__start_date", query)
+        if metric == Metric.COMPLETED:
+            rows = rows.filter(completed=True)
         if organizations:
             rows = rows.filter(organization_id__in=organizations)
-        count = Count("person", distinct=True) if metric == Metric.PEOPLE else Count("pk", distinct=True)
-        return _Source(rows, "activity__", "person__", F("organization"), "activity__start_date", count)
-    if metric == Metric.PERSON_DAYS:
+        return _Source(rows, "activity__", "person__", F("organization"), "activity__start_date",
+                       Count("pk", distinct=True))
+    if metric in (Metric.PEOPLE, Metric.PERSON_DAYS):
+        # People reached: distinct people present at a session held in the period; person-days: the marks.
         represented = Subquery(
             Participation.objects.filter(activity=OuterRef("session__activity"), person=OuterRef("person"))
             .order_by().values("organization")[:1]
         )
-        rows = _period(Attendance.objects.filter(session__activity__in=activities), "session__date", query,
-                       overlap=False).alias(represented=represented)
+        rows = _period(Attendance.objects.filter(session__activity__in=activities), "session__date", query
+                       ).alias(represented=represented)
         if organizations:
             rows = rows.filter(represented__in=organizations)
         if _own_organization_only(user):
             rows = rows.filter(represented=user.organization_id) if user.organization_id else rows.none()
-        return _Source(rows, "session__activity__", "person__", F("represented"), "session__date",
-                       Count("pk", distinct=True))
+        count = Count("person", distinct=True) if metric == Metric.PEOPLE else Count("pk", distinct=True)
+        return _Source(rows, "session__activity__", "person__", F("represented"), "session__date", count)
     if metric == Metric.SESSIONS:
-        rows = _period(Session.objects.filter(activity__in=activities), "date", query, overlap=False)
+        rows = _period(Session.objects.filter(activity__in=activities), "date", query)
         if organizations:  # the join is reused by the organization dimension
             rows = rows.filter(activity__target_organizations__in=organizations)
         return _Source(rows, "activity__", None, F("activity__target_organizations"), "date",
                        Count("pk", distinct=True))
-    rows = _period(Activity.objects.filter(pk__in=activities), "", query, overlap=True)
+    rows = _period(Activity.objects.filter(pk__in=activities), "start_date", query)
     if metric == Metric.ORGANIZATIONS and _own_organization_only(user):  # a CSO member: their own only
         own = {user.organization_id} - {None}
         organizations = tuple(own & set(organizations)) if organizations else tuple(own)
@@ -388,7 +392,7 @@ def _labels(dimension: str, values: set) -> dict:
     elif dimension == Dimension.DISABILITY:
         labels = {True: _("With a disability"), False: _("Without a disability")}
     elif dimension == Dimension.AGE_GROUP:
-        labels = {v: v.replace("-", "–") for v in present}
+        labels = {v: band_label(v) for v in present}
     elif dimension == Dimension.KIND:
         labels = {v: Kind(v).label for v in present}
     elif dimension in PLACE_LEVELS:
@@ -449,6 +453,7 @@ def compute(query: IndicatorQuery, *, user=None) -> IndicatorResult:
 RECORD_MODELS = {
     Metric.PEOPLE: (Person, "person"),
     Metric.PARTICIPATIONS: (Participation, "pk"),
+    Metric.COMPLETED: (Participation, "pk"),
     Metric.PERSON_DAYS: (Attendance, "pk"),
     Metric.SESSIONS: (Session, "pk"),
     Metric.ACTIVITIES: (Activity, "pk"),
@@ -470,3 +475,22 @@ def records(query: IndicatorQuery, cell_keys: tuple = (), *, user=None) -> model
         rows = rows.filter(**({f"key{i}__isnull": True} if value is None else {f"key{i}": value}))
     model, column = RECORD_MODELS[query.metric]
     return model.objects.filter(pk__in=rows.values(column))
+
+
+def reach_by_activity(activities: models.QuerySet, *, date_from: datetime.date | None = None,
+                      date_to: datetime.date | None = None) -> models.QuerySet:
+    """``activities`` annotated with the people each one reached — ``reached``, ``reached_women`` and
+    ``reached_men``: the distinct people present at one or more of its sessions held in the period (the
+    definition of ``Metric.PEOPLE``, per activity; for the per-activity rows of 3W/4W, the donor report,
+    activity pages and news drafts). It counts everyone present: its callers are staff pages and reports."""
+    present = "sessions__attendance__person"
+    within = models.Q()
+    if date_from:
+        within &= models.Q(sessions__date__gte=date_from)
+    if date_to:
+        within &= models.Q(sessions__date__lte=date_to)
+    return activities.annotate(
+        reached=Count(present, filter=within, distinct=True),
+        reached_women=Count(present, filter=within & models.Q(**{f"{present}__gender": Gender.FEMALE}), distinct=True),
+        reached_men=Count(present, filter=within & models.Q(**{f"{present}__gender": Gender.MALE}), distinct=True),
+    )

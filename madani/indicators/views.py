@@ -155,6 +155,9 @@ RECORD_TABLES = {
                             lambda p: [_link(p.person, "people:detail", p.person_id),
                                        _link(p.activity, "activities:detail", p.activity_id),
                                        (p.organization or "—", None), (_("Yes") if p.completed else _("No"), None)]),
+}
+RECORD_TABLES[Metric.COMPLETED] = RECORD_TABLES[Metric.PARTICIPATIONS]  # the completed ones
+RECORD_TABLES |= {
     Metric.PERSON_DAYS: (["person", "session__activity"], ["session__date", "pk"],
                          [_l("Person"), _l("Date"), _l("Activity")],
                          lambda a: [_link(a.person, "people:detail", a.person_id), (a.session.date, None),

@@ -3,6 +3,7 @@ from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Organization, Sector
+from .services import organization_delete
 
 
 @admin.register(Sector)
@@ -21,3 +22,11 @@ class OrganizationAdmin(SimpleHistoryAdmin, TranslationAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).visible_to(request.user)
+
+    # Deleting an organization changes the organizations served: it goes through the service (a ledger write).
+    def delete_model(self, request, obj):
+        organization_delete(actor=request.user, organization=obj)
+
+    def delete_queryset(self, request, queryset):
+        for organization in queryset:
+            organization_delete(actor=request.user, organization=organization)

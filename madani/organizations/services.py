@@ -2,6 +2,7 @@ from django.db import transaction
 
 from madani.core.arabic import clean_spaces
 from madani.core.concurrency import check_version
+from madani.core.ledger import ledger_write
 
 from .models import Organization
 
@@ -42,7 +43,8 @@ def organization_update(*, actor, organization: Organization, data: dict, versio
     return _save(actor=actor, organization=organization, data=data)
 
 
-@transaction.atomic
+@ledger_write
 def organization_delete(*, actor, organization: Organization) -> None:
+    """Delete an organization: the activities that served it no longer count it (a ledger write)."""
     organization._history_user = actor
     organization.delete()

@@ -2,6 +2,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Affiliation, Person
+from .services import person_update
 
 
 class AffiliationInline(admin.TabularInline):
@@ -21,3 +22,11 @@ class PersonAdmin(SimpleHistoryAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).visible_to(request.user)
+
+    # A person's gender and age are part of the figures: a change goes through the service (a ledger write,
+    # announced after commit).
+    def save_model(self, request, obj, form, change):
+        if change:
+            person_update(actor=request.user, person=obj, data={})  # the form has set the new values on obj
+        else:
+            super().save_model(request, obj, form, change)

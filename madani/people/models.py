@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from madani.core import ages
 from madani.core.arabic import normalize, normalized_expression, search_terms
 
 
@@ -19,26 +20,9 @@ class Displacement(models.TextChoices):
     RETURNEE = "returnee", _("Returnee")
 
 
-# Age groups (upper bounds inclusive). Reports may define their own bands later.
-AGE_GROUPS = [
-    (17, _("Under 18")),
-    (24, _("18–24")),
-    (34, _("25–34")),
-    (44, _("35–44")),
-    (59, _("45–59")),
-    (200, _("60 and over")),
-]
+# Age groups: the one set of bands, MADANI_AGE_BANDS (madani/core/ages.py), as everywhere else.
+age_group_for = ages.age_group_for
 EARLIEST_BIRTH_YEAR = 1920
-
-
-def age_group_for(birth_year: int | None, on: datetime.date | None = None):
-    if not birth_year:
-        return None
-    age = (on or datetime.date.today()).year - birth_year
-    for upper, label in AGE_GROUPS:
-        if age <= upper:
-            return label
-    return None
 
 
 def latest_birth_year() -> int:

@@ -5,7 +5,7 @@ from simple_history.utils import update_change_reason
 
 from madani.core.arabic import clean_spaces
 from madani.core.concurrency import check_version
-from madani.dashboard.cube import request_refresh
+from madani.core.ledger import ledger_write
 
 from .models import Affiliation, Person
 
@@ -25,11 +25,10 @@ def person_create(*, actor, data: dict) -> Person:
     return person
 
 
-@transaction.atomic
+@ledger_write
 def person_update(*, actor, person: Person, data: dict, version=None) -> Person:
-    """Change a person; a stale ``version`` raises ``StaleVersion`` (madani/core/concurrency.py)."""
+    """Change a person (a ledger write: their gender and age are part of the figures); a stale ``version`` raises ``StaleVersion`` (madani/core/concurrency.py)."""
     check_version(person, version)
-    request_refresh()  # a person's gender is part of the figures
     for name, value in data.items():
         setattr(person, name, clean_spaces(value) if name in NAME_FIELDS else value)
     person._history_user = actor
@@ -40,6 +39,7 @@ def person_update(*, actor, person: Person, data: dict, version=None) -> Person:
 
 @transaction.atomic
 def person_delete(*, actor, person: Person) -> None:
+    """Delete a person (refused while they take part in the ledger: ``PROTECT``)."""
     person._history_user = actor
     person.delete()
 
@@ -77,14 +77,13 @@ def _move_rows(model, field: str, remove: Person, keep: Person) -> None:
             model._base_manager.filter(pk=pk).delete()
 
 
-@transaction.atomic
+@ledger_write
 def person_merge(*, actor, keep: Person, remove: Person) -> Person:
     """Merge ``remove`` into ``keep``: every record attached to ``remove`` (affiliations now,
     participations and attendance as the ledger grows) is re-attached to ``keep``; empty fields of
     ``keep`` take ``remove``'s values; ``remove`` is deleted with the reason in its history."""
     if keep.pk == remove.pk:
         raise ValidationError(_("A person cannot be merged with themself."))
-    request_refresh()
     if keep.branch_id != remove.branch_id and not actor.spans_all_branches:
         raise ValidationError(_("Only an administrator can merge people registered in different branches."))
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from madani.activities.models import Activity, Source
 from madani.activities.services import participation_add
 from madani.core.arabic import clean_spaces, normalize
+from madani.core.ledger import ledger_write
 from madani.people.models import Person
 from madani.people.services import person_create
 
@@ -62,7 +63,7 @@ def _decide(*, actor, registration: Registration, status: str) -> None:
     registration._history_user = actor
 
 
-@transaction.atomic
+@ledger_write
 def registration_accept(*, actor, registration: Registration, person: Person | None = None, organization=None,
                         confirm_new: bool = False) -> Registration:
     """Enrol the registrant as ``person``, when staff recognised them in the registry, or as a new

@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass, field, replace
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -24,7 +23,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from madani.certificates.pdf import font_faces, html_to_pdf
 from madani.core import disclosure
 from madani.core.exports import xlsx_row
-from madani.indicators.engine import PERSON_METRICS, Dimension, IndicatorQuery, Metric, compute, records
+from madani.indicators.engine import (PERSON_METRICS, Dimension, IndicatorQuery, Metric, compute, reach_by_activity,
+                                     records)
 from madani.indicators.tracking import Period, tracking, tracking_rows
 from madani.people.models import Gender
 
@@ -259,16 +259,14 @@ class DonorReport:
         return replace(period, actual=compute(query, user=self.user).total, query=query)
 
     def add_activities(self):
-        activities = (
-            records(self.scoped(self.query(Metric.ACTIVITIES)), user=self.user).select_related("place", "branch")
-            .annotate(participants=Count("participations", distinct=True),
-                      women=Count("participations", filter=Q(participations__person__gender=WOMEN), distinct=True))
-            .order_by("start_date", "pk")
-        )
+        activities = reach_by_activity(  # people reached by each activity in the period (the engine's figure)
+            records(self.scoped(self.query(Metric.ACTIVITIES)), user=self.user).select_related("place", "branch"),
+            date_from=self.job.date_from, date_to=self.job.date_to,
+        ).order_by("start_date", "pk")
         header = [_("Title"), _("Kind"), _("Start date"), _("End date"), _("Place"), _("Branch"),
-                  _("Participants"), _("Women")]
+                  _("People reached"), _("Women")]
         rows = [[a.title, a.get_kind_display(), a.start_date, a.end_date, str(a.place or ""), str(a.branch),
-                 a.participants, a.women] for a in activities]
+                 a.reached, a.reached_women] for a in activities]
         protect(rows, [(r, c) for r in range(len(rows)) for c in (6, 7)],
                 [((r, 6), [(r, 7), (r, "men")]) for r in range(len(rows))],
                 implicit={(r, "men"): row[6] - row[7] for r, row in enumerate(rows)})

@@ -16,9 +16,11 @@ from django.utils.translation import gettext_lazy as _
 from lxml import etree
 
 from madani.public.models import CenterProfile
-from madani.activities.models import CERTIFIED_KINDS, Activity, Participation
+from madani.activities.models import CERTIFIED_KINDS, Activity
 from madani.branches.models import Branch
 from madani.core import disclosure
+from madani.indicators.engine import IndicatorQuery, Metric, records
+from madani.people.models import Person
 from madani.places.models import Level
 
 from .three_w import SECTOR_CODE, SECTOR_NAME
@@ -125,33 +127,47 @@ def _location(parent, place):
     _sub(location, "feature-designation", code=FEATURE_DESIGNATION[place.level])
 
 
-def _people_trained(parent, participations):
-    """Output: unique people who completed a training course or workshop, with women and men."""
-    trained = participations.filter(completed=True, activity__kind__in=CERTIFIED_KINDS)
-    period = trained.aggregate(start=Min("activity__start_date"), end=Max("activity__end_date"))
-    if not period["start"]:
+def _people_result(parent, title, description, people, period) -> None:
+    """One output result: a number of people (``people``: a Person queryset), with women and men. The file is
+    public: a group under the minimum cell size is not published, nor what would give it away
+    (core/disclosure.py); an indicator whose total is small is left out altogether (IATI allows no actual)."""
+    if not period[0]:
         return
-    people = trained.values("person").distinct()
-    # The file is public: a group under the minimum cell size is not published, nor what would give it away
-    # (core/disclosure.py); an indicator whose total is small is left out altogether (IATI allows no actual).
-    counts = {"all": people.count(), **{gender: people.filter(person__gender=gender).count()
-                                        for gender in ("female", "male")}}
+    counts = {"all": people.count(), **{gender: people.filter(gender=gender).count() for gender in ("female", "male")}}
     cells = disclosure.people_cells(counts, [disclosure.gender_relation("all", "female", "male")])
     if not cells["all"].shown:
         return
     result = _sub(parent, "result", type=RESULT_OUTPUT)
-    _narratives(_sub(result, "title"), _in_every_language(_("People trained")))
+    _narratives(_sub(result, "title"), _in_every_language(title))
     indicator = _sub(result, "indicator", measure=MEASURE_UNIT, ascending="1")
-    _narratives(_sub(indicator, "title"),
-                _in_every_language(_("People who completed a training course or workshop (each person counted once)")))
+    _narratives(_sub(indicator, "title"), _in_every_language(description))
     period_element = _sub(indicator, "period")
-    _sub(period_element, "period-start", iso_date=period["start"].isoformat())
-    _sub(period_element, "period-end", iso_date=period["end"].isoformat())
+    _sub(period_element, "period-start", iso_date=period[0].isoformat())
+    _sub(period_element, "period-end", iso_date=period[1].isoformat())
     _sub(period_element, "actual", value=str(cells["all"].value))
     for gender in ("female", "male"):
         if cells[gender].shown:
             actual = _sub(period_element, "actual", value=str(cells[gender].value))
             _sub(actual, "dimension", name="sex", value=gender)
+
+
+def _people_reached(parent, program, user):
+    """Output: people reached (the indicator engine's figure: present at one session at least)."""
+    query = IndicatorQuery(Metric.PEOPLE, programs=(program.pk,))
+    sessions = records(query.replace(metric=Metric.SESSIONS), user=user).aggregate(start=Min("date"), end=Max("date"))
+    _people_result(parent, _("People reached"),
+                   _("People present at one session or more of the program's activities (each person counted once)"),
+                   records(query, user=user), (sessions["start"], sessions["end"]))
+
+
+def _people_trained(parent, program, user):
+    """Output: unique people who completed a training course or workshop (the engine's completions)."""
+    query = IndicatorQuery(Metric.COMPLETED, programs=(program.pk,), kinds=tuple(CERTIFIED_KINDS))
+    trained = records(query, user=user)
+    period = trained.aggregate(start=Min("activity__start_date"), end=Max("activity__end_date"))
+    _people_result(parent, _("People trained"),
+                   _("People who completed a training course or workshop (each person counted once)"),
+                   Person.objects.filter(pk__in=trained.values("person")), (period["start"], period["end"]))
 
 
 def program_activity(parent, program, user, today):
@@ -186,7 +202,8 @@ def program_activity(parent, program, user, today):
         _location(activity, place)
     sector = _sub(activity, "sector", vocabulary=SECTOR_VOCABULARY_DAC, code=SECTOR_CODE)
     _narratives(sector, _in_every_language(SECTOR_NAME))
-    _people_trained(activity, Participation.objects.visible_to(user).filter(activity__in=activities))
+    _people_reached(activity, program, user)
+    _people_trained(activity, program, user)
     return activity
 
 

@@ -1,10 +1,11 @@
 """The 3W/4W table (who does what, where, when — and for whom), one row per ledger activity, with the
 HXL hashtag row (https://hxlstandard.org) that humanitarian tools read under the column headers."""
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from madani.core import disclosure
+from madani.indicators.engine import reach_by_activity
 from madani.public.models import CenterProfile
 from madani.organizations.models import Organization
 from madani.places.models import Level
@@ -44,18 +45,12 @@ COLUMNS = [
 LEVELS = [Level.GOVERNORATE, Level.DISTRICT, Level.SUBDISTRICT, Level.COMMUNITY]
 
 
-def three_w_activities(activities, user):
-    """The activities with what the table needs, in a few queries."""
-    return (
-        activities.select_related("branch", "program__donor", "place__parent__parent__parent")
-        .prefetch_related("topics", Prefetch("target_organizations", queryset=Organization.objects.visible_to(user)))
-        .annotate(
-            reached=Count("participations", distinct=True),
-            women=Count("participations", filter=Q(participations__person__gender="female"), distinct=True),
-            men=Count("participations", filter=Q(participations__person__gender="male"), distinct=True),
-        )
-        .order_by("start_date", "pk")
-    )
+def three_w_activities(activities, user, date_from=None, date_to=None):
+    """The activities with what the table needs, in a few queries. People reached are the indicator engine's
+    (``reach_by_activity``): the people present at the activity's sessions held in the period."""
+    activities = activities.select_related("branch", "program__donor", "place__parent__parent__parent").prefetch_related(
+        "topics", Prefetch("target_organizations", queryset=Organization.objects.visible_to(user)))
+    return reach_by_activity(activities, date_from=date_from, date_to=date_to).order_by("start_date", "pk")
 
 
 def _where(place) -> list:
@@ -68,13 +63,14 @@ def _where(place) -> list:
     return cells
 
 
-def three_w_table(activities, user) -> tuple[list[str], list[str], object]:
-    """(column headers, HXL hashtags, rows) for the activities a user may see."""
+def three_w_table(activities, user, date_from=None, date_to=None) -> tuple[list[str], list[str], object]:
+    """(column headers, HXL hashtags, rows) for the activities a user may see: the activities running in the
+    period, each with the people it reached in the period."""
 
     def rows():
-        for a in three_w_activities(activities, user).iterator(chunk_size=1000):
+        for a in three_w_activities(activities, user, date_from, date_to).iterator(chunk_size=1000):
             # Shared with clusters and donors: people reached go through small-cell suppression.
-            cells = disclosure.people_cells({"all": a.reached, "women": a.women, "men": a.men},
+            cells = disclosure.people_cells({"all": a.reached, "women": a.reached_women, "men": a.reached_men},
                                             [disclosure.gender_relation("all", "women", "men")])
             reached, women, men = (disclosure.published(cells[key]) for key in ("all", "women", "men"))
             yield [

@@ -47,7 +47,10 @@ def index(request):
 @login_required
 def three_w(request):
     _require_reporter(request.user)
-    header, hashtags, rows = three_w_table(filtered_queryset(_three_w_filter(request)), request.user)
+    choices = _three_w_filter(request)
+    period = choices.form.cleaned_data if choices.is_bound and choices.form.is_valid() else {}
+    header, hashtags, rows = three_w_table(filtered_queryset(choices), request.user,
+                                           date_from=period.get("start"), date_to=period.get("end"))
     return export_response(request, "3w", header, chain([hashtags], rows))
 
 

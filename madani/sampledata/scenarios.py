@@ -36,8 +36,12 @@ def seed_000_workshops(*, actor, branch, program, phase, platform, members, trai
             "end_date": end, "status": Status.COMPLETED, "topics": topics, "facilitators": [trainers[trainer]],
             "target_organizations": [platform, *represented],
         })
+        trainees = []
         for index, gender in enumerate(["male"] * men + ["female"] * women):
-            services.participation_add(actor=actor, activity=activity, person=new_person(gender, activity.place),
+            trainees.append(new_person(gender, activity.place))
+            services.participation_add(actor=actor, activity=activity, person=trainees[-1],
                                        organization=represented[index % len(represented)], completed=True)
+        for session in activity.sessions.all():  # every trainee present every day: the people it reached
+            services.attendance_record(actor=actor, session=session, present_ids=[p.pk for p in trainees])
         workshops.append(activity)
     return workshops

@@ -1,11 +1,10 @@
 """The import's one write: every row enrolled and its attendance recorded, all or nothing."""
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.translation import ngettext
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from madani.dashboard.cube import request_refresh
+from madani.core.ledger import ledger_write
 from madani.people.models import Person
 
 from ..models import Activity, Attendance, Participation, Session, Source
@@ -14,7 +13,7 @@ from .rows import plan_import
 BATCH = 1000
 
 
-@transaction.atomic
+@ledger_write
 def attendance_import(*, actor, activity: Activity, rows: list[dict]) -> dict:
     """Enrol the people of ``rows`` (from ``map_rows``) in ``activity`` and record their attendance,
     all or nothing. Rows are checked again here: any row with an error and nothing is written.
@@ -26,7 +25,6 @@ def attendance_import(*, actor, activity: Activity, rows: list[dict]) -> dict:
             ngettext("%(count)s row has problems; nothing was imported.",
                      "%(count)s rows have problems; nothing was imported.", plan.errors) % {"count": plan.errors}
         )
-    request_refresh()
     people = plan.people
 
     sessions = dict(plan.sessions)

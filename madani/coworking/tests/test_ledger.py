@@ -83,3 +83,20 @@ def test_cso_members_cannot_mark_uses(past_booking, cso_member, program):
     response = client_for(cso_member).post(reverse("coworking:booking_mark_used", args=[past_booking.pk]),
                                            {"program": program.pk})
     assert response.status_code == 403 and not Activity.objects.exists()
+
+
+def test_marking_a_booking_used_announces_one_ledger_change_after_commit(past_booking, staff_a, program,
+                                                                          django_capture_on_commit_callbacks):
+    from madani.core import ledger
+
+    heard = []
+    ledger.listen(heard.append)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            activity = services.booking_mark_used(actor=staff_a, booking=past_booking)
+    finally:
+        ledger.unlisten(heard.append)
+    assert len(heard) == 1
+    assert heard[0].services == ("coworking.booking_mark_used", "activities.activity_create",
+                                 "activities.session_create")
+    assert heard[0].activity_ids == {activity.pk}

@@ -1,4 +1,5 @@
 """The engine against a brute-force reference: random small ledgers (with a merge of two people),
+people reached counted as the distinct people present at a session held in the period (issue 11),
 random queries — every metric, random filters, zero to two dimensions, three kinds of user — and the
 same figures from compute() and from plain Python over the same rows. Runs on SQLite and PostgreSQL."""
 
@@ -67,7 +68,8 @@ def ledgers(draw):
     for activity in activities:
         length = activity[6] + 1
         days = sorted(draw(st.sets(st.integers(0, length - 1), max_size=length)))
-        enrolled = draw(st.dictionaries(everyone, st.one_of(st.none(), st.integers(0, 2)), max_size=len(people)))
+        enrolled = draw(st.dictionaries(everyone, st.tuples(st.one_of(st.none(), st.integers(0, 2)), st.booleans()),
+                                        max_size=len(people)))  # person: (organization represented, completed)
         present = [draw(st.sets(everyone, max_size=len(people))) for _day in days]
         details.append((days, enrolled, present))
     merge = draw(st.one_of(st.none(), st.lists(everyone, min_size=2, max_size=2, unique=True)))
@@ -124,8 +126,9 @@ def _write(world, people, activities, details, merge):
         Session(activity=a, date=a.start_date + day * DAY) for a, (days, _e, _p) in zip(rows, details) for day in days
     ])
     Participation.objects.bulk_create([
-        Participation(activity=a, person=persons[p], organization=organizations[o] if o is not None else None)
-        for a, (_d, enrolled, _p) in zip(rows, details) for p, o in enrolled.items()
+        Participation(activity=a, person=persons[p], organization=organizations[o] if o is not None else None,
+                      completed=done)
+        for a, (_d, enrolled, _p) in zip(rows, details) for p, (o, done) in enrolled.items()
     ])
     marks, index = [], 0
     for _a, (days, _e, present) in zip(rows, details):
@@ -157,7 +160,8 @@ def _snapshot():
         "people": {pk: {"gender": g, "birth_year": b, "displacement": d, "disability": dis}
                    for pk, g, b, d, dis in Person.objects.values_list("pk", "gender", "birth_year", "displacement",
                                                                       "disability")},
-        "participations": list(Participation.objects.values_list("pk", "activity", "person", "organization")),
+        "participations": list(Participation.objects.values_list("pk", "activity", "person", "organization",
+                                                                 "completed")),
         "sessions": dict(((pk, (a, d)) for pk, a, d in Session.objects.values_list("pk", "activity", "date"))),
         "attendance": list(Attendance.objects.values_list("pk", "session", "person")),
     }
@@ -169,7 +173,7 @@ def _visible(activity_pk, activity, user, participations):
     if user.is_center_staff:
         return activity["branch"] in user.branch_ids()
     return user.organization_id in activity["served"] or any(
-        a == activity_pk and o == user.organization_id for _pk, a, _p, o in participations)
+        a == activity_pk and o == user.organization_id for _pk, a, _p, o, _done in participations)
 
 
 def _key(dimension, activity, person, organization, day):
@@ -207,9 +211,6 @@ def reference(data, q, user):
                 and (not q.place or (a["pcode"] or "").startswith(q.place))
                 and _visible(pk, a, user, data["participations"]))
 
-    def overlaps(a):
-        return (q.date_to is None or a["start"] <= q.date_to) and (q.date_from is None or a["end"] >= q.date_from)
-
     def inside(day):
         return (q.date_from is None or day >= q.date_from) and (q.date_to is None or day <= q.date_to)
 
@@ -222,17 +223,18 @@ def reference(data, q, user):
     def add(unit, activity, person, organization, day):
         units.append((unit, tuple(_key(d, activity, person, organization, day) for d in q.by)))
 
-    represented = {(a, p): o for _pk, a, p, o in data["participations"]}
-    if q.metric in ("people", "participations"):
-        for pk, a, p, o in data["participations"]:
-            if a in acts and overlaps(acts[a]) and (not wanted or o in wanted) and (own is None or o == own):
-                add(p if q.metric == "people" else pk, acts[a], data["people"][p], o, acts[a]["start"])
-    elif q.metric == "person_days":
+    represented = {(a, p): o for _pk, a, p, o, _done in data["participations"]}
+    if q.metric in ("participations", "completed"):
+        for pk, a, p, o, done in data["participations"]:
+            if a in acts and inside(acts[a]["start"]) and (not wanted or o in wanted) and (own is None or o == own) \
+                    and (done or q.metric == "participations"):
+                add(pk, acts[a], data["people"][p], o, acts[a]["start"])
+    elif q.metric in ("people", "person_days"):  # people reached: present at a session held in the period
         for pk, s, p in data["attendance"]:
             a, day = data["sessions"][s]
             o = represented.get((a, p))
             if a in acts and inside(day) and (not wanted or o in wanted) and (own is None or o == own):
-                add(pk, acts[a], data["people"][p], o, day)
+                add(p if q.metric == "people" else pk, acts[a], data["people"][p], o, day)
     else:
         for a, activity in acts.items():
             served = activity["served"] & wanted if wanted else activity["served"]
@@ -243,7 +245,7 @@ def reference(data, q, user):
             if q.metric == "sessions":
                 dated = [(s, day) for s, (sa, day) in data["sessions"].items() if sa == a and inside(day)]
             else:
-                dated = [(a, activity["start"])] if overlaps(activity) else []
+                dated = [(a, activity["start"])] if inside(activity["start"]) else []
             for unit, day in dated:
                 if q.metric == "organizations":
                     for o in served:

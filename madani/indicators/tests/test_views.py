@@ -23,10 +23,14 @@ from tests.factories import (
 
 @pytest.fixture
 def two_branches(activity_a, branch_b):
-    """Activity A in branch A with person A, and a training in branch B with a man and a woman."""
+    """Activity A in branch A with person A, and a training in branch B with a man and a woman (present at
+    its session: people reached are the people present)."""
     activity_b = ActivityFactory(branch=branch_b, program=activity_a.program)
+    session = SessionFactory(activity=activity_b, date=activity_b.start_date)
     for gender in ("male", "female"):
-        ParticipationFactory(activity=activity_b, person=PersonFactory(branch=branch_b, gender=gender))
+        person = PersonFactory(branch=branch_b, gender=gender)
+        ParticipationFactory(activity=activity_b, person=person)
+        AttendanceFactory(session=session, person=person)
     return activity_b
 
 
@@ -113,8 +117,12 @@ def test_the_tracking_table_shows_actual_against_target(client_a, activity_a, pe
     program = activity_a.program
     outcome = OutcomeFactory(program=program, statement="مشاركة", statement_ar="مشاركة")
     output = OutputFactory(outcome=outcome, statement="تدريب", statement_ar="تدريب")
-    for _n in range(3):  # three more trainees in 2026: four people against a target of five
-        ParticipationFactory(activity=activity_a, person=PersonFactory(branch=branch_a))
+    first = activity_a.sessions.order_by("date").first()
+    for _n in range(3):  # three more trainees present in 2026: four people reached against a target of five
+        trainee = PersonFactory(branch=branch_a)
+        ParticipationFactory(activity=activity_a, person=trainee)
+        AttendanceFactory(session=first, person=trainee)
+    ParticipationFactory(activity=activity_a, person=PersonFactory(branch=branch_a))  # a no-show: not reached
     indicator = IndicatorFactory(code="trained", name="المتدربون", name_ar="المتدربون", metric="people",
                                  program=program, output=output)
     TargetFactory(indicator=indicator, year=2026, value=5)

@@ -9,6 +9,7 @@ from madani.activities.models import Activity
 from madani.assessments.models import Response
 from madani.assessments.reports import gap_threshold
 from madani.core.arabic import normalize
+from madani.indicators.engine import IndicatorQuery, Metric, records
 from madani.organizations.models import Kind as OrganizationKind
 from madani.people.models import Gender
 
@@ -105,7 +106,10 @@ def _facilitators(activity):
 
 
 def _unit(activity) -> Unit:
-    genders = list(activity.participations.values_list("person__gender", flat=True))
+    """The activity's participants as the news tells them: the people it reached (the indicator engine's
+    definition — present at one of its sessions; a no-show is not counted)."""
+    reached = records(IndicatorQuery(Metric.PEOPLE, activities=(activity.pk,)))
+    genders = list(reached.values_list("gender", flat=True))
     return Unit(
         activity=activity, days=(activity.end_date - activity.start_date).days + 1, total=len(genders),
         women=genders.count(Gender.FEMALE), men=genders.count(Gender.MALE),

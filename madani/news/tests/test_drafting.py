@@ -8,11 +8,11 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from conftest import client_for
-from madani.activities.models import Topic
+from madani.activities.models import Attendance, Topic
 from madani.news import drafting, services
 from madani.news.models import NewsPost, Status
 from madani.people.models import Person
-from tests.factories import ActivityFactory, ParticipationFactory, PersonFactory, ResponseFactory, place
+from tests.factories import ActivityFactory, ParticipationFactory, PersonFactory, ResponseFactory, SessionFactory, place
 
 # Every fact of seed 000 (and its English version, seed 002), as the ledger records it, with how each
 # draft must write it. The gazetteer names Al-Kasra "Kisreh" (كسرة), sub-district SY090101.
@@ -112,9 +112,11 @@ def test_a_one_day_dialogue_session_reads_naturally_in_both_languages(branch_a, 
     session.topics.set([Topic.objects.get(code="participatory-democracy")])
     session.facilitators.set([PersonFactory(branch=branch_a, full_name="سلمى الأحمد", name_latin="Salma Al-Ahmad",
                                             gender="female")])
-    for _ in range(4):
-        ParticipationFactory(activity=session, person=PersonFactory(branch=branch_a, gender="female"),
-                             organization=organization_a)
+    held = SessionFactory(activity=session, date=session.start_date)
+    for _ in range(4):  # present (people reached)
+        woman = PersonFactory(branch=branch_a, gender="female")
+        ParticipationFactory(activity=session, person=woman, organization=organization_a)
+        Attendance.objects.create(session=held, person=woman)
     drafts = drafting.draft([session])
     arabic, english = drafts["ar"].body, drafts["en"].body
     assert "جلسة حوارية حول الديمقراطية التشاركية في مركز الرقة، في محافظة الرقة، يوم 28 شباط 2026." in arabic

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext, override
 from openpyxl import load_workbook
 
+from madani.activities.models import Attendance
 from madani.indicators.engine import Dimension, IndicatorQuery, Metric, compute
 from madani.reports.donor import DonorReport
 from tests.factories import (
@@ -229,8 +230,11 @@ def test_small_cell_suppression_hides_small_groups_of_people_in_a_donor_report(b
     """Issue 10: a donor report leaves the center. 13 people, of whom 2 women and 11 men: the women show as
     "fewer than 5" and the men, who would give them away (13 - 11), as "not shown" — in the headline, the
     breakdowns and the list of activities; and no chart measures a hidden figure."""
-    for _n in range(10):
-        ParticipationFactory(activity=activity_a, person=PersonFactory(branch=activity_a.branch, gender="male"))
+    first = activity_a.sessions.order_by("date").first()
+    for _n in range(10):  # present: people reached are the people present
+        man = PersonFactory(branch=activity_a.branch, gender="male")
+        ParticipationFactory(activity=activity_a, person=man)
+        Attendance.objects.create(session=first, person=man)
     job = built(language="en")
     workbook = load_workbook(io.BytesIO(job.file.read()))
     with override("en"):

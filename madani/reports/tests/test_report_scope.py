@@ -13,7 +13,8 @@ from conftest import client_for
 from madani.accounts.models import Role
 from madani.reports.models import JobStatus
 from madani.reports.services import donor_report_request
-from tests.factories import ActivityFactory, ParticipationFactory, PersonFactory, UserFactory, place
+from madani.activities.models import Attendance
+from tests.factories import ActivityFactory, ParticipationFactory, PersonFactory, SessionFactory, UserFactory, place
 
 YEAR = (datetime.date(2026, 1, 1), datetime.date(2026, 12, 31))
 
@@ -31,8 +32,11 @@ def shared_program(program_a, branch_a, branch_b):
     training = ActivityFactory(program=program_a, branch=branch_b, place=place("SY020000"), title_ar="تدريب حلب",
                                title_en="Aleppo training", title="تدريب حلب",
                                start_date=datetime.date(2026, 6, 1), end_date=datetime.date(2026, 6, 2))
-    for _n in range(2):
-        ParticipationFactory(activity=training, person=PersonFactory(branch=branch_b, gender="female"))
+    session = SessionFactory(activity=training, date=training.start_date)
+    for _n in range(2):  # present: people reached are the people present
+        woman = PersonFactory(branch=branch_b, gender="female")
+        ParticipationFactory(activity=training, person=woman)
+        Attendance.objects.create(session=session, person=woman)
     return program_a
 
 

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from conftest import client_for
 from madani.public.models import CenterProfile
 from madani.accounts.models import Role
-from madani.activities.models import Topic
+from madani.activities.models import Attendance, Topic
 from madani.reports.three_w import COLUMNS
 from tests.factories import (
     ActivityFactory,
@@ -38,7 +38,10 @@ def ledger(activity_a, branch_a, settings):
                                         name_en="Norwegian People's Aid", name="المساعدات الشعبية النرويجية")
     program.save()
     activity_a.topics.add(Topic.objects.get(code="advocacy"))  # from the shipped taxonomy
-    ParticipationFactory(activity=activity_a, person=PersonFactory(branch=branch_a, gender="male"))
+    man = PersonFactory(branch=branch_a, gender="male")  # came to the second session, then stopped
+    ParticipationFactory(activity=activity_a, person=man)
+    Attendance.objects.create(session=activity_a.sessions.order_by("date")[1], person=man)
+    ParticipationFactory(activity=activity_a, person=PersonFactory(branch=branch_a))  # a no-show: not reached
     other = ActivityFactory(branch=branch_a, program=ProgramFactory(), kind="workshop", title_ar="ورشة هجين",
                             title="ورشة هجين", place=place("SY090201"), start_date=datetime.date(2026, 4, 5),
                             end_date=datetime.date(2026, 4, 7), status="planned")
@@ -149,9 +152,11 @@ def test_people_reached_go_through_small_cell_suppression(client_a, ledger, sett
     row = _rows_by_id(_hxl(client_a.get(reverse("reports:three_w"))))[activity.pk]
     fewer = gettext("fewer than %(minimum)s") % {"minimum": 5}
     assert (row.get("#reached+ind"), row.get("#reached+f"), row.get("#reached+m")) == (fewer, fewer, fewer)
-    for _n in range(9):
-        ParticipationFactory(activity=activity, person=PersonFactory(branch=branch_a, gender="male"))
-    ParticipationFactory(activity=activity, person=PersonFactory(branch=branch_a, gender="female"))
+    first = activity.sessions.order_by("date").first()
+    for gender in ["male"] * 9 + ["female"]:
+        person = PersonFactory(branch=branch_a, gender=gender)
+        ParticipationFactory(activity=activity, person=person)
+        Attendance.objects.create(session=first, person=person)
     row = _rows_by_id(_hxl(client_a.get(reverse("reports:three_w"))))[activity.pk]
     assert (row.get("#reached+ind"), row.get("#reached+f"), row.get("#reached+m")) == ("12", fewer,
                                                                                       gettext("not shown"))
