@@ -10,6 +10,7 @@ from madani.core.concurrency import StaleVersion
 from madani.core.exports import export_response
 from madani.core.history import history_entries
 from madani.core.lists import filtered_queryset, render_list
+from madani.core.permissions import require
 from madani.core.uploads import attachment_response
 
 from madani.organizations.forms import DeleteForm
@@ -20,23 +21,15 @@ from . import services
 from .filters import ActivityFilter
 from .forms import ActivityForm, ParticipantForm, ParticipationForm, PhaseFormSet, ProgramForm, SessionForm, WalkInForm
 from .models import Activity, Participation, Program, Session
+from .permissions import can_mark_attendance, can_record_activities
 
 
 def _get_activity_for_user(user, pk) -> Activity:
     return get_object_or_404(Activity.objects.visible_to(user), pk=pk)
 
 
-def _require_recorder(user):
-    """Branch managers, M&E officers and administrators record activities; trainers mark theirs."""
-    if not user.can_record_activities:
-        raise PermissionDenied
-
-
-def _require_marker(user):
-    """Marking attendance and completion: recorders, and trainers on the activities they facilitate
-    (the activity was already fetched through visible_to, which limits trainers to their own)."""
-    if not (user.can_record_activities or user.is_trainer):
-        raise PermissionDenied
+def _get_program_for_user(user, pk) -> Program:
+    return get_object_or_404(Program.objects.visible_to(user), pk=pk)
 
 
 def _filtered(request):
@@ -107,7 +100,7 @@ def activity_deliverable(request, pk):
 
 @login_required
 def activity_create(request):
-    _require_recorder(request.user)
+    require(can_record_activities(request.user))
     form = ActivityForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -124,7 +117,7 @@ def activity_create(request):
 @login_required
 def activity_edit(request, pk):
     activity = _get_activity_for_user(request.user, pk)
-    _require_recorder(request.user)
+    require(can_record_activities(request.user))
     form = ActivityForm(request.POST or None, request.FILES or None, instance=activity, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -143,7 +136,7 @@ def activity_edit(request, pk):
 @login_required
 def activity_delete(request, pk):
     activity = _get_activity_for_user(request.user, pk)
-    _require_recorder(request.user)
+    require(can_record_activities(request.user))
     form = DeleteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -164,7 +157,7 @@ def _get_session(request, pk, session_pk) -> Session:
 @login_required
 def session_add(request, pk):
     activity = _get_activity_for_user(request.user, pk)
-    _require_recorder(request.user)
+    require(can_record_activities(request.user))
     form = SessionForm(request.POST or None, user=request.user,
                        initial={"date": activity.start_date, "place": activity.place})
     if request.method == "POST" and form.is_valid():
@@ -181,7 +174,7 @@ def session_add(request, pk):
 @login_required
 def session_edit(request, pk, session_pk):
     session = _get_session(request, pk, session_pk)
-    _require_marker(request.user)
+    require(can_mark_attendance(request.user))
     form = SessionForm(request.POST or None, instance=session, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -201,7 +194,7 @@ def session_edit(request, pk, session_pk):
 @login_required
 def session_delete(request, pk, session_pk):
     session = _get_session(request, pk, session_pk)
-    _require_recorder(request.user)
+    require(can_record_activities(request.user))
     form = DeleteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.session_delete(actor=request.user, session=session)
@@ -231,7 +224,7 @@ def participant_add(request, pk):
     """Search the registry and enrol people, one click each (htmx), representing their current
     organization unless another is chosen."""
     activity = _get_activity_for_user(request.user, pk)
-    _require_marker(request.user)
+    require(can_mark_attendance(request.user))
     if request.method == "POST":
         form = ParticipantForm(request.POST, user=request.user)
         if form.is_valid():
@@ -266,7 +259,7 @@ def _get_participation(request, pk, participation_pk) -> Participation:
 @login_required
 def participant_edit(request, pk, participation_pk):
     participation = _get_participation(request, pk, participation_pk)
-    _require_marker(request.user)
+    require(can_mark_attendance(request.user))
     form = ParticipationForm(request.POST or None, instance=participation, user=request.user)
     if request.method == "POST" and form.is_valid():
         services.participation_update(actor=request.user, participation=participation, data=form.cleaned_data)
@@ -279,7 +272,7 @@ def participant_edit(request, pk, participation_pk):
 @login_required
 def participant_remove(request, pk, participation_pk):
     participation = _get_participation(request, pk, participation_pk)
-    _require_marker(request.user)
+    require(can_mark_attendance(request.user))
     form = DeleteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.participation_remove(actor=request.user, participation=participation)
@@ -293,7 +286,7 @@ def participant_remove(request, pk, participation_pk):
 def attendance_sheet(request, pk, session_pk):
     """The sheet a trainer fills on a phone: tick who is here, save; add a walk-in below."""
     session = _get_session(request, pk, session_pk)
-    _require_marker(request.user)
+    require(can_mark_attendance(request.user))
     activity = session.activity
     participations = (
         Participation.objects.visible_to(request.user).filter(activity=activity)
@@ -323,7 +316,7 @@ def attendance_sheet(request, pk, session_pk):
 def attendance_walk_in(request, pk, session_pk):
     """Register someone who was not enrolled: the registry's duplicate check comes first."""
     session = _get_session(request, pk, session_pk)
-    _require_marker(request.user)
+    require(can_mark_attendance(request.user))
     if request.method == "POST" and request.POST.get("existing"):  # "this is them" on a listed duplicate
         person = get_object_or_404(Person.objects.visible_to(request.user), pk=request.POST["existing"])
         services.attendance_walk_in(actor=request.user, session=session, person=person,
@@ -375,7 +368,7 @@ def program_export(request):
 
 @login_required
 def program_detail(request, pk):
-    program = get_object_or_404(Program.objects.visible_to(request.user), pk=pk)
+    program = _get_program_for_user(request.user, pk)
     activities = (
         Activity.objects.visible_to(request.user).filter(program=program).select_related("branch", "phase")
         .with_participant_count(request.user).order_by("-start_date")
@@ -416,4 +409,4 @@ def program_create(request):
 
 @login_required
 def program_edit(request, pk):
-    return _program_form(request, get_object_or_404(Program.objects.visible_to(request.user), pk=pk))
+    return _program_form(request, _get_program_for_user(request.user, pk))

@@ -16,6 +16,7 @@ from .filters import ThreeWFilter
 from .forms import DonorReportForm
 from .iati import NotPublishable, iati_identifier, iati_ready, program_activity_file
 from .models import JobStatus, ReportJob
+from .permissions import can_request_donor_reports
 from .three_w import three_w_table
 
 
@@ -76,7 +77,7 @@ def _get_report_job_for_user(user, pk) -> ReportJob:
 @login_required
 def donor_report(request):
     """Ask for a donor report (built in the background), and the user's recent reports."""
-    if not services.can_request_donor_reports(request.user):
+    if not can_request_donor_reports(request.user):
         raise PermissionDenied
     form = DonorReportForm(request.POST or None, user=request.user, initial={"program": request.GET.get("program")})
     if request.method == "POST" and form.is_valid():
