@@ -1,10 +1,9 @@
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse, translate_url
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -18,6 +17,7 @@ from madani.news.public import latest_posts
 from . import services
 from .forms import AcceptForm, BranchContactFormSet, CenterProfileForm, RegistrationForm
 from .models import CenterProfile, Registration, RegistrationStatus
+from .robots import robots_lines
 
 # How many open trainings the home page shows (the rest are on the trainings page).
 HOME_TRAININGS = 4
@@ -51,12 +51,6 @@ SERVICES = [
      gettext_lazy("Encouraging people to take part in local elections, and observing polling and counting."),
      None, None),
 ]
-
-# Parts of the site search engines have no business in (in every language); the public forms under
-# /consultations/ stay allowed.
-STAFF_AREAS = ["accounts", "admin", "organizations", "people", "activities", "consultations", "assessments",
-               "certificates", "places", "indicators", "dashboard", "reports", "registrations", "center-profile"]
-PUBLIC_UNDER_STAFF_AREAS = ["consultations:suggest_training", "consultations:request_consultation"]
 
 
 def _open_trainings():
@@ -177,11 +171,6 @@ def profile_edit(request):
 
 
 def robots_txt(request):
-    """Search engines: the public pages and the sitemap, not the staff areas."""
-    prefixes = [translate_url("/", code) for code, _name in settings.LANGUAGES]
-    lines = ["User-agent: *"]
-    for code, _name in settings.LANGUAGES:
-        lines += [f"Allow: {translate_url(reverse(name), code)}" for name in PUBLIC_UNDER_STAFF_AREAS]
-    lines += [f"Disallow: {prefix}{area}/" for prefix in prefixes for area in STAFF_AREAS]
-    lines += ["Disallow: /api/", f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}", ""]
+    """Search engines: the public pages the apps declare and the sitemap, nothing else (public/robots.py)."""
+    lines = robots_lines(request.build_absolute_uri(reverse("sitemap")))
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
