@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Count, ProtectedError, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -21,7 +21,7 @@ from . import services
 from .filters import ActivityFilter
 from .forms import ActivityForm, ParticipantForm, ParticipationForm, PhaseFormSet, ProgramForm, SessionForm, WalkInForm
 from .models import Activity, Participation, Program, Session
-from .permissions import can_mark_attendance, can_record_activities
+from .permissions import can_manage_programs, can_mark_attendance, can_record_activities, can_see_programs
 
 
 def _get_activity_for_user(user, pk) -> Activity:
@@ -86,8 +86,8 @@ def activity_detail(request, pk):
         "participations": participations,
         "summary": participation_summary(participations),
         "history": history_entries(activity),
-        "can_record": request.user.can_record_activities,
-        "can_mark": request.user.can_record_activities or request.user.is_trainer,
+        "can_record": can_record_activities(request.user),
+        "can_mark": can_mark_attendance(request.user),
     }
     return render(request, "activities/activity_detail.html", context)
 
@@ -334,13 +334,11 @@ def attendance_walk_in(request, pk, session_pk):
 
 
 def _require_program_manager(user):
-    if not user.can_manage_programs:
-        raise PermissionDenied
+    require(can_manage_programs(user))
 
 
 def _programs(request):
-    if not request.user.is_center_staff:
-        raise PermissionDenied
+    require(can_see_programs(request.user))
     return (
         Program.objects.visible_to(request.user).select_related("donor").prefetch_related("branches", "phases")
         .annotate(activity_count=Count("activities", filter=Q(activities__in=Activity.objects.visible_to(request.user)),

@@ -28,3 +28,14 @@ def can_see_test_results(user, obj=None) -> bool:
 def can_open_organization(user, obj=None) -> bool:
     """Assessment pages link to the organization's record for center staff only."""
     return user.is_center_staff
+
+
+def can_enrol(user, obj=None) -> bool:
+    """Enrolling an organization in a needs assessment: those who record activities."""
+    return user.can_record_activities
+
+
+def can_fill_tests(user, obj=None) -> bool:
+    """Pre- and post-tests: recorders, and trainers on the activities they facilitate (the activity was
+    already fetched through visible_to)."""
+    return user.can_record_activities or user.is_trainer

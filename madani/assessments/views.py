@@ -15,7 +15,7 @@ from madani.organizations.models import Organization
 from . import reports, services
 from .forms import EnrolForm, QuestionnaireUploadForm, ResponseForm
 from .models import Kind, Questionnaire, Response
-from .permissions import can_assess, can_upload_questionnaires
+from .permissions import can_assess, can_enrol, can_fill_tests, can_upload_questionnaires
 from .xlsform import iter_questions, text_in
 
 BUILTIN_FORMS = Path(__file__).resolve().parent / "forms"
@@ -45,7 +45,7 @@ def _get_activity_for_user(user, pk) -> Activity:
 def questionnaire_list(request):
     questionnaires = Questionnaire.objects.visible_to(request.user).select_related("activity")
     return render(request, "assessments/questionnaire_list.html",
-                  {"questionnaires": questionnaires, "can_upload": request.user.can_record_activities})
+                  {"questionnaires": questionnaires, "can_upload": can_upload_questionnaires(request.user)})
 
 
 @login_required
@@ -135,7 +135,7 @@ def organization_assessments(request, pk):
         "threshold": reports.gap_threshold(),
         "questionnaires": Questionnaire.objects.visible_to(request.user).needs().active(),
         "can_assess": can_assess(request.user, organization),
-        "can_enrol": request.user.can_record_activities,
+        "can_enrol": can_enrol(request.user),
     }
     return render(request, "assessments/organization_assessments.html", context)
 
@@ -223,8 +223,8 @@ def activity_tests(request, pk):
         "results": reports.activity_test_results(activity, request.user),
         "pre_test": activity.questionnaires.filter(kind=Kind.PRE_TEST, is_active=True).first(),
         "post_test": activity.questionnaires.filter(kind=Kind.POST_TEST, is_active=True).first(),
-        "can_fill": request.user.can_record_activities or request.user.is_trainer,
-        "can_upload": request.user.can_record_activities,
+        "can_fill": can_fill_tests(request.user),
+        "can_upload": can_upload_questionnaires(request.user),
     }
     return render(request, "assessments/activity_tests.html", context)
 
@@ -237,8 +237,7 @@ def test_fill(request, pk, participation_pk):
         Participation.objects.visible_to(request.user).filter(activity=activity).select_related("person"),
         pk=participation_pk,
     )
-    if not (request.user.can_record_activities or request.user.is_trainer):
-        raise PermissionDenied
+    require(can_fill_tests(request.user))
     kind = request.GET.get("kind") if request.GET.get("kind") in {Kind.PRE_TEST, Kind.POST_TEST} else Kind.PRE_TEST
     questionnaire = activity.questionnaires.filter(kind=kind, is_active=True).first()
     form = ResponseForm(request.POST or None, definition=questionnaire.definition) if questionnaire else None

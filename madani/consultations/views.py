@@ -16,7 +16,7 @@ from . import services
 from .filters import RequestFilter
 from .forms import AssignForm, CloseForm, PortalRequestForm, PublicRequestForm, SessionLogForm, StaffRequestForm
 from .models import Request, RequestKind, RequestSource
-from .permissions import can_log_sessions, can_take_requests
+from .permissions import can_log_sessions, can_see_own_requests, can_take_requests
 from .summary import per_branch
 
 # Public forms: at most this many submissions per client IP, both forms together.
@@ -71,7 +71,7 @@ def request_detail(request, pk):
     context = {
         "support_request": support_request,
         "sessions": activity.sessions.select_related("facilitator") if activity else [],
-        "can_record": request.user.can_record_activities,
+        "can_record": can_take_requests(request.user),
         "can_log": can_log_sessions(request.user, support_request),
         "can_see_contacts": request.user.can_see_contacts or support_request.requester_id == request.user.pk,
         "history": history_entries(support_request) if request.user.is_center_staff else None,
@@ -83,9 +83,9 @@ def request_detail(request, pk):
 def request_create(request):
     """Staff take a request in for one of their branches; a CSO member files one for their organization."""
     user = request.user
-    if user.can_record_activities:
+    if can_take_requests(user):
         form, source = StaffRequestForm(request.POST or None, user=user), RequestSource.STAFF
-    elif not user.is_center_staff and user.organization_id:
+    elif can_see_own_requests(user):
         initial = {"branch": user.organization.branch_id}
         form, source = PortalRequestForm(request.POST or None, initial=initial), RequestSource.PORTAL
     else:

@@ -36,7 +36,7 @@ def _get_booking_for_user(user, pk) -> Booking:
 def index(request):
     """The rooms and resources of each branch the user may book in, with today's bookings counted."""
     resources = Resource.objects.visible_to(request.user)
-    if not request.user.can_record_activities:
+    if not can_manage_space(request.user):
         resources = resources.filter(active=True)
     today = timezone.localdate()
     resources = resources.select_related("branch").annotate(
@@ -45,7 +45,7 @@ def index(request):
     by_branch = {}
     for resource in resources:
         by_branch.setdefault(resource.branch, []).append(resource)
-    context = {"by_branch": by_branch.items(), "can_manage": request.user.can_record_activities}
+    context = {"by_branch": by_branch.items(), "can_manage": can_manage_space(request.user)}
     return render(request, "coworking/index.html", context)
 
 
@@ -118,7 +118,7 @@ def booking_detail(request, pk):
     booking = _get_booking_for_user(request.user, pk)
     context = {
         "booking": booking,
-        "can_record": request.user.can_record_activities,
+        "can_record": can_manage_space(request.user),
         "begun": booking.start <= timezone.now(),
         "history": history_entries(booking) if request.user.is_center_staff else None,
     }

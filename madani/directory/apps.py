@@ -9,7 +9,7 @@ class DirectoryConfig(AppConfig):
     verbose_name = _("Services directory")
 
     nav_items = [
-        NavItem(_("Directory"), "directory:list", "directory.moderate_listings", order=100),
+        NavItem(_("Directory"), "directory:list", "directory.see_moderation_queue", order=100),
         NavItem(_("Our services"), "directory:list", "directory.list_own_services", order=100),
         NavItem(_("Services directory"), "directory:search", order=30, menu="public"),
     ]

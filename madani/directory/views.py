@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -14,7 +14,7 @@ from . import services
 from .filters import ListingFilter, PublicListingFilter
 from .forms import ConfirmForm, ListingForm, RejectForm
 from .models import ServiceListing, Status
-from .permissions import can_submit_listings
+from .permissions import can_moderate_listings, can_submit_listings
 
 # --- The public directory: published listings only, no login. ---
 
@@ -45,8 +45,7 @@ def _get_listing_for_user(user, pk) -> ServiceListing:
 def _require_moderator(user):
     """Staff of the organization's branch who edit the registry moderate (the listing was already fetched
     through visible_to, which limits them to their branches)."""
-    if not user.can_edit_registry:
-        raise PermissionDenied
+    require(can_moderate_listings(user))
 
 
 def _filtered(request):
@@ -84,7 +83,7 @@ def listing_detail(request, pk):
     context = {
         "listing": listing,
         "can_submit": can_submit_listings(request.user),
-        "can_moderate": request.user.can_edit_registry,
+        "can_moderate": can_moderate_listings(request.user),
         "history": history_entries(listing) if request.user.is_center_staff else None,
     }
     return render(request, "directory/listing_detail.html", context)

@@ -27,13 +27,12 @@ from .engine import Dimension, Metric, compute, parse_param, records
 from .filters import IndicatorFilter
 from .forms import BaselineFormSet, FigureForm, IndicatorForm, OutcomeForm, OutputForm, TargetFormSet
 from .models import Indicator, Outcome, Output
-from .permissions import can_manage_indicators
+from .permissions import can_manage_indicators, can_see_indicators
 from .tracking import tracking, tracking_rows
 
 
 def _require_staff(user):
-    if not user.is_center_staff:
-        raise PermissionDenied
+    require(can_see_indicators(user))
 
 
 def _require_manager(user):

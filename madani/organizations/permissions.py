@@ -7,4 +7,7 @@ def can_see_organizations(user, obj=None) -> bool:
 
 
 def can_edit_organizations(user, obj=None) -> bool:
-    return user.can_edit_registry
+    """Registry editors change their branches' records; center-wide ones (no branch) only administrators."""
+    if not user.can_edit_registry:
+        return False
+    return obj is None or obj.branch_id is not None or user.spans_all_branches

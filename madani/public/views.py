@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -11,12 +11,14 @@ from django_ratelimit.decorators import ratelimit
 
 from madani.activities.models import Activity
 from madani.consultations.views import PUBLIC_RATE
+from madani.core.permissions import require
 from madani.dashboard.public import headline_figures
 from madani.news.public import latest_posts
 
 from . import services
 from .forms import AcceptForm, BranchContactFormSet, CenterProfileForm, RegistrationForm
 from .models import CenterProfile, Registration, RegistrationStatus
+from .permissions import can_edit_center_profile
 from .robots import robots_lines
 
 # How many open trainings the home page shows (the rest are on the trainings page).
@@ -153,8 +155,7 @@ def registration_reject(request, pk):
 @login_required
 def profile_edit(request):
     """Administrators edit what the public sees of the center (also in the admin)."""
-    if not request.user.spans_all_branches:
-        raise PermissionDenied
+    require(can_edit_center_profile(request.user))
     profile = CenterProfile.current()
     form = CenterProfileForm(request.POST or None, instance=profile)
     contacts = BranchContactFormSet(request.POST or None, instance=profile, prefix="contacts")
