@@ -11,6 +11,8 @@ class ConsultationsConfig(AppConfig):
     nav_items = [
         NavItem(_("Requests"), "consultations:list", "consultations.see_request_queue", order=70),
         NavItem(_("My requests"), "consultations:list", "consultations.see_own_requests", order=70),
+        NavItem(_("Suggest a training"), "consultations:suggest_training", order=10, menu="footer"),
+        NavItem(_("Request a consultation"), "consultations:request_consultation", order=20, menu="footer"),
     ]
     demo_steps = [DemoStep("madani.consultations.demo.load", order=30)]
     public_urls = [

@@ -1,7 +1,8 @@
 """What each app adds to the places every app shares (NetBox's ``navigation/menu.py``, but declared by
 the apps): each app's ``AppConfig`` (its ``apps.py``) names, as class attributes,
 
-- ``nav_items``: ``NavItem``s of the staff menu (signed-in users) or the public menu (visitors);
+- ``nav_items``: ``NavItem``s of the staff menu (signed-in users), the public menu (visitors) or the
+  footer (everyone);
 - ``demo_steps``: ``DemoStep``s, dotted paths of ``load(center)`` functions with their order;
 - ``journey_sources``: dotted paths of ``f(organization, user) -> [JourneyEvent]`` (the capacity journey);
 - ``sitemaps``: ``{section: dotted path of a Sitemap class}``;
@@ -27,7 +28,7 @@ class NavItem:
     url_name: str
     permission: str = ""  # "<app label>.<rule>" (see core.permissions.check); empty: every user of the menu
     order: int = 100
-    menu: str = "staff"  # "staff": signed-in users; "public": visitors who are not signed in
+    menu: str = "staff"  # "staff": signed-in users; "public": visitors who are not signed in; "footer": everyone
 
 
 @dataclass(frozen=True)

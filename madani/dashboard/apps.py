@@ -11,6 +11,7 @@ class DashboardConfig(AppConfig):
     nav_items = [
         NavItem(_("Dashboard"), "dashboard:index", order=10),
         NavItem(_("Our impact"), "dashboard:impact", order=50, menu="public"),
+        NavItem(_("Our impact"), "dashboard:impact", order=30, menu="footer"),
     ]
     demo_steps = [DemoStep("madani.dashboard.demo.load", order=1000)]  # last: the figures of everything above
     public_urls = [PublicURL("dashboard:impact", "center-wide counts only, groups under MADANI_MIN_CELL_SIZE suppressed",

@@ -95,3 +95,11 @@ def test_an_unknown_rule_is_an_error_not_a_silent_no(staff_a):
         check(staff_a, "activities.fly")
     with pytest.raises(LookupError):
         check(AnonymousUser(), "activities.fly")
+
+
+def test_the_footer_links_every_app_declares_for_everyone(anonymous, staff_a):
+    for client in (anonymous, client_for(staff_a)):
+        html = client.get(reverse("public:home")).content.decode()
+        footer = html[html.index("<footer"):html.index("</footer>")]
+        for name in ("consultations:suggest_training", "consultations:request_consultation", "dashboard:impact"):
+            assert _href(name) in footer, name
