@@ -3,12 +3,12 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from madani.public.sitemaps import SITEMAPS
+from madani.core.registry import sitemaps
 from madani.public.views import robots_txt
 
 urlpatterns = [
     path("api/v1/", include("madani.api.urls")),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps()}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
 ]
 

@@ -9,57 +9,15 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-# Reviewed list of pages an anonymous visitor may open.
-PUBLIC = {
-    "public:home",
-    "account_login",
-    "account_logout",  # signs nobody out on GET; redirects home
-    "account_signup",  # shows "sign-up is closed": accounts are created by administrators
-    "account_inactive",
-    "account_reset_password",
-    "account_reset_password_done",
-    "account_reset_password_from_key",
-    "account_reset_password_from_key_done",
-    "account_email_verification_sent",
-    "account_confirm_email",
-    "account_confirm_login_code",  # only meaningful inside a pending login
-    "mfa_authenticate",  # second step of a pending login
-    "api:schema",  # the OpenAPI description holds no data
-    "consultations:suggest_training",  # public forms: rate-limited, honeypot, nothing shown back
-    "consultations:request_consultation",
-    "consultations:thanks",
-    "certificates:verify",  # shows only what is printed on the certificate; rate-limited
-    "public:trainings",  # planned trainings open for registration: titles, dates, places, topics; no people
-    "public:register",  # a registration form (rate-limited, honeypot): shows the activity, nothing about registrants
-    "public:register_thanks",
-    "sitemap",  # public pages only
-    "robots_txt",
-    "news:list",  # published posts only, in the page's language
-    "news:detail",  # a published post in the page's language; anything else is a 404
-    "news:feed",  # the Atom feed of the published posts in the page's language
-    "news:cover",  # a published post's cover; an unpublished one's only for the newsroom (404 otherwise)
-    "news:cover_thumbnail",
-    # The library: anonymous visitors get public resources only (Resource.objects.visible_to); members-only
-    # and staff-only resources, their pages and their files, are 404 to them.
-    "library:list",
-    "library:export",
-    "library:detail",
-    "library:file",
-    "dashboard:impact",  # center-wide counts only, groups under MADANI_MIN_CELL_SIZE suppressed
-    "directory:search",  # published service listings only: what organizations chose to make public, moderated
-    "directory:public_detail",  # a published listing (404 otherwise), with the service's own public contacts
-}
+from madani.core.registry import public_urls
+
+# Pages an anonymous visitor may open: each app declares them, with the reason, in its AppConfig
+# (``public_urls``, core/registry.py); review the reason when one is added.
+PUBLIC = {url.name for url in public_urls()}
 
 # Public URLs of one object: the object of branch_a_objects they are tested with (they check the
 # object's state themselves).
-PUBLIC_OBJECT_URLS = {
-    "public:register": "activity",
-    "library:detail": "resource",
-    "library:file": "resource",
-    "news:cover": "news_post",
-    "news:cover_thumbnail": "news_post",
-    "directory:public_detail": "listing",
-}
+PUBLIC_OBJECT_URLS = {url.name: url.test_object for url in public_urls() if url.test_object}
 
 # Pages that send an anonymous visitor to the login page.
 LOGIN_REQUIRED = {

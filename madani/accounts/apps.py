@@ -1,10 +1,28 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from madani.core.registry import PublicURL
+
 
 class AccountsConfig(AppConfig):
     name = "madani.accounts"
     verbose_name = _("Accounts")
+
+    public_urls = [
+        PublicURL("account_login", "the sign-in form", robots=False),
+        PublicURL("account_logout", "signs nobody out on GET; redirects home", robots=False),
+        PublicURL("account_signup", "shows \"sign-up is closed\": accounts are created by administrators", robots=False),
+        PublicURL("account_inactive", "a fixed message", robots=False),
+        PublicURL("account_reset_password", "the password-reset form; says nothing about whether the address exists",
+                  robots=False),
+        PublicURL("account_reset_password_done", "a fixed message", robots=False),
+        PublicURL("account_reset_password_from_key", "needs the key sent by email", robots=False),
+        PublicURL("account_reset_password_from_key_done", "a fixed message", robots=False),
+        PublicURL("account_email_verification_sent", "a fixed message", robots=False),
+        PublicURL("account_confirm_email", "needs the key sent by email", robots=False),
+        PublicURL("account_confirm_login_code", "only meaningful inside a pending login", robots=False),
+        PublicURL("mfa_authenticate", "second step of a pending login", robots=False),
+    ]
 
     def ready(self):
         from allauth.mfa.signals import authenticator_added

@@ -1,7 +1,20 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from madani.core.registry import ApiRoute, DemoStep, NavItem
+
 
 class ActivitiesConfig(AppConfig):
     name = "madani.activities"
     verbose_name = _("Activity ledger")
+
+    nav_items = [NavItem(_("Activities"), "activities:list", "activities.see_activities", order=40)]
+    # First among the apps' demo steps: the other apps' demo data may refer to the ledger.
+    demo_steps = [DemoStep("madani.activities.demo.load", order=10)]
+    api_routes = [
+        ApiRoute("programs", "madani.api.views.ProgramViewSet", "program", order=40),
+        ApiRoute("topics", "madani.api.views.TopicViewSet", "topic", order=50),
+        ApiRoute("activities", "madani.api.views.ActivityViewSet", "activity", order=60),
+        ApiRoute("sessions", "madani.api.views.SessionViewSet", "session", order=70),
+        ApiRoute("participations", "madani.api.views.ParticipationViewSet", "participation", order=80),
+    ]

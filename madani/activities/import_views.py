@@ -20,10 +20,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from madani.core.exports import csv_response
+from madani.core.permissions import require
 
 from . import imports
 from .forms import ImportMappingForm, ImportUploadForm
-from .views import _get_activity_for_user, _require_marker
+from .permissions import can_mark_attendance
+from .views import _get_activity_for_user
 
 FOLDER = "imports"
 STALE_AFTER = datetime.timedelta(days=1)
@@ -88,7 +90,7 @@ def _start_page(request, activity, form=None, *, nothing_pending=False, status=2
 def import_start(request, pk):
     """Upload a sheet. The template's columns (or columns mapped before) go straight to the preview."""
     activity = _get_activity_for_user(request.user, pk)
-    _require_marker(request.user)
+    require(can_mark_attendance(request.user))
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         _discard(request, activity)
@@ -105,7 +107,7 @@ def import_start(request, pk):
 @login_required
 def import_template_xlsx(request, pk):
     activity = _get_activity_for_user(request.user, pk)
-    _require_marker(request.user)
+    require(can_mark_attendance(request.user))
     response = HttpResponse(
         imports.template_workbook(activity),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -117,7 +119,7 @@ def import_template_xlsx(request, pk):
 @login_required
 def import_template_csv(request, pk):
     activity = _get_activity_for_user(request.user, pk)
-    _require_marker(request.user)
+    require(can_mark_attendance(request.user))
     return csv_response(f"attendance-{activity.pk}.csv", imports.template_header(activity), [])
 
 
@@ -125,7 +127,7 @@ def import_template_csv(request, pk):
 def import_columns(request, pk):
     """Map the sheet's columns to fields; the choice is remembered for sheets with the same headers."""
     activity = _get_activity_for_user(request.user, pk)
-    _require_marker(request.user)
+    require(can_mark_attendance(request.user))
     info, sheet = _get_pending(request, activity)
     if sheet is None:
         return _start_page(request, activity, nothing_pending=True)
@@ -145,7 +147,7 @@ def import_columns(request, pk):
 def import_preview(request, pk):
     """Every row with its problems; commit imports all rows or none."""
     activity = _get_activity_for_user(request.user, pk)
-    _require_marker(request.user)
+    require(can_mark_attendance(request.user))
     info, sheet = _get_pending(request, activity)
     if sheet is None:
         return _start_page(request, activity, nothing_pending=True)

@@ -7,10 +7,12 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.module_loading import import_string
 
+from madani.core.registry import journey_sources
+
 from .models import Activity
 
-# Other apps add their own events (assessments, grants…): dotted paths of f(organization, user) -> [JourneyEvent].
-JOURNEY_SOURCES: list[str] = ["madani.assessments.reports.journey_events"]
+# Other apps add their own events (assessments, grants…): each declares in its AppConfig ``journey_sources``,
+# dotted paths of f(organization, user) -> [JourneyEvent] (core/registry.py).
 
 
 @dataclass
@@ -49,6 +51,6 @@ def activity_events(organization, user) -> list[JourneyEvent]:
 
 def capacity_journey(organization, user) -> list[JourneyEvent]:
     events = activity_events(organization, user)
-    for path in JOURNEY_SOURCES:
+    for path in journey_sources():
         events += import_string(path)(organization, user)
     return sorted(events, key=lambda event: event.date, reverse=True)

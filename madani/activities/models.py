@@ -13,12 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from madani.core.arabic import search_key_expression, search_terms
-
-
-def sees_own_organization_only(user) -> bool:
-    """Users outside the center's staff (CSO members) see only their own organization's people and figures
-    in the activities they may see (need-to-know, DESIGN.md §5)."""
-    return user.is_authenticated and not (user.spans_all_branches or user.is_center_staff)
+from madani.core.querysets import RestrictedQuerySet
 
 
 def _count_of(queryset, path: str):
@@ -28,17 +23,13 @@ def _count_of(queryset, path: str):
     return Coalesce(models.Subquery(counted), 0)
 
 
-class ProgramQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Programs are center-wide; staff see those that run in one of their branches (or in all,
-        when no branch is named). CSO members and the public see none."""
-        if not user.is_authenticated or not user.is_active:
-            return self.none()
-        if user.spans_all_branches:
-            return self.all()
-        if user.is_center_staff:
-            return self.filter(models.Q(branches__in=user.branch_ids()) | models.Q(branches__isnull=True)).distinct()
-        return self.none()
+class ProgramQuerySet(RestrictedQuerySet):
+    # Programs are center-wide; staff see those that run in one of their branches (or in all, when
+    # no branch is named). CSO members and the public see none.
+    def for_branch_staff(self, user):
+        return self.filter(models.Q(branches__in=user.branch_ids()) | models.Q(branches__isnull=True)).distinct()
+
+    for_trainer = for_branch_staff
 
 
 class Program(models.Model):
@@ -138,30 +129,28 @@ class Status(models.TextChoices):
     COMPLETED = "completed", _("Completed")
 
 
-class ActivityQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Activities a user may see. Administrators: all. Branch managers and M&E officers: their
-        branches'. Trainers: only those they facilitate (the whole activity or one of its sessions).
-        CSO members: those their organization was served by or took part in."""
-        if not user.is_authenticated or not user.is_active:
+class ActivityQuerySet(RestrictedQuerySet):
+    # Activities a user may see. Administrators: all. Branch managers and M&E officers: their
+    # branches'. Trainers: only those they facilitate (the whole activity or one of its sessions).
+    # CSO members: those their organization was served by or took part in.
+    def for_trainer(self, user):
+        if not user.person_id:
             return self.none()
-        if user.spans_all_branches:
-            return self.all()
-        if user.is_trainer:
-            if not user.person_id:
-                return self.none()
-            return self.filter(
-                models.Q(facilitators=user.person_id) | models.Q(sessions__facilitator=user.person_id),
-                branch_id__in=user.branch_ids(),
-            ).distinct()
-        if user.is_center_staff:
-            return self.filter(branch_id__in=user.branch_ids())
-        if user.organization_id:
-            return self.filter(
-                models.Q(target_organizations=user.organization_id)
-                | models.Q(participations__organization_id=user.organization_id)
-            ).distinct()
-        return self.none()
+        return self.filter(
+            models.Q(facilitators=user.person_id) | models.Q(sessions__facilitator=user.person_id),
+            branch_id__in=user.branch_ids(),
+        ).distinct()
+
+    def for_branch_staff(self, user):
+        return self.filter(branch_id__in=user.branch_ids())
+
+    def for_cso_member(self, user):
+        if not user.organization_id:
+            return self.none()
+        return self.filter(
+            models.Q(target_organizations=user.organization_id)
+            | models.Q(participations__organization_id=user.organization_id)
+        ).distinct()
 
     def with_participant_count(self, user):
         """``participant_count``: the participations in each activity that ``user`` may see (a CSO member:
@@ -296,9 +285,11 @@ class Activity(models.Model):
         return Organization.objects.visible_to(user).filter(served_by_activities=self)
 
 
-class SessionQuerySet(models.QuerySet):
-    def visible_to(self, user):
+class SessionQuerySet(RestrictedQuerySet):
+    def _of_visible_activities(self, user):
         return self.filter(activity__in=Activity.objects.visible_to(user))
+
+    for_trainer = for_branch_staff = for_cso_member = _of_visible_activities
 
     def with_present_count(self, user):
         """``present``: how many people ``user`` may see were present (a CSO member: their organization's)."""
@@ -337,13 +328,17 @@ class Session(models.Model):
         return f"{self.activity} — {self.date:%Y-%m-%d}"
 
 
-class ParticipationQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Participations in the activities a user may see; CSO members only their organization's."""
-        qs = self.filter(activity__in=Activity.objects.visible_to(user))
-        if sees_own_organization_only(user):
-            qs = qs.filter(organization_id=user.organization_id) if user.organization_id else qs.none()
-        return qs
+class ParticipationQuerySet(RestrictedQuerySet):
+    # Participations in the activities a user may see; CSO members only their organization's.
+    def for_branch_staff(self, user):
+        return self.filter(activity__in=Activity.objects.visible_to(user))
+
+    for_trainer = for_branch_staff
+
+    def for_cso_member(self, user):
+        if not user.organization_id:
+            return self.none()
+        return self.for_branch_staff(user).filter(organization_id=user.organization_id)
 
     def completed(self):
         return self.filter(completed=True)
@@ -391,18 +386,20 @@ class Participation(models.Model):
         return f"{self.person} — {self.activity}"
 
 
-class AttendanceQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Attendance at the sessions of the activities a user may see; CSO members only that of the people
-        who represent their organization in the activity."""
-        qs = self.filter(session__activity__in=Activity.objects.visible_to(user))
-        if sees_own_organization_only(user):
-            if not user.organization_id:
-                return qs.none()
-            qs = qs.filter(models.Exists(Participation.objects.filter(
-                activity=models.OuterRef("session__activity"), person=models.OuterRef("person"),
-                organization_id=user.organization_id)))
-        return qs
+class AttendanceQuerySet(RestrictedQuerySet):
+    # Attendance at the sessions of the activities a user may see; CSO members only that of the people
+    # who represent their organization in the activity.
+    def for_branch_staff(self, user):
+        return self.filter(session__activity__in=Activity.objects.visible_to(user))
+
+    for_trainer = for_branch_staff
+
+    def for_cso_member(self, user):
+        if not user.organization_id:
+            return self.none()
+        return self.for_branch_staff(user).filter(models.Exists(Participation.objects.filter(
+            activity=models.OuterRef("session__activity"), person=models.OuterRef("person"),
+            organization_id=user.organization_id)))
 
 
 class Attendance(models.Model):

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Count, ProtectedError, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -10,6 +10,7 @@ from madani.core.concurrency import StaleVersion
 from madani.core.exports import export_response
 from madani.core.history import history_entries
 from madani.core.lists import filtered_queryset, render_list
+from madani.core.permissions import require
 from madani.core.uploads import attachment_response
 
 from madani.organizations.forms import DeleteForm
@@ -20,23 +21,15 @@ from . import services
 from .filters import ActivityFilter
 from .forms import ActivityForm, ParticipantForm, ParticipationForm, PhaseFormSet, ProgramForm, SessionForm, WalkInForm
 from .models import Activity, Participation, Program, Session
+from .permissions import can_manage_programs, can_mark_attendance, can_record_activities, can_see_programs
 
 
 def _get_activity_for_user(user, pk) -> Activity:
     return get_object_or_404(Activity.objects.visible_to(user), pk=pk)
 
 
-def _require_recorder(user):
-    """Branch managers, M&E officers and administrators record activities; trainers mark theirs."""
-    if not user.can_record_activities:
-        raise PermissionDenied
-
-
-def _require_marker(user):
-    """Marking attendance and completion: recorders, and trainers on the activities they facilitate
-    (the activity was already fetched through visible_to, which limits trainers to their own)."""
-    if not (user.can_record_activities or user.is_trainer):
-        raise PermissionDenied
+def _get_program_for_user(user, pk) -> Program:
+    return get_object_or_404(Program.objects.visible_to(user), pk=pk)
 
 
 def _filtered(request):
@@ -94,8 +87,8 @@ def activity_detail(request, pk):
         "summary": participation_summary(participations),
         "reached": _reached(activity, request.user),
         "history": history_entries(activity),
-        "can_record": request.user.can_record_activities,
-        "can_mark": request.user.can_record_activities or request.user.is_trainer,
+        "can_record": can_record_activities(request.user),
+        "can_mark": can_mark_attendance(request.user),
     }
     return render(request, "activities/activity_detail.html", context)
 
@@ -108,7 +101,7 @@ def activity_deliverable(request, pk):
 
 @login_required
 def activity_create(request):
-    _require_recorder(request.user)
+    require(can_record_activities(request.user))
     form = ActivityForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -125,7 +118,7 @@ def activity_create(request):
 @login_required
 def activity_edit(request, pk):
     activity = _get_activity_for_user(request.user, pk)
-    _require_recorder(request.user)
+    require(can_record_activities(request.user))
     form = ActivityForm(request.POST or None, request.FILES or None, instance=activity, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -144,7 +137,7 @@ def activity_edit(request, pk):
 @login_required
 def activity_delete(request, pk):
     activity = _get_activity_for_user(request.user, pk)
-    _require_recorder(request.user)
+    require(can_record_activities(request.user))
     form = DeleteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -165,7 +158,7 @@ def _get_session(request, pk, session_pk) -> Session:
 @login_required
 def session_add(request, pk):
     activity = _get_activity_for_user(request.user, pk)
-    _require_recorder(request.user)
+    require(can_record_activities(request.user))
     form = SessionForm(request.POST or None, user=request.user,
                        initial={"date": activity.start_date, "place": activity.place})
     if request.method == "POST" and form.is_valid():
@@ -182,7 +175,7 @@ def session_add(request, pk):
 @login_required
 def session_edit(request, pk, session_pk):
     session = _get_session(request, pk, session_pk)
-    _require_marker(request.user)
+    require(can_mark_attendance(request.user))
     form = SessionForm(request.POST or None, instance=session, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -202,7 +195,7 @@ def session_edit(request, pk, session_pk):
 @login_required
 def session_delete(request, pk, session_pk):
     session = _get_session(request, pk, session_pk)
-    _require_recorder(request.user)
+    require(can_record_activities(request.user))
     form = DeleteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.session_delete(actor=request.user, session=session)
@@ -232,7 +225,7 @@ def participant_add(request, pk):
     """Search the registry and enrol people, one click each (htmx), representing their current
     organization unless another is chosen."""
     activity = _get_activity_for_user(request.user, pk)
-    _require_marker(request.user)
+    require(can_mark_attendance(request.user))
     if request.method == "POST":
         form = ParticipantForm(request.POST, user=request.user)
         if form.is_valid():
@@ -267,7 +260,7 @@ def _get_participation(request, pk, participation_pk) -> Participation:
 @login_required
 def participant_edit(request, pk, participation_pk):
     participation = _get_participation(request, pk, participation_pk)
-    _require_marker(request.user)
+    require(can_mark_attendance(request.user))
     form = ParticipationForm(request.POST or None, instance=participation, user=request.user)
     if request.method == "POST" and form.is_valid():
         services.participation_update(actor=request.user, participation=participation, data=form.cleaned_data)
@@ -280,7 +273,7 @@ def participant_edit(request, pk, participation_pk):
 @login_required
 def participant_remove(request, pk, participation_pk):
     participation = _get_participation(request, pk, participation_pk)
-    _require_marker(request.user)
+    require(can_mark_attendance(request.user))
     form = DeleteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.participation_remove(actor=request.user, participation=participation)
@@ -294,7 +287,7 @@ def participant_remove(request, pk, participation_pk):
 def attendance_sheet(request, pk, session_pk):
     """The sheet a trainer fills on a phone: tick who is here, save; add a walk-in below."""
     session = _get_session(request, pk, session_pk)
-    _require_marker(request.user)
+    require(can_mark_attendance(request.user))
     activity = session.activity
     participations = (
         Participation.objects.visible_to(request.user).filter(activity=activity)
@@ -324,7 +317,7 @@ def attendance_sheet(request, pk, session_pk):
 def attendance_walk_in(request, pk, session_pk):
     """Register someone who was not enrolled: the registry's duplicate check comes first."""
     session = _get_session(request, pk, session_pk)
-    _require_marker(request.user)
+    require(can_mark_attendance(request.user))
     if request.method == "POST" and request.POST.get("existing"):  # "this is them" on a listed duplicate
         person = get_object_or_404(Person.objects.visible_to(request.user), pk=request.POST["existing"])
         services.attendance_walk_in(actor=request.user, session=session, person=person,
@@ -342,13 +335,11 @@ def attendance_walk_in(request, pk, session_pk):
 
 
 def _require_program_manager(user):
-    if not user.can_manage_programs:
-        raise PermissionDenied
+    require(can_manage_programs(user))
 
 
 def _programs(request):
-    if not request.user.is_center_staff:
-        raise PermissionDenied
+    require(can_see_programs(request.user))
     return (
         Program.objects.visible_to(request.user).select_related("donor").prefetch_related("branches", "phases")
         .annotate(activity_count=Count("activities", filter=Q(activities__in=Activity.objects.visible_to(request.user)),
@@ -393,7 +384,7 @@ def _program_totals(program, user) -> dict:
 
 @login_required
 def program_detail(request, pk):
-    program = get_object_or_404(Program.objects.visible_to(request.user), pk=pk)
+    program = _get_program_for_user(request.user, pk)
     activities = (
         Activity.objects.visible_to(request.user).filter(program=program).select_related("branch", "phase")
         .with_participant_count(request.user).order_by("-start_date")
@@ -432,4 +423,4 @@ def program_create(request):
 
 @login_required
 def program_edit(request, pk):
-    return _program_form(request, get_object_or_404(Program.objects.visible_to(request.user), pk=pk))
+    return _program_form(request, _get_program_for_user(request.user, pk))

@@ -1,19 +1,14 @@
 from django.urls import include, path
+from django.utils.module_loading import import_string
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
-from . import views
+from madani.core.registry import api_routes
 
 app_name = "api"
 router = DefaultRouter()
-router.register("organizations", views.OrganizationViewSet, basename="organization")
-router.register("people", views.PersonViewSet, basename="person")
-router.register("places", views.PlaceViewSet, basename="place")
-router.register("programs", views.ProgramViewSet, basename="program")
-router.register("topics", views.TopicViewSet, basename="topic")
-router.register("activities", views.ActivityViewSet, basename="activity")
-router.register("sessions", views.SessionViewSet, basename="session")
-router.register("participations", views.ParticipationViewSet, basename="participation")
+for route in api_routes():  # each app declares its routes in its AppConfig (core/registry.py)
+    router.register(route.prefix, import_string(route.viewset), basename=route.basename)
 
 urlpatterns = [
     path("", include(router.urls)),

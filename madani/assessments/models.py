@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from madani.activities.models import Activity, Participation
+from madani.core.querysets import RestrictedQuerySet
 from madani.organizations.models import Organization
 
 from .domains import domain_label
@@ -24,16 +25,16 @@ class Kind(models.TextChoices):
 TEST_KINDS = {Kind.PRE_TEST, Kind.POST_TEST}
 
 
-class QuestionnaireQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Needs assessments are center-wide: every staff member and CSO member may see them.
-        Pre- and post-tests belong to their activity, and are seen by whoever sees it (not CSO members)."""
-        if not user.is_authenticated or not user.is_active:
-            return self.none()
-        needs = models.Q(kind=Kind.NEEDS)
-        if not user.is_center_staff and not user.spans_all_branches:
-            return self.filter(needs) if user.organization_id else self.none()
-        return self.filter(needs | models.Q(activity__in=Activity.objects.visible_to(user)))
+class QuestionnaireQuerySet(RestrictedQuerySet):
+    # Needs assessments are center-wide: every staff member and CSO member may see them.
+    # Pre- and post-tests belong to their activity, and are seen by whoever sees it (not CSO members).
+    def for_branch_staff(self, user):
+        return self.filter(models.Q(kind=Kind.NEEDS) | models.Q(activity__in=Activity.objects.visible_to(user)))
+
+    for_trainer = for_branch_staff
+
+    def for_cso_member(self, user):
+        return self.filter(kind=Kind.NEEDS) if user.organization_id else self.none()
 
     def needs(self):
         return self.filter(kind=Kind.NEEDS)
@@ -90,16 +91,16 @@ class Questionnaire(models.Model):
         return seen
 
 
-class ResponseQuerySet(models.QuerySet):
-    def visible_to(self, user):
+class ResponseQuerySet(RestrictedQuerySet):
+    def _through_what_they_see(self, user):
         """Needs assessments through their organization (CSO members: their own organization's);
         tests through the participation (its activity's visibility)."""
-        if not user.is_authenticated or not user.is_active:
-            return self.none()
         return self.filter(
             models.Q(organization__in=Organization.objects.visible_to(user))
             | models.Q(participation__in=Participation.objects.visible_to(user))
         )
+
+    for_trainer = for_branch_staff = for_cso_member = _through_what_they_see
 
     def needs(self):
         return self.filter(questionnaire__kind=Kind.NEEDS)

@@ -8,12 +8,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from madani.activities.models import Activity, Participation
+from madani.core.permissions import require
 from madani.core.uploads import attachment_response
 from madani.organizations.models import Organization
 
 from . import reports, services
 from .forms import EnrolForm, QuestionnaireUploadForm, ResponseForm
 from .models import Kind, Questionnaire, Response
+from .permissions import can_assess, can_enrol, can_fill_tests, can_upload_questionnaires
 from .xlsform import iter_questions, text_in
 
 BUILTIN_FORMS = Path(__file__).resolve().parent / "xlsforms"
@@ -39,26 +41,16 @@ def _get_activity_for_user(user, pk) -> Activity:
     return get_object_or_404(Activity.objects.visible_to(user), pk=pk)
 
 
-def _require_recorder(user):
-    if not user.can_record_activities:
-        raise PermissionDenied
-
-
-def _can_assess(user, organization) -> bool:
-    """Registry editors assess their branches' organizations; CSO members fill their own's (portal)."""
-    return user.can_record_activities or (user.organization_id is not None and user.organization_id == organization.pk)
-
-
 @login_required
 def questionnaire_list(request):
     questionnaires = Questionnaire.objects.visible_to(request.user).select_related("activity")
     return render(request, "assessments/questionnaire_list.html",
-                  {"questionnaires": questionnaires, "can_upload": request.user.can_record_activities})
+                  {"questionnaires": questionnaires, "can_upload": can_upload_questionnaires(request.user)})
 
 
 @login_required
 def questionnaire_upload(request):
-    _require_recorder(request.user)
+    require(can_upload_questionnaires(request.user))
     initial = {"kind": request.GET.get("kind", Kind.NEEDS), "activity": request.GET.get("activity")}
     form = QuestionnaireUploadForm(request.POST or None, request.FILES or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -142,8 +134,8 @@ def organization_assessments(request, pk):
         "gaps": reports.gap_report(organization, request.user, latest=latest) if latest else [],
         "threshold": reports.gap_threshold(),
         "questionnaires": Questionnaire.objects.visible_to(request.user).needs().active(),
-        "can_assess": _can_assess(request.user, organization),
-        "can_enrol": request.user.can_record_activities,
+        "can_assess": can_assess(request.user, organization),
+        "can_enrol": can_enrol(request.user),
     }
     return render(request, "assessments/organization_assessments.html", context)
 
@@ -152,7 +144,7 @@ def organization_assessments(request, pk):
 def organization_assess(request, pk):
     """Fill a needs assessment for an organization (staff, or the organization's own members)."""
     organization = _get_organization_for_user(request.user, pk)
-    if not _can_assess(request.user, organization):
+    if not can_assess(request.user, organization):
         raise PermissionDenied
     available = Questionnaire.objects.visible_to(request.user).needs().active()
     chosen = request.GET.get("questionnaire") or request.POST.get("questionnaire")
@@ -173,7 +165,7 @@ def organization_assess(request, pk):
 def organization_enrol(request, pk):
     """Enrol the organization's current staff in an upcoming activity (after a confirmation)."""
     organization = _get_organization_for_user(request.user, pk)
-    _require_recorder(request.user)
+    require(can_upload_questionnaires(request.user))
     form = EnrolForm(request.POST or request.GET or None, user=request.user)
     activity = form.cleaned_data["activity"] if form.is_bound and form.is_valid() else None
     if request.method == "POST" and activity is not None:
@@ -231,8 +223,8 @@ def activity_tests(request, pk):
         "results": reports.activity_test_results(activity, request.user),
         "pre_test": activity.questionnaires.filter(kind=Kind.PRE_TEST, is_active=True).first(),
         "post_test": activity.questionnaires.filter(kind=Kind.POST_TEST, is_active=True).first(),
-        "can_fill": request.user.can_record_activities or request.user.is_trainer,
-        "can_upload": request.user.can_record_activities,
+        "can_fill": can_fill_tests(request.user),
+        "can_upload": can_upload_questionnaires(request.user),
     }
     return render(request, "assessments/activity_tests.html", context)
 
@@ -245,8 +237,7 @@ def test_fill(request, pk, participation_pk):
         Participation.objects.visible_to(request.user).filter(activity=activity).select_related("person"),
         pk=participation_pk,
     )
-    if not (request.user.can_record_activities or request.user.is_trainer):
-        raise PermissionDenied
+    require(can_fill_tests(request.user))
     kind = request.GET.get("kind") if request.GET.get("kind") in {Kind.PRE_TEST, Kind.POST_TEST} else Kind.PRE_TEST
     questionnaire = activity.questionnaires.filter(kind=kind, is_active=True).first()
     form = ResponseForm(request.POST or None, definition=questionnaire.definition) if questionnaire else None

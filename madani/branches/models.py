@@ -1,15 +1,15 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from madani.core.querysets import RestrictedQuerySet
 
-class BranchQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Branches a user works in (every branch for roles that span branches)."""
-        if not user.is_authenticated:
-            return self.none()
-        if user.spans_all_branches:
-            return self.all()
+
+class BranchQuerySet(RestrictedQuerySet):
+    # Branches a user works in (every branch for roles that span branches).
+    def _own(self, user):
         return self.filter(pk__in=user.branches.values("pk"))
+
+    for_trainer = for_branch_staff = for_cso_member = _own
 
 
 class Branch(models.Model):

@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from madani.activities.models import Activity, Participation
 from madani.core.jobs import Job, JobQuerySet
+from madani.core.querysets import RestrictedQuerySet
 
 
 def new_code() -> str:
@@ -17,10 +18,12 @@ def new_code() -> str:
     return secrets.token_urlsafe(12)
 
 
-class CertificateQuerySet(models.QuerySet):
-    def visible_to(self, user):
+class CertificateQuerySet(RestrictedQuerySet):
+    def _of_visible_participations(self, user):
         """Certificates of the participations a user may see (CSO members: their organization's people)."""
         return self.filter(participation__in=Participation.objects.visible_to(user))
+
+    for_trainer = for_branch_staff = for_cso_member = _of_visible_participations
 
     def valid(self):
         return self.filter(revoked_at__isnull=True)
@@ -66,13 +69,15 @@ class Certificate(models.Model):
         return self.revoked_at is not None
 
 
-class CertificateBundleQuerySet(JobQuerySet):
-    def visible_to(self, user):
-        """A bundle holds the certificates its requester could see when it was built, so it is theirs
-        alone, and only while they still see the activity."""
-        if not user.is_authenticated or not user.is_active:
-            return self.none()
+class CertificateBundleQuerySet(RestrictedQuerySet, JobQuerySet):
+    # A bundle holds the certificates its requester could see when it was built, so it is theirs
+    # alone (administrators' too), and only while they still see the activity.
+    administrators_see_all = False
+
+    def _own(self, user):
         return self.filter(requested_by=user, activity__in=Activity.objects.visible_to(user))
+
+    for_trainer = for_branch_staff = for_cso_member = _own
 
 
 def bundle_upload_to(bundle, filename):

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,11 +13,13 @@ from django_ratelimit.decorators import ratelimit
 
 from madani.activities.models import Activity, Participation
 from madani.core.jobs import JobStatus
+from madani.core.permissions import require
 from madani.core.uploads import attachment_response
 
 from . import services
 from .forms import RevokeForm
 from .models import Certificate, CertificateBundle
+from .permissions import can_issue_certificates
 from .pdf import certificates_pdf
 
 
@@ -37,8 +39,7 @@ def _get_certificate_for_user(user, pk, participation_pk) -> Certificate:
 
 def _require_issuer(user):
     """Branch managers, M&E officers and administrators issue and revoke certificates."""
-    if not user.can_record_activities:
-        raise PermissionDenied
+    require(can_issue_certificates(user))
 
 
 def _verify_url_for(request):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from madani.activities.models import Kind as ActivityKind
+from madani.core.querysets import RestrictedQuerySet
 
 
 class RequestKind(models.TextChoices):
@@ -40,23 +41,19 @@ class RequestSource(models.TextChoices):
     PUBLIC = "public", _("Public form")
 
 
-class RequestQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Administrators: all. Trainers: the requests assigned to them. Other center staff: their
-        branches'. CSO members: their organization's."""
-        if not user.is_authenticated or not user.is_active:
+class RequestQuerySet(RestrictedQuerySet):
+    # Administrators: all. Trainers: the requests assigned to them. Other center staff: their
+    # branches'. CSO members: their organization's.
+    def for_trainer(self, user):
+        if not user.person_id:
             return self.none()
-        if user.spans_all_branches:
-            return self.all()
-        if user.is_trainer:
-            if not user.person_id:
-                return self.none()
-            return self.filter(expert_id=user.person_id, branch_id__in=user.branch_ids())
-        if user.is_center_staff:
-            return self.filter(branch_id__in=user.branch_ids())
-        if user.organization_id:
-            return self.filter(organization_id=user.organization_id)
-        return self.none()
+        return self.filter(expert_id=user.person_id, branch_id__in=user.branch_ids())
+
+    def for_branch_staff(self, user):
+        return self.filter(branch_id__in=user.branch_ids())
+
+    def for_cso_member(self, user):
+        return self.filter(organization_id=user.organization_id) if user.organization_id else self.none()
 
     def open(self):
         return self.filter(status__in=OPEN_STATUSES)

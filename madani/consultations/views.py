@@ -10,11 +10,13 @@ from django_ratelimit.decorators import ratelimit
 from madani.core.exports import export_response
 from madani.core.history import history_entries
 from madani.core.lists import filtered_queryset, render_list
+from madani.core.permissions import require
 
 from . import services
 from .filters import RequestFilter
 from .forms import AssignForm, CloseForm, PortalRequestForm, PublicRequestForm, SessionLogForm, StaffRequestForm
 from .models import Request, RequestKind, RequestSource
+from .permissions import can_log_sessions, can_see_own_requests, can_take_requests
 from .selectors import per_branch
 
 # Public forms: at most this many submissions per client IP, both forms together.
@@ -26,17 +28,6 @@ def _get_request_for_user(user, pk) -> Request:
         Request.objects.visible_to(user).select_related("branch", "organization", "topic", "expert", "activity"),
         pk=pk,
     )
-
-
-def _require_recorder(user):
-    """Branch managers, M&E officers and administrators take requests in and assign them."""
-    if not user.can_record_activities:
-        raise PermissionDenied
-
-
-def _can_log_sessions(user, support_request) -> bool:
-    """Recorders, and the expert assigned to the request (a trainer with that person record)."""
-    return user.can_record_activities or (user.is_trainer and user.person_id == support_request.expert_id)
 
 
 def _filtered(request):
@@ -80,8 +71,8 @@ def request_detail(request, pk):
     context = {
         "support_request": support_request,
         "sessions": activity.sessions.select_related("facilitator") if activity else [],
-        "can_record": request.user.can_record_activities,
-        "can_log": _can_log_sessions(request.user, support_request),
+        "can_record": can_take_requests(request.user),
+        "can_log": can_log_sessions(request.user, support_request),
         "can_see_contacts": request.user.can_see_contacts or support_request.requester_id == request.user.pk,
         "history": history_entries(support_request) if request.user.is_center_staff else None,
     }
@@ -92,9 +83,9 @@ def request_detail(request, pk):
 def request_create(request):
     """Staff take a request in for one of their branches; a CSO member files one for their organization."""
     user = request.user
-    if user.can_record_activities:
+    if can_take_requests(user):
         form, source = StaffRequestForm(request.POST or None, user=user), RequestSource.STAFF
-    elif not user.is_center_staff and user.organization_id:
+    elif can_see_own_requests(user):
         initial = {"branch": user.organization.branch_id}
         form, source = PortalRequestForm(request.POST or None, initial=initial), RequestSource.PORTAL
     else:
@@ -116,7 +107,7 @@ def request_create(request):
 @login_required
 def request_assign(request, pk):
     support_request = _get_request_for_user(request.user, pk)
-    _require_recorder(request.user)
+    require(can_take_requests(request.user))
     form = AssignForm(request.POST or None, user=request.user, support_request=support_request)
     if request.method == "POST" and form.is_valid():
         try:
@@ -132,7 +123,7 @@ def request_assign(request, pk):
 @login_required
 def request_log_session(request, pk):
     support_request = _get_request_for_user(request.user, pk)
-    if not _can_log_sessions(request.user, support_request):
+    if not can_log_sessions(request.user, support_request):
         raise PermissionDenied
     form = SessionLogForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -148,7 +139,7 @@ def request_log_session(request, pk):
 
 def _decide(request, pk, service, done_message, template):
     support_request = _get_request_for_user(request.user, pk)
-    _require_recorder(request.user)
+    require(can_take_requests(request.user))
     form = CloseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

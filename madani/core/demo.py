@@ -9,24 +9,14 @@ from django.utils.module_loading import import_string
 
 from madani.accounts.models import Role, User
 from madani.branches.models import Branch
+from madani.core.registry import demo_steps
 from madani.organizations.models import IncubationStage, Kind, LicensingStatus, Organization, Sector
 from madani.people.models import Affiliation, Displacement, Gender, Person
 from madani.places.models import Place
 
 DEMO_PASSWORD = "madani-demo"
-DEMO_STEPS: list[str] = [
-    "madani.activities.demo.load",  # first: the other apps' demo data may refer to the ledger
-    "madani.indicators.demo.load",  # after the activities demo: logframes and figures over the ledger
-    "madani.consultations.demo.load",
-    "madani.assessments.demo.load",
-    "madani.certificates.demo.load",  # after the activities demo
-    "madani.public.demo.load",  # after the activities demo: opens the planned trainings for registration
-    "madani.news.demo.load",  # after the activities demo: drafts news from its activities
-    "madani.library.demo.load",
-    "madani.directory.demo.load",
-    "madani.coworking.demo.load",  # records the uses of the space in the ledger
-    "madani.dashboard.demo.load",  # last: the figures of everything above
-]
+# Each app declares its demo step and its order in its AppConfig (``demo_steps``, core/registry.py).
+DEMO_STEPS: list[str] = demo_steps()
 DEMO_DOMAIN = "demo.madani.invalid"
 
 BRANCHES = [
@@ -166,8 +156,8 @@ def load_demo(*, people_per_branch: dict | None = None, seed: int = 2021) -> boo
         )
         user.branches.set([branches[c] for c in branch_codes])
 
-    # Each domain app adds its own demo records, in this order, from its demo.py: load(rng).
-    for path in DEMO_STEPS:
+    # Each domain app adds its own demo records, in the order the apps declare, from its demo.py: load(rng).
+    for path in demo_steps():
         import_string(path)(rng)
     return True
 

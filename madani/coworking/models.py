@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from madani.core.querysets import RestrictedQuerySet
+
 
 class ResourceKind(models.TextChoices):
     MEETING_ROOM = "meeting_room", _("Meeting room")
@@ -17,19 +19,16 @@ class ResourceKind(models.TextChoices):
     LEGAL_SUPPORT = "legal_support", _("Legal support")
 
 
-class ResourceQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Staff: their branches' resources. CSO members: every branch's active resources (they may
-        book in any branch of the center)."""
-        if not user.is_authenticated or not user.is_active:
-            return self.none()
-        if user.spans_all_branches:
-            return self.all()
-        if user.is_center_staff:
-            return self.filter(branch_id__in=user.branch_ids())
-        if user.organization_id:
-            return self.filter(active=True)
-        return self.none()
+class ResourceQuerySet(RestrictedQuerySet):
+    # Staff: their branches' resources. CSO members: every branch's active resources (they may book
+    # in any branch of the center).
+    def for_branch_staff(self, user):
+        return self.filter(branch_id__in=user.branch_ids())
+
+    for_trainer = for_branch_staff
+
+    def for_cso_member(self, user):
+        return self.filter(active=True) if user.organization_id else self.none()
 
 
 class BookableResource(models.Model):
@@ -66,19 +65,16 @@ class BookingStatus(models.TextChoices):
 HOLDING_STATUSES = (BookingStatus.BOOKED, BookingStatus.USED)
 
 
-class BookingQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Staff: their branches' bookings. CSO members: their own organization's (the calendar shows the
-        others' slots as taken, without details)."""
-        if not user.is_authenticated or not user.is_active:
-            return self.none()
-        if user.spans_all_branches:
-            return self.all()
-        if user.is_center_staff:
-            return self.filter(resource__branch_id__in=user.branch_ids())
-        if user.organization_id:
-            return self.filter(organization_id=user.organization_id)
-        return self.none()
+class BookingQuerySet(RestrictedQuerySet):
+    # Staff: their branches' bookings. CSO members: their own organization's (the calendar shows the
+    # others' slots as taken, without details).
+    def for_branch_staff(self, user):
+        return self.filter(resource__branch_id__in=user.branch_ids())
+
+    for_trainer = for_branch_staff
+
+    def for_cso_member(self, user):
+        return self.filter(organization_id=user.organization_id) if user.organization_id else self.none()
 
     def holding(self):
         return self.filter(status__in=HOLDING_STATUSES)

@@ -11,12 +11,14 @@ from django.utils.translation import gettext as _
 from madani.core.exports import export_response
 from madani.core.history import history_entries
 from madani.core.lists import filtered_queryset, render_list
+from madani.core.permissions import require
 
 from . import services
 from .calendar import week_grid, week_start
 from .filters import BookingFilter
 from .forms import BookingForm, ConfirmForm, MarkUsedForm, ResourceForm
-from .models import HOLDING_STATUSES, Booking, BookableResource
+from .models import HOLDING_STATUSES, BookableResource, Booking
+from .permissions import can_book, can_manage_space
 
 
 def _get_resource_for_user(user, pk) -> BookableResource:
@@ -30,22 +32,11 @@ def _get_booking_for_user(user, pk) -> Booking:
     )
 
 
-def _can_book(user) -> bool:
-    """Center staff of the branch, for any organization; CSO members for their own."""
-    return user.is_center_staff or bool(user.organization_id)
-
-
-def _require_recorder(user):
-    """Branch managers, M&E officers and administrators manage resources and record uses."""
-    if not user.can_record_activities:
-        raise PermissionDenied
-
-
 @login_required
 def index(request):
     """The rooms and resources of each branch the user may book in, with today's bookings counted."""
     resources = BookableResource.objects.visible_to(request.user)
-    if not request.user.can_record_activities:
+    if not can_manage_space(request.user):
         resources = resources.filter(active=True)
     today = timezone.localdate()
     resources = resources.select_related("branch").annotate(
@@ -54,7 +45,7 @@ def index(request):
     by_branch = {}
     for resource in resources:
         by_branch.setdefault(resource.branch, []).append(resource)
-    context = {"by_branch": by_branch.items(), "can_manage": request.user.can_record_activities}
+    context = {"by_branch": by_branch.items(), "can_manage": can_manage_space(request.user)}
     return render(request, "coworking/index.html", context)
 
 
@@ -70,7 +61,7 @@ def calendar(request, pk):
         "resource": resource,
         "resources": others,
         "grid": week_grid(resource, week_start(day), request.user),
-        "can_book": _can_book(request.user) and resource.active,
+        "can_book": can_book(request.user) and resource.active,
     }
     return render(request, "coworking/calendar.html", context)
 
@@ -78,7 +69,7 @@ def calendar(request, pk):
 @login_required
 def booking_create(request, pk):
     resource = _get_resource_for_user(request.user, pk)
-    if not _can_book(request.user):
+    if not can_book(request.user):
         raise PermissionDenied
     initial = BookingForm.initial_for(request.GET.get("start"), request.user)
     form = BookingForm(request.POST or None, initial=initial, user=request.user)
@@ -127,7 +118,7 @@ def booking_detail(request, pk):
     booking = _get_booking_for_user(request.user, pk)
     context = {
         "booking": booking,
-        "can_record": request.user.can_record_activities,
+        "can_record": can_manage_space(request.user),
         "begun": booking.start <= timezone.now(),
         "history": history_entries(booking) if request.user.is_center_staff else None,
     }
@@ -158,7 +149,7 @@ def booking_cancel(request, pk):
 @login_required
 def booking_no_show(request, pk):
     booking = _get_booking_for_user(request.user, pk)
-    _require_recorder(request.user)
+    require(can_manage_space(request.user))
     return _close(request, booking, services.booking_mark_no_show, _("The booking was marked as a no-show."),
                   "coworking/booking_no_show.html")
 
@@ -167,7 +158,7 @@ def booking_no_show(request, pk):
 def booking_mark_used(request, pk):
     """Staff record that the organization used its booking: a service in the activity ledger."""
     booking = _get_booking_for_user(request.user, pk)
-    _require_recorder(request.user)
+    require(can_manage_space(request.user))
     day = timezone.localtime(booking.start).date()
     form = MarkUsedForm(request.POST or None, user=request.user,
                         initial={"program": services.default_program(booking.resource.branch, day)})
@@ -183,7 +174,7 @@ def booking_mark_used(request, pk):
 
 
 def _resource_form(request, resource):
-    _require_recorder(request.user)
+    require(can_manage_space(request.user))
     form = ResourceForm(request.POST or None, instance=resource, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from madani.core.arabic import normalized_key_expression, search_terms
+from madani.core.querysets import RestrictedQuerySet
 from madani.organizations.models import Organization
 
 
@@ -18,19 +19,16 @@ class Status(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
-class ServiceListingQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Staff: the listings of the organizations they see (their branches' and center-wide ones).
-        CSO members: their own organization's listings, in every state. The public: see ``published``."""
-        if not user.is_authenticated or not user.is_active:
-            return self.none()
-        if user.spans_all_branches:
-            return self.all()
-        if user.is_center_staff:
-            return self.filter(organization__in=Organization.objects.visible_to(user))
-        if user.organization_id:
-            return self.filter(organization_id=user.organization_id)
-        return self.none()
+class ServiceListingQuerySet(RestrictedQuerySet):
+    # Staff: the listings of the organizations they see (their branches' and center-wide ones).
+    # CSO members: their own organization's listings, in every state. The public: see ``published``.
+    def for_branch_staff(self, user):
+        return self.filter(organization__in=Organization.objects.visible_to(user))
+
+    for_trainer = for_branch_staff
+
+    def for_cso_member(self, user):
+        return self.filter(organization_id=user.organization_id) if user.organization_id else self.none()
 
     def published(self):
         return self.filter(status=Status.PUBLISHED)

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -8,11 +8,13 @@ from django.utils.translation import gettext as _
 from madani.core.exports import export_response
 from madani.core.history import history_entries
 from madani.core.lists import filtered_queryset, render_list
+from madani.core.permissions import require
 
 from . import services
 from .filters import ListingFilter, PublicListingFilter
 from .forms import ConfirmForm, ListingForm, RejectForm
 from .models import ServiceListing, Status
+from .permissions import can_moderate_listings, can_submit_listings
 
 # --- The public directory: published listings only, no login. ---
 
@@ -40,21 +42,10 @@ def _get_listing_for_user(user, pk) -> ServiceListing:
     )
 
 
-def _can_submit(user) -> bool:
-    """Registry editors (branch managers, M&E officers, administrators), and CSO members for their organization."""
-    return user.can_edit_registry or (not user.is_center_staff and bool(user.organization_id))
-
-
-def _require_submitter(user):
-    if not _can_submit(user):
-        raise PermissionDenied
-
-
 def _require_moderator(user):
     """Staff of the organization's branch who edit the registry moderate (the listing was already fetched
     through visible_to, which limits them to their branches)."""
-    if not user.can_edit_registry:
-        raise PermissionDenied
+    require(can_moderate_listings(user))
 
 
 def _filtered(request):
@@ -69,7 +60,7 @@ def listing_list(request):
     summary = [(value, label, counts.get(value, 0)) for value, label in Status.choices]
     return render_list(request, _filtered(request), ordering=["status", "-updated_at", "-pk"],
                        template="directory/listing_list.html", partial="directory/partials/results.html",
-                       context={"summary": summary, "can_submit": _can_submit(request.user)})
+                       context={"summary": summary, "can_submit": can_submit_listings(request.user)})
 
 
 @login_required
@@ -91,15 +82,15 @@ def listing_detail(request, pk):
     listing = _get_listing_for_user(request.user, pk)
     context = {
         "listing": listing,
-        "can_submit": _can_submit(request.user),
-        "can_moderate": request.user.can_edit_registry,
+        "can_submit": can_submit_listings(request.user),
+        "can_moderate": can_moderate_listings(request.user),
         "history": history_entries(listing) if request.user.is_center_staff else None,
     }
     return render(request, "directory/listing_detail.html", context)
 
 
 def _submit(request, listing=None):
-    _require_submitter(request.user)
+    require(can_submit_listings(request.user))
     form = ListingForm(request.POST or None, instance=listing, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -157,7 +148,7 @@ def listing_reject(request, pk):
 @login_required
 def listing_withdraw(request, pk):
     listing = _get_listing_for_user(request.user, pk)
-    _require_submitter(request.user)
+    require(can_submit_listings(request.user))
     form = ConfirmForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -1,7 +1,13 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from madani.core.registry import DemoStep, NavItem
+
 
 class IndicatorsConfig(AppConfig):
     name = "madani.indicators"
     verbose_name = _("Indicators and logframes")
+
+    nav_items = [NavItem(_("Indicators"), "indicators:list", "indicators.see_indicators", order=90)]
+    # After the activities demo: logframes and figures over the ledger.
+    demo_steps = [DemoStep("madani.indicators.demo.load", order=20)]

@@ -7,16 +7,17 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from madani.activities.models import Program
+from madani.core.querysets import RestrictedQuerySet
 
 from .engine import MAX_DIMENSIONS, Dimension, IndicatorQuery, Metric, dimensions_for, period_bounds
 
 
-class IndicatorQuerySet(models.QuerySet):
-    def visible_to(self, user):
+class IndicatorQuerySet(RestrictedQuerySet):
+    def for_branch_staff(self, user):
         """Center staff see the indicators of the programs they see, and those of no program."""
-        if not user.is_authenticated or not user.is_active or not user.is_center_staff:
-            return self.none()
         return self.filter(models.Q(program__isnull=True) | models.Q(program__in=Program.objects.visible_to(user)))
+
+    for_trainer = for_branch_staff
 
 
 def _require_statement(entry):

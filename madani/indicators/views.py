@@ -17,31 +17,41 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
-from madani.accounts.models import Role
 from madani.activities.models import Program
 from madani.core.exports import export_response
 from madani.core.lists import PAGE_SIZE, render_list
+from madani.core.permissions import require
 
 from . import services
 from .engine import Dimension, Metric, compute, parse_param, records
 from .filters import IndicatorFilter
 from .forms import BaselineFormSet, FigureForm, IndicatorForm, OutcomeForm, OutputForm, TargetFormSet
 from .models import Indicator, Outcome, Output
+from .permissions import can_manage_indicators, can_see_indicators
 from .tracking import tracking, tracking_rows
 
 
-def can_manage_indicators(user) -> bool:
-    return user.spans_all_branches or user.role == Role.ME_OFFICER
-
-
 def _require_staff(user):
-    if not user.is_center_staff:
-        raise PermissionDenied
+    require(can_see_indicators(user))
 
 
 def _require_manager(user):
     if not can_manage_indicators(user):
         raise PermissionDenied
+
+
+def _get_outcome_for_user(user, pk) -> tuple[Outcome, bool]:
+    """An outcome of a program ``user`` sees (404 otherwise), and whether they may change it."""
+    outcome = get_object_or_404(Outcome.objects.filter(program__in=Program.objects.visible_to(user)), pk=pk)
+    return outcome, can_manage_indicators(user)
+
+
+def _get_output_for_user(user, pk) -> tuple[Output, bool]:
+    """An output of a program ``user`` sees (404 otherwise), and whether they may change it."""
+    output = get_object_or_404(
+        Output.objects.filter(outcome__program__in=Program.objects.visible_to(user)).select_related("outcome__program"),
+        pk=pk)
+    return output, can_manage_indicators(user)
 
 
 def _get_indicator_for_user(user, pk) -> Indicator:
@@ -241,16 +251,16 @@ def outcome_add(request, pk):
 
 @login_required
 def outcome_edit(request, pk):
-    outcome = get_object_or_404(Outcome.objects.filter(program__in=Program.objects.visible_to(request.user)), pk=pk)
-    _require_manager(request.user)
+    outcome, may_manage = _get_outcome_for_user(request.user, pk)
+    require(may_manage)
     return _entry_form(request, OutcomeForm, outcome, lambda **kw: services.outcome_save(outcome=outcome, **kw),
                        outcome.program, _("Edit outcome"))
 
 
 @login_required
 def output_add(request, pk):
-    outcome = get_object_or_404(Outcome.objects.filter(program__in=Program.objects.visible_to(request.user)), pk=pk)
-    _require_manager(request.user)
+    outcome, may_manage = _get_outcome_for_user(request.user, pk)
+    require(may_manage)
     output = Output(outcome=outcome, number=outcome.outputs.count() + 1)
     return _entry_form(request, OutputForm, output, lambda **kw: services.output_save(output=output, **kw),
                        outcome.program, _("New output"))
@@ -258,9 +268,7 @@ def output_add(request, pk):
 
 @login_required
 def output_edit(request, pk):
-    output = get_object_or_404(
-        Output.objects.filter(outcome__program__in=Program.objects.visible_to(request.user))
-        .select_related("outcome__program"), pk=pk)
-    _require_manager(request.user)
+    output, may_manage = _get_output_for_user(request.user, pk)
+    require(may_manage)
     return _entry_form(request, OutputForm, output, lambda **kw: services.output_save(output=output, **kw),
                        output.outcome.program, _("Edit output"))

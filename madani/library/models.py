@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from madani.core.arabic import search_key_expression, search_terms
+from madani.core.querysets import RestrictedQuerySet
 from madani.core.uploads import extension_of
 
 
@@ -46,14 +47,18 @@ def max_bytes(kind: str) -> int:
     return getattr(settings, f"MADANI_LIBRARY_MAX_{kind.upper()}_MB") * 1024 * 1024
 
 
-class ResourceQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Anonymous visitors: public resources. Signed-in partner accounts (CSO members, network
-        editors, forum moderators): public and members-only ones. Center staff: all."""
-        if not user.is_authenticated or not user.is_active:
-            return self.filter(access=Access.PUBLIC)
-        if user.is_center_staff:
-            return self.all()
+class ResourceQuerySet(RestrictedQuerySet):
+    # Anonymous visitors: public resources. Signed-in partner accounts (CSO members, network
+    # editors, forum moderators): public and members-only ones. Center staff: all.
+    def for_anonymous(self):
+        return self.filter(access=Access.PUBLIC)
+
+    def for_branch_staff(self, user):
+        return self.all()
+
+    for_trainer = for_branch_staff
+
+    def for_cso_member(self, user):
         return self.filter(access__in=[Access.PUBLIC, Access.MEMBERS])
 
     def editable_by(self, user):

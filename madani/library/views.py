@@ -3,7 +3,7 @@ import re
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control
@@ -14,12 +14,14 @@ from madani.core.concurrency import StaleVersion
 from madani.core.exports import export_response
 from madani.core.history import history_entries
 from madani.core.lists import filtered_queryset, render_list
+from madani.core.permissions import require
 from madani.organizations.forms import DeleteForm
 
 from . import services
 from .filters import ResourceFilter
 from .forms import ResourceForm
 from .models import Access, Resource
+from .permissions import can_add_resources
 
 
 def _get_resource_for_user(user, pk) -> Resource:
@@ -28,8 +30,7 @@ def _get_resource_for_user(user, pk) -> Resource:
 
 def _get_resource_for_editing(user, pk) -> Resource:
     """Registry editors change their own branches' resources; another branch's are not found."""
-    if not user.can_edit_registry:
-        raise PermissionDenied
+    require(can_add_resources(user))
     return get_object_or_404(Resource.objects.editable_by(user), pk=pk)
 
 
@@ -164,8 +165,7 @@ def resource_file(request, pk):
 
 @login_required
 def resource_create(request):
-    if not request.user.can_edit_registry:
-        raise PermissionDenied
+    require(can_add_resources(request.user))
     form = ResourceForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:

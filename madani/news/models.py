@@ -21,23 +21,9 @@ from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
 
 from madani.accounts.models import Role
+from madani.core.querysets import RestrictedQuerySet
 
-WRITER_ROLES = {Role.ADMINISTRATOR, Role.BRANCH_MANAGER, Role.ME_OFFICER, Role.NETWORK_EDITOR}
-
-
-def can_write_news(user) -> bool:
-    return bool(user.is_authenticated and user.is_active and (user.is_superuser or user.role in WRITER_ROLES))
-
-
-def can_publish_news(user, post=None) -> bool:
-    """Administrators publish every post; branch managers their branches' posts."""
-    if not (user.is_authenticated and user.is_active):
-        return False
-    if user.spans_all_branches:
-        return True
-    if user.role != Role.BRANCH_MANAGER:
-        return False
-    return post is None or (post.branch_id is not None and post.branch_id in user.branch_ids())
+from .permissions import WRITER_ROLES, can_publish_news, can_write_news  # noqa: F401 - imported from here too
 
 
 class Tag(models.Model):
@@ -61,19 +47,23 @@ class Status(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
-class NewsPostQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Posts a user may open in the newsroom. Administrators: all. Branch managers and M&E
-        officers: their branches' posts and their own. Network editors: their own. Others: none
-        (everyone reads published posts on the public pages)."""
+class NewsPostQuerySet(RestrictedQuerySet):
+    # Posts a user may open in the newsroom. Administrators: all. Branch managers and M&E officers:
+    # their branches' posts and their own. Network editors: their own. Others: none (everyone reads
+    # published posts on the public pages).
+    def for_branch_staff(self, user):
         if not can_write_news(user):
             return self.none()
-        if user.spans_all_branches:
-            return self.all()
-        own = Q(author=user)
+        return self.filter(Q(author=user) | Q(branch_id__in=user.branch_ids()))
+
+    for_trainer = for_branch_staff
+
+    def for_cso_member(self, user):
+        if not can_write_news(user):
+            return self.none()
         if user.role == Role.NETWORK_EDITOR:
-            return self.filter(own)
-        return self.filter(own | Q(branch_id__in=user.branch_ids()))
+            return self.filter(author=user)
+        return self.filter(Q(author=user) | Q(branch_id__in=user.branch_ids()))
 
     def published(self):
         return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())

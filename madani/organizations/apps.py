@@ -1,7 +1,12 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from madani.core.registry import ApiRoute, NavItem
+
 
 class OrganizationsConfig(AppConfig):
     name = "madani.organizations"
     verbose_name = _("Organizations")
+
+    nav_items = [NavItem(_("Organizations"), "organizations:list", order=20)]
+    api_routes = [ApiRoute("organizations", "madani.api.views.OrganizationViewSet", "organization", order=10)]

@@ -2,6 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from madani.core.arabic import search_key_expression, search_terms
+from madani.core.querysets import RestrictedQuerySet
 
 
 class Kind(models.TextChoices):
@@ -42,22 +43,18 @@ class Sector(models.Model):
         return self.name
 
 
-class OrganizationQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Organizations a user may see: their branches' and center-wide ones (all for administrators);
-        trainers only those their activities served or whose people took part in them (need-to-know);
-        CSO members only their own."""
-        if not user.is_authenticated or not user.is_active:
-            return self.none()
-        if user.spans_all_branches:
-            return self.all()
-        if user.is_trainer:
-            return self.served_by_activities_of(user)
-        if user.is_center_staff:
-            return self.filter(models.Q(branch_id__in=user.branch_ids()) | models.Q(branch__isnull=True))
-        if user.organization_id:
-            return self.filter(pk=user.organization_id)
-        return self.none()
+class OrganizationQuerySet(RestrictedQuerySet):
+    # Organizations a user may see: their branches' and center-wide ones (all for administrators);
+    # trainers only those their activities served or whose people took part in them (need-to-know);
+    # CSO members only their own.
+    def for_trainer(self, user):
+        return self.served_by_activities_of(user)
+
+    def for_branch_staff(self, user):
+        return self.filter(models.Q(branch_id__in=user.branch_ids()) | models.Q(branch__isnull=True))
+
+    def for_cso_member(self, user):
+        return self.filter(pk=user.organization_id) if user.organization_id else self.none()
 
     def served_by_activities_of(self, user):
         """The organizations served by the activities ``user`` may see, or represented by a participant in

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db.models import ProtectedError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -11,12 +10,14 @@ from madani.core.concurrency import StaleVersion
 from madani.core.exports import export_response
 from madani.core.history import history_entries
 from madani.core.lists import filtered_queryset, render_list
+from madani.core.permissions import require
 from madani.people.models import Affiliation, Person
 
 from . import services
 from .filters import OrganizationFilter
 from .forms import DeleteForm, OrganizationForm
 from .models import Organization
+from .permissions import can_edit_organizations
 
 
 def _get_organization_for_user(user, pk) -> Organization:
@@ -25,10 +26,7 @@ def _get_organization_for_user(user, pk) -> Organization:
 
 def _require_editor(user, organization=None):
     """Registry editors change their branches' records; center-wide ones only administrators."""
-    if not user.can_edit_registry:
-        raise PermissionDenied
-    if organization is not None and organization.branch_id is None and not user.spans_all_branches:
-        raise PermissionDenied
+    require(can_edit_organizations(user, organization))
 
 
 def _filtered(request):

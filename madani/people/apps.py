@@ -1,7 +1,12 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from madani.core.registry import ApiRoute, NavItem
+
 
 class PeopleConfig(AppConfig):
     name = "madani.people"
     verbose_name = _("People")
+
+    nav_items = [NavItem(_("People"), "people:list", "people.see_people", order=30)]
+    api_routes = [ApiRoute("people", "madani.api.views.PersonViewSet", "person", order=20)]

@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from madani.core import ages
 from madani.core.arabic import normalize, normalized_expression, search_terms
+from madani.core.querysets import RestrictedQuerySet
 
 
 class Gender(models.TextChoices):
@@ -39,24 +40,22 @@ def validate_birth_year(value):
         )
 
 
-class PersonQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """People a user may see: registered in their branches (all for administrators); trainers only the
-        people of the activities they facilitate (need-to-know); CSO members the people currently affiliated
-        with their organization."""
-        if not user.is_authenticated or not user.is_active:
+class PersonQuerySet(RestrictedQuerySet):
+    # People a user may see: registered in their branches (all for administrators); trainers only the
+    # people of the activities they facilitate (need-to-know); CSO members the people currently
+    # affiliated with their organization.
+    def for_trainer(self, user):
+        return self.of_activities_facilitated_by(user)
+
+    def for_branch_staff(self, user):
+        return self.filter(branch_id__in=user.branch_ids())
+
+    def for_cso_member(self, user):
+        if not user.organization_id:
             return self.none()
-        if user.spans_all_branches:
-            return self.all()
-        if user.is_trainer:
-            return self.of_activities_facilitated_by(user)
-        if user.is_center_staff:
-            return self.filter(branch_id__in=user.branch_ids())
-        if user.organization_id:
-            return self.filter(
-                affiliations__organization_id=user.organization_id, affiliations__end_date__isnull=True
-            ).distinct()
-        return self.none()
+        return self.filter(
+            affiliations__organization_id=user.organization_id, affiliations__end_date__isnull=True
+        ).distinct()
 
     def of_activities_facilitated_by(self, user):
         """A trainer's people: those enrolled in or present at the activities the trainer facilitates (the

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import ProtectedError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -11,12 +11,14 @@ from madani.core.concurrency import StaleVersion
 from madani.core.exports import export_response
 from madani.core.history import history_entries
 from madani.core.lists import filtered_queryset, render_list
+from madani.core.permissions import require
 from madani.organizations.models import Organization
 
 from . import services
 from .filters import PersonFilter
 from .forms import AffiliationForm, MergeForm, PersonForm
 from .models import Affiliation, Person
+from .permissions import can_edit_people, can_merge_people, can_see_contacts
 
 
 def _get_person_for_user(user, pk) -> Person:
@@ -24,8 +26,7 @@ def _get_person_for_user(user, pk) -> Person:
 
 
 def _require_editor(user):
-    if not user.can_edit_registry:
-        raise PermissionDenied
+    require(can_edit_people(user))
 
 
 def _filtered(request):
@@ -43,7 +44,7 @@ def person_list(request):
 @login_required
 def person_export(request):
     queryset = filtered_queryset(_filtered(request))
-    contacts = request.user.can_see_contacts
+    contacts = can_see_contacts(request.user)
     header = [_("ID"), _("Full name"), _("Gender"), _("Birth year"), _("Age group"), _("Disability"),
               _("Displacement status"), _("Home place"), _("Branch")]
     if contacts:
@@ -67,7 +68,7 @@ def person_detail(request, pk):
     context = {
         "person": person,
         "affiliations": affiliations,
-        "affiliation_form": AffiliationForm(user=request.user) if request.user.can_edit_registry else None,
+        "affiliation_form": AffiliationForm(user=request.user) if can_edit_people(request.user) else None,
         "duplicates": Person.objects.visible_to(request.user)
         .filter(name_key=person.name_key)
         .exclude(pk=person.pk)
@@ -124,8 +125,7 @@ def person_delete(request, pk):
 @login_required
 def person_merge(request, pk):
     person = _get_person_for_user(request.user, pk)
-    if not request.user.can_merge_people:
-        raise PermissionDenied
+    require(can_merge_people(request.user))
     visible = Person.objects.visible_to(request.user).exclude(pk=person.pk).select_related("home_place", "branch")
     query = request.GET.get("q", "").strip()
     if request.method == "POST":

@@ -1,7 +1,11 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from madani.core.registry import ApiRoute
+
 
 class PlacesConfig(AppConfig):
     name = "madani.places"
     verbose_name = _("Places")
+
+    api_routes = [ApiRoute("places", "madani.api.views.PlaceViewSet", "place", order=30)]

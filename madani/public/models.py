@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from madani.core.querysets import RestrictedQuerySet
 from madani.people.models import Gender, validate_birth_year
 
 
@@ -85,15 +86,17 @@ class RegistrationStatus(models.TextChoices):
     REJECTED = "rejected", _("Rejected")
 
 
-class RegistrationQuerySet(models.QuerySet):
-    def visible_to(self, user):
+class RegistrationQuerySet(RestrictedQuerySet):
+    def for_branch_staff(self, user):
         """Registrations hold phone numbers: only the staff who record activities (and may read
         contacts) see them, for the activities of their branches (all for administrators)."""
         from madani.activities.models import Activity
 
-        if not user.is_authenticated or not user.is_active or not user.can_record_activities:
+        if not user.can_record_activities:
             return self.none()
         return self.filter(activity__in=Activity.objects.visible_to(user))
+
+    for_trainer = for_branch_staff
 
     def pending(self):
         return self.filter(status=RegistrationStatus.PENDING)

@@ -1,15 +1,15 @@
 """The sitemap at /sitemap.xml: every public page in Arabic and English, with hreflang alternates.
 
-Another app plugs its pages in with one line in ``SITEMAPS`` (e.g. ``"news": NewsSitemap``); its
-Sitemap class sets ``i18n = True, alternates = True, x_default = True`` like ``PublicSitemap``.
+Each app declares its sections in its AppConfig (``sitemaps = {"news": "madani.news.sitemaps.NewsPostSitemap"}``,
+read by ``core.registry.sitemaps()``); its Sitemap class sets ``i18n = True, alternates = True, x_default = True``
+like ``PublicSitemap``. The "pages" section lists the public URLs the apps mark ``sitemap=True``.
 """
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from madani.activities.models import Activity
-from madani.directory.sitemaps import ServiceListingSitemap
-from madani.news.sitemaps import NewsPostSitemap
+from madani.core.registry import public_urls
 
 
 class PublicSitemap(Sitemap):
@@ -22,8 +22,7 @@ class PagesSitemap(PublicSitemap):
     changefreq = "weekly"
 
     def items(self):
-        return ["public:home", "public:trainings", "news:list", "library:list", "directory:search",
-                "dashboard:impact", "consultations:request_consultation", "consultations:suggest_training"]
+        return [url.name for url in public_urls() if url.sitemap]
 
     def location(self, item):
         return reverse(item)
@@ -43,10 +42,3 @@ class TrainingsSitemap(PublicSitemap):
     def lastmod(self, activity):
         return activity.updated_at
 
-
-SITEMAPS = {
-    "pages": PagesSitemap,
-    "trainings": TrainingsSitemap,
-    "news": NewsPostSitemap,
-    "directory": ServiceListingSitemap,
-}

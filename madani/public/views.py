@@ -1,10 +1,9 @@
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse, translate_url
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -12,12 +11,15 @@ from django_ratelimit.decorators import ratelimit
 
 from madani.activities.models import Activity
 from madani.consultations.views import PUBLIC_RATE
+from madani.core.permissions import require
 from madani.dashboard.public import headline_figures
 from madani.news.selectors import latest_posts
 
 from . import services
 from .forms import AcceptForm, BranchContactFormSet, CenterProfileForm, RegistrationForm
 from .models import CenterProfile, Registration, RegistrationStatus
+from .permissions import can_edit_center_profile
+from .robots import robots_lines
 
 # How many open trainings the home page shows (the rest are on the trainings page).
 HOME_TRAININGS = 4
@@ -51,12 +53,6 @@ SERVICES = [
      gettext_lazy("Encouraging people to take part in local elections, and observing polling and counting."),
      None, None),
 ]
-
-# Parts of the site search engines have no business in (in every language); the public forms under
-# /consultations/ stay allowed.
-STAFF_AREAS = ["accounts", "admin", "organizations", "people", "activities", "consultations", "assessments",
-               "certificates", "places", "indicators", "dashboard", "reports", "registrations", "center-profile"]
-PUBLIC_UNDER_STAFF_AREAS = ["consultations:suggest_training", "consultations:request_consultation"]
 
 
 def _open_trainings():
@@ -159,8 +155,7 @@ def registration_reject(request, pk):
 @login_required
 def profile_edit(request):
     """Administrators edit what the public sees of the center (also in the admin)."""
-    if not request.user.spans_all_branches:
-        raise PermissionDenied
+    require(can_edit_center_profile(request.user))
     profile = CenterProfile.current()
     form = CenterProfileForm(request.POST or None, instance=profile)
     contacts = BranchContactFormSet(request.POST or None, instance=profile, prefix="contacts")
@@ -177,11 +172,6 @@ def profile_edit(request):
 
 
 def robots_txt(request):
-    """Search engines: the public pages and the sitemap, not the staff areas."""
-    prefixes = [translate_url("/", code) for code, _name in settings.LANGUAGES]
-    lines = ["User-agent: *"]
-    for code, _name in settings.LANGUAGES:
-        lines += [f"Allow: {translate_url(reverse(name), code)}" for name in PUBLIC_UNDER_STAFF_AREAS]
-    lines += [f"Disallow: {prefix}{area}/" for prefix in prefixes for area in STAFF_AREAS]
-    lines += ["Disallow: /api/", f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}", ""]
+    """Search engines: the public pages the apps declare and the sitemap, nothing else (public/robots.py)."""
+    lines = robots_lines(request.build_absolute_uri(reverse("sitemap")))
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

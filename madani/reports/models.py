@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from madani.activities.models import Program
 from madani.branches.models import Branch
 from madani.core.jobs import Job, JobQuerySet, JobStatus  # noqa: F401 - JobStatus: imported from here too
+from madani.core.querysets import RestrictedQuerySet
 
 
 
@@ -35,18 +36,16 @@ class Step(models.TextChoices):
     DONE = "done", _("Done")
 
 
-class ReportJobQuerySet(JobQuerySet):
-    def visible_to(self, user):
-        """Administrators: every job. Branch managers and M&E officers: the jobs they asked for, and those
-        whose scope (the branches the report covers) lies inside their own branches. Others (trainers,
-        CSO members): none. A report's file is downloaded by those who see its job."""
-        if not user.is_authenticated or not user.is_active:
+class ReportJobQuerySet(RestrictedQuerySet, JobQuerySet):
+    # Administrators: every job. Branch managers and M&E officers: the jobs they asked for, and those
+    # whose scope (the branches the report covers) lies inside their own branches. Others (trainers,
+    # CSO members): none. A report's file is downloaded by those who see its job.
+    def for_branch_staff(self, user):
+        if not user.can_record_activities:
             return self.none()
-        if user.spans_all_branches:
-            return self.all()
-        if user.can_record_activities:
-            return self.filter(models.Q(requested_by=user) | models.Q(pk__in=self.within_scope_of(user).values("pk")))
-        return self.none()
+        return self.filter(models.Q(requested_by=user) | models.Q(pk__in=self.within_scope_of(user).values("pk")))
+
+    for_trainer = for_branch_staff
 
     def within_scope_of(self, user):
         """Reports ``user`` could have built themselves: of a program they see, over branches that are all

@@ -8,13 +8,8 @@ from django.utils.translation import gettext as _
 from madani.activities.models import Program
 
 from .models import ReportJob
+from .permissions import can_request_donor_reports
 from .tasks import build_donor_report
-
-
-def can_request_donor_reports(user) -> bool:
-    """Branch managers, M&E officers and administrators (not trainers: a program's report covers
-    activities they do not facilitate)."""
-    return user.is_authenticated and user.can_record_activities
 
 
 @transaction.atomic

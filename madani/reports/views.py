@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from madani.activities.models import Activity, Program
 from madani.core.exports import export_response
 from madani.core.lists import filtered_queryset
+from madani.core.permissions import require
 from madani.core.uploads import attachment_response
 
 from . import services
@@ -16,13 +17,13 @@ from .filters import ThreeWFilter
 from .forms import DonorReportForm
 from .iati import NotPublishable, iati_identifier, iati_ready, program_activity_file
 from .models import JobStatus, ReportJob
+from .permissions import can_request_donor_reports, can_see_reports
 from .three_w import three_w_table
 
 
 def _require_reporter(user):
     """Reports are for those who record the ledger: administrators, branch managers, M&E officers."""
-    if not user.can_record_activities:
-        raise PermissionDenied
+    require(can_see_reports(user))
 
 
 def _get_program_for_user(user, pk) -> Program:
@@ -79,7 +80,7 @@ def _get_report_job_for_user(user, pk) -> ReportJob:
 @login_required
 def donor_report(request):
     """Ask for a donor report (built in the background), and the user's recent reports."""
-    if not services.can_request_donor_reports(request.user):
+    if not can_request_donor_reports(request.user):
         raise PermissionDenied
     form = DonorReportForm(request.POST or None, user=request.user, initial={"program": request.GET.get("program")})
     if request.method == "POST" and form.is_valid():

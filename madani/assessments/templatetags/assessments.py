@@ -1,5 +1,6 @@
 from django import template
 
+from ..permissions import can_see_test_results
 from ..reports import activity_test_results
 
 register = template.Library()
@@ -9,7 +10,7 @@ register = template.Library()
 def activity_gain(context, activity):
     """The average pre/post-test gain of an activity, for its detail page (staff only)."""
     user = context["request"].user
-    show = user.is_authenticated and user.is_center_staff
+    show = user.is_authenticated and can_see_test_results(user)
     return {
         "activity": activity,
         "show": show,

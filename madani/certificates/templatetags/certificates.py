@@ -5,6 +5,7 @@
 from django import template
 
 from madani.certificates.models import Certificate
+from madani.certificates.permissions import can_issue_certificates
 
 register = template.Library()
 
@@ -15,7 +16,7 @@ def certificate_buttons(context, activity):
     certified = activity.is_certified
     return {
         "activity": activity,
-        "can_issue": certified and user.can_record_activities,
+        "can_issue": certified and can_issue_certificates(user),
         "has_certificates": certified and any(not c.is_revoked for c in _certificates_of(context, activity).values()),
     }
 
@@ -30,7 +31,7 @@ def certificate_link(context, participation, activity):
         "activity_id": activity.pk,
         "participation": participation,
         "certificate": certificate,
-        "can_issue": user.can_record_activities,
+        "can_issue": can_issue_certificates(user),
     }
 
 

@@ -1,0 +1,34 @@
+"""Who may do what: each app's rules live in its ``permissions.py`` as ``can_<verb>_<noun>(user, obj=None)``
+functions; everything else (views, templates through ``{% can %}``, the navigation) asks them by name.
+
+``check(user, "activities.record_activities")`` calls ``madani.activities.permissions.can_record_activities``.
+"""
+
+from importlib import import_module
+
+from django.apps import apps
+from django.core.exceptions import PermissionDenied
+
+
+def rule(name: str):
+    """The function behind ``"<app label>.<verb>_<noun>"``."""
+    label, _, verb_noun = name.partition(".")
+    module = import_module(f"{apps.get_app_config(label).name}.permissions")
+    try:
+        return getattr(module, f"can_{verb_noun}")
+    except AttributeError:
+        raise LookupError(f"{module.__name__} has no can_{verb_noun}") from None
+
+
+def check(user, name: str, obj=None) -> bool:
+    """Anonymous visitors and inactive accounts may do nothing a rule guards (the rules need not say so)."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        rule(name)  # an unknown name fails for them too
+        return False
+    return bool(rule(name)(user, obj))
+
+
+def require(allowed: bool) -> None:
+    """``require(can_record_activities(request.user))``: 403 unless allowed."""
+    if not allowed:
+        raise PermissionDenied
