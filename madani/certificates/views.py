@@ -5,18 +5,18 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django_ratelimit.decorators import ratelimit
 
+from madani.core.confirm import ReasonForm, confirm_action
 from madani.activities.models import Activity, Participation
 from madani.core.jobs import JobStatus
 from madani.core.uploads import attachment_response
 
 from . import services
-from .forms import RevokeForm
 from .models import Certificate, CertificateBundle
 from .pdf import certificates_pdf
 
@@ -137,17 +137,19 @@ def issue_for_activity(request, pk):
 def revoke(request, pk, participation_pk):
     certificate = _get_certificate_for_user(request.user, pk, participation_pk)
     _require_issuer(request.user)
-    form = RevokeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.certificate_revoke(actor=request.user, certificate=certificate, reason=form.cleaned_data["reason"])
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The certificate was revoked."))
-            return redirect("activities:detail", pk=pk)
-    return render(request, "certificates/revoke.html",
-                  {"form": form, "certificate": certificate, "activity": certificate.participation.activity})
+    back = reverse("activities:detail", args=[pk])
+    done = None
+    if certificate.is_revoked:
+        done = " ".join([_("This certificate was revoked on %(date)s.") % {"date": timezone.localtime(certificate.revoked_at).date().isoformat()},
+                         certificate.revocation_reason])
+    return confirm_action(
+        request, title=_("Revoke certificate"), button=_("Revoke"), form=ReasonForm, done=done, errors_on_form=True,
+        question=_("The certificate of %(person)s for “%(title)s” will be marked as revoked. "
+                   "Anyone who checks its code will be told so.")
+        % {"person": certificate.participation.person, "title": certificate.participation.activity},
+        action=lambda form: services.certificate_revoke(actor=request.user, certificate=certificate,
+                                                        reason=form.cleaned_data["reason"]),
+        done_message=_("The certificate was revoked."), done_url=back, back_url=back)
 
 
 def _verify_rate(group, request):

@@ -129,7 +129,3 @@ class SessionLogForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, initial={"date": datetime.date.today()}, **kwargs)
-
-
-class CloseForm(forms.Form):
-    note = forms.CharField(label=_("Staff note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))

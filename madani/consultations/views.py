@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -7,13 +9,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_ratelimit.decorators import ratelimit
 
+from madani.core.confirm import ReasonForm, confirm_action
 from madani.core.exports import export_response
 from madani.core.history import history_entries
 from madani.core.lists import filtered_queryset, render_list
 
 from . import services
 from .filters import RequestFilter
-from .forms import AssignForm, CloseForm, PortalRequestForm, PublicRequestForm, SessionLogForm, StaffRequestForm
+from .forms import AssignForm, PortalRequestForm, PublicRequestForm, SessionLogForm, StaffRequestForm
 from .models import Request, RequestKind, RequestSource
 from .summary import per_branch
 
@@ -146,31 +149,31 @@ def request_log_session(request, pk):
     return render(request, "consultations/request_session.html", {"form": form, "support_request": support_request})
 
 
-def _decide(request, pk, service, done_message, template):
+def _decide(request, pk, service, *, title, heading, done_message, question=None, button_class="btn-danger"):
     support_request = _get_request_for_user(request.user, pk)
     _require_recorder(request.user)
-    form = CloseForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            service(actor=request.user, support_request=support_request, note=form.cleaned_data["note"])
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, done_message)
-        return redirect("consultations:detail", pk=support_request.pk)
-    return render(request, template, {"form": form, "support_request": support_request})
+    back = reverse("consultations:detail", args=[support_request.pk])
+    return confirm_action(
+        request, title=title, heading=heading, button=title, button_class=button_class,
+        details=[support_request], question=question,
+        form=partial(ReasonForm, label=_("Staff note"), required=False),
+        action=lambda form: service(actor=request.user, support_request=support_request,
+                                    note=form.cleaned_data["reason"]),
+        done_message=done_message, done_url=back, back_url=back)
 
 
 @login_required
 def request_close(request, pk):
-    return _decide(request, pk, services.request_close, _("The request was closed."),
-                   "consultations/request_close.html")
+    support_request = _get_request_for_user(request.user, pk)
+    question = _("The request's activity will be marked completed.") if support_request.activity_id else None
+    return _decide(request, pk, services.request_close, title=_("Close as done"), heading=_("Close as done"),
+                   question=question, button_class="btn-primary", done_message=_("The request was closed."))
 
 
 @login_required
 def request_decline(request, pk):
-    return _decide(request, pk, services.request_decline, _("The request was declined."),
-                   "consultations/request_decline.html")
+    return _decide(request, pk, services.request_decline, title=_("Decline"), heading=_("Decline the request"),
+                   done_message=_("The request was declined."))
 
 
 @ratelimit(group="consultations-public", key="ip", rate=PUBLIC_RATE, method="POST", block=False)

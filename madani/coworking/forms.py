@@ -60,10 +60,6 @@ class MarkUsedForm(forms.Form):
         self.fields["program"].queryset = Program.objects.visible_to(user)
 
 
-class ConfirmForm(forms.Form):
-    confirm = forms.BooleanField(label=_("Yes"), required=True)
-
-
 class ResourceForm(forms.ModelForm):
     class Meta:
         model = Resource

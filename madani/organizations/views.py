@@ -1,12 +1,14 @@
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import ProtectedError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from madani.activities.journey import capacity_journey
+from madani.core.confirm import ConfirmForm, confirm_action
 from madani.core.concurrency import StaleVersion
 from madani.core.exports import export_response
 from madani.core.history import history_entries
@@ -15,7 +17,7 @@ from madani.people.models import Affiliation, Person
 
 from . import services
 from .filters import OrganizationFilter
-from .forms import DeleteForm, OrganizationForm
+from .forms import OrganizationForm
 from .models import Organization
 
 
@@ -107,13 +109,12 @@ def organization_edit(request, pk):
 def organization_delete(request, pk):
     organization = _get_organization_for_user(request.user, pk)
     _require_editor(request.user, organization)
-    form = DeleteForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.organization_delete(actor=request.user, organization=organization)
-        except ProtectedError:
-            messages.error(request, _("This organization still has people affiliated with it; it cannot be deleted."))
-            return redirect("organizations:detail", pk=organization.pk)
-        messages.success(request, _("The organization was deleted."))
-        return redirect("organizations:list")
-    return render(request, "organizations/organization_delete.html", {"form": form, "organization": organization})
+    return confirm_action(
+        request, title=_("Delete organization"), button=_("Delete"),
+        heading=_("Delete “%(organization)s”?") % {"organization": organization},
+        question=_("The record is removed from the registry; its change history is kept."),
+        form=partial(ConfirmForm, label=_("Yes, delete this record")),
+        action=lambda form: services.organization_delete(actor=request.user, organization=organization),
+        done_message=_("The organization was deleted."), done_url=reverse("organizations:list"),
+        protected_message=_("This organization still has people affiliated with it; it cannot be deleted."),
+        back_url=reverse("organizations:detail", args=[organization.pk]))

@@ -1,12 +1,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import ProtectedError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from madani.activities.models import Participation
+from madani.core.confirm import NoForm, confirm_action
 from madani.core.concurrency import StaleVersion
 from madani.core.exports import export_response
 from madani.core.history import history_entries
@@ -110,15 +110,14 @@ def person_edit(request, pk):
 def person_delete(request, pk):
     person = _get_person_for_user(request.user, pk)
     _require_editor(request.user)
-    if request.method == "POST":
-        try:
-            services.person_delete(actor=request.user, person=person)
-        except ProtectedError:
-            messages.error(request, _("This person took part in recorded activities; merge the record instead of deleting it."))
-            return redirect("people:detail", pk=person.pk)
-        messages.success(request, _("The person was deleted."))
-        return redirect("people:list")
-    return render(request, "people/person_delete.html", {"person": person})
+    return confirm_action(
+        request, title=_("Delete person"), button=_("Delete"), form=NoForm,
+        heading=_("Delete “%(name)s”?") % {"name": person.full_name},
+        question=_("The record and its affiliations are removed; the change history is kept."),
+        action=lambda form: services.person_delete(actor=request.user, person=person),
+        done_message=_("The person was deleted."), done_url=reverse("people:list"),
+        protected_message=_("This person took part in recorded activities; merge the record instead of deleting it."),
+        back_url=reverse("people:detail", args=[person.pk]))
 
 
 @login_required
