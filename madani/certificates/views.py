@@ -9,8 +9,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
-from django_ratelimit.decorators import ratelimit
 
+from madani.core.public_forms import public_form
 from madani.core.confirm import ReasonForm, confirm_action
 from madani.activities.models import Activity, Participation
 from madani.core.jobs import JobStatus
@@ -152,20 +152,13 @@ def revoke(request, pk, participation_pk):
         done_message=_("The certificate was revoked."), done_url=back, back_url=back)
 
 
-def _verify_rate(group, request):
-    return getattr(settings, "MADANI_CERTIFICATE_VERIFY_RATE", "30/m")
-
-
 @require_safe
 @never_cache  # a revocation must show at once, whatever sits between us and the visitor
-@ratelimit(key="ip", rate=_verify_rate, block=False)
+@public_form(group="certificate-verify", rate="MADANI_CERTIFICATE_VERIFY_RATE", methods=("GET", "HEAD"),
+             limited_template="certificates/verify_limited.html", retry_after=60)
 def verify(request, code):
     """PUBLIC: anyone holding a certificate's code learns whether it is genuine, and only what is
     printed on it (name, activity, dates, center), nothing else about the person."""
-    if getattr(request, "limited", False):
-        response = render(request, "certificates/verify_limited.html", status=429)
-        response["Retry-After"] = "60"
-        return response
     certificate = (
         Certificate.objects.select_related("participation__person", "participation__activity__branch",
                                            "participation__activity__place")

@@ -3,6 +3,7 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from madani.core.public_forms import HoneypotField
 from madani.activities.forms import DATE
 from madani.activities.models import Program, Topic
 from madani.branches.models import Branch
@@ -65,11 +66,10 @@ class PortalRequestForm(_RequestForm):
 
 
 class PublicRequestForm(_RequestForm):
-    """The public forms: suggest a training, or ask for a consultation. ``website`` is a honeypot:
-    people never see it, robots fill it in."""
+    """The public forms: suggest a training, or ask for a consultation. ``website`` is the
+    honeypot (core/public_forms.py)."""
 
-    website = forms.CharField(label=_("Leave this field empty"), required=False,
-                              widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}))
+    website = HoneypotField()
 
     class Meta:
         model = Request
@@ -96,10 +96,6 @@ class PublicRequestForm(_RequestForm):
         if not cleaned.get("contact_phone") and not cleaned.get("contact_email"):
             self.add_error("contact_phone", _("Give a phone number or an email address so that we can answer."))
         return cleaned
-
-    @property
-    def is_spam(self) -> bool:
-        return bool(self.cleaned_data.get("website"))
 
     def request_data(self) -> dict:
         data = dict(self.cleaned_data, kind=self.instance.kind)

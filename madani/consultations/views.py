@@ -7,8 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django_ratelimit.decorators import ratelimit
 
+from madani.core.public_forms import public_form
 from madani.core.confirm import ReasonForm, confirm_action
 from madani.core.exports import export_response
 from madani.core.history import history_entries
@@ -21,7 +21,6 @@ from .models import Request, RequestKind, RequestSource
 from .summary import per_branch
 
 # Public forms: at most this many submissions per client IP, both forms together.
-PUBLIC_RATE = "5/h"
 
 
 def _get_request_for_user(user, pk) -> Request:
@@ -176,15 +175,12 @@ def request_decline(request, pk):
                    done_message=_("The request was declined."))
 
 
-@ratelimit(group="consultations-public", key="ip", rate=PUBLIC_RATE, method="POST", block=False)
+@public_form(group="consultations-public", rate="MADANI_PUBLIC_FORM_RATE", honeypot_redirect="consultations:thanks")
 def _public_form(request, kind):
     """A public form: no login, rate-limited per IP, a honeypot against robots, nothing shown back."""
-    if request.method == "POST" and request.limited:
-        return render(request, "consultations/public_limited.html", status=429)
     form = PublicRequestForm(request.POST or None, kind=kind)
     if request.method == "POST" and form.is_valid():
-        if not form.is_spam:
-            services.request_create(actor=None, data=form.request_data(), source=RequestSource.PUBLIC)
+        services.request_create(actor=None, data=form.request_data(), source=RequestSource.PUBLIC)
         return redirect("consultations:thanks")
     return render(request, "consultations/public_form.html", {"form": form, "kind": kind})
 
