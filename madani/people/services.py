@@ -5,6 +5,7 @@ from simple_history.utils import update_change_reason
 
 from madani.core.arabic import clean_spaces
 from madani.core.concurrency import check_version
+from madani.core.services import model_update
 from madani.dashboard.cube import request_refresh
 
 from .models import Affiliation, Person
@@ -30,11 +31,8 @@ def person_update(*, actor, person: Person, data: dict, version=None) -> Person:
     """Change a person; a stale ``version`` raises ``StaleVersion`` (madani/core/concurrency.py)."""
     check_version(person, version)
     request_refresh()  # a person's gender is part of the figures
-    for name, value in data.items():
-        setattr(person, name, clean_spaces(value) if name in NAME_FIELDS else value)
-    person._history_user = actor
-    person.full_clean(exclude=["name_key"])
-    person.save()
+    values = {name: clean_spaces(value) if name in NAME_FIELDS else value for name, value in data.items()}
+    model_update(instance=person, fields=list(values), data=values, actor=actor, clean_exclude=["name_key"])
     return person
 
 
