@@ -286,7 +286,8 @@ def participant_remove(request, pk, participation_pk):
     return confirm_action(
         request, title=_("Remove participant"), button=_("Remove"),
         question=_("%(person)s will be removed from “%(title)s”, with their attendance at its sessions. "
-                   "The person stays in the registry.") % {"person": participation.person, "title": participation.activity},
+                   "The person stays in the registry.")
+        % {"person": participation.person, "title": participation.activity},
         form=partial(ConfirmForm, label=_("Yes, delete this record")),
         action=lambda form: services.participation_remove(actor=request.user, participation=participation),
         done_message=_("%(person)s was removed from the activity.") % {"person": participation.person},

@@ -10,10 +10,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from madani.core.public_forms import public_form
-from madani.core.confirm import ReasonForm, confirm_action
 from madani.activities.models import Activity, Participation
+from madani.core.confirm import ReasonForm, confirm_action
 from madani.core.jobs import JobStatus
+from madani.core.public_forms import public_form
 from madani.core.uploads import attachment_response
 
 from . import services
@@ -140,8 +140,8 @@ def revoke(request, pk, participation_pk):
     back = reverse("activities:detail", args=[pk])
     done = None
     if certificate.is_revoked:
-        done = " ".join([_("This certificate was revoked on %(date)s.") % {"date": timezone.localtime(certificate.revoked_at).date().isoformat()},
-                         certificate.revocation_reason])
+        day = timezone.localtime(certificate.revoked_at).date().isoformat()
+        done = " ".join([_("This certificate was revoked on %(date)s.") % {"date": day}, certificate.revocation_reason])
     return confirm_action(
         request, title=_("Revoke certificate"), button=_("Revoke"), form=ReasonForm, done=done, errors_on_form=True,
         question=_("The certificate of %(person)s for “%(title)s” will be marked as revoked. "

@@ -3,10 +3,10 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from madani.core.public_forms import HoneypotField
-from madani.activities.forms import DATE
 from madani.activities.models import Program, Topic
 from madani.branches.models import Branch
+from madani.core.forms import DateInput
+from madani.core.public_forms import HoneypotField
 from madani.organizations.models import Organization
 from madani.people.models import Person
 
@@ -108,7 +108,7 @@ class AssignForm(forms.Form):
                                     help_text=_("The expert is the activity's facilitator; experts are people in the registry."))
     program = forms.ModelChoiceField(label=_("Program"), queryset=Program.objects.all())
     organization = forms.ModelChoiceField(label=_("Organization served"), queryset=Organization.objects.none())
-    start_date = forms.DateField(label=_("Start date"), widget=DATE)
+    start_date = forms.DateField(label=_("Start date"), widget=DateInput())
 
     def __init__(self, *args, user, support_request, **kwargs):
         super().__init__(*args, initial={"start_date": datetime.date.today()}, **kwargs)
@@ -119,7 +119,7 @@ class AssignForm(forms.Form):
 
 
 class SessionLogForm(forms.Form):
-    date = forms.DateField(label=_("Date"), widget=DATE)
+    date = forms.DateField(label=_("Date"), widget=DateInput())
     topic = forms.CharField(label=_("Topic"), max_length=255)
     outcome = forms.CharField(label=_("Outcome"), widget=forms.Textarea(attrs={"rows": 3}))
 

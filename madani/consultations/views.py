@@ -8,11 +8,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from madani.core.public_forms import public_form
 from madani.core.confirm import ReasonForm, confirm_action
 from madani.core.exports import export_response
 from madani.core.history import history_entries
 from madani.core.lists import filtered_queryset, render_list
+from madani.core.public_forms import public_form
 
 from . import services
 from .filters import RequestFilter

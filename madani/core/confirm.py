@@ -82,7 +82,8 @@ def confirm_action(request, *, title, action, done_url, back_url, button, questi
             try:
                 action(bound)
             except (ValidationError, ProtectedError) as error:
-                text = protected_message if isinstance(error, ProtectedError) and protected_message else _error_text(error)
+                protected = isinstance(error, ProtectedError) and protected_message
+                text = protected_message if protected else _error_text(error)
                 if not errors_on_form:
                     messages.error(request, text)
                     return redirect(back_url)

@@ -23,7 +23,8 @@ ARABIC_FONT_FILES = {
 
 
 def font_faces() -> list[dict]:
-    """The @font-face rules of our PDFs (certificates, donor reports): weight, installed font name and file:// URL of our copy."""
+    """The @font-face rules of our PDFs (certificates, donor reports): weight, installed font name and
+    file:// URL of our copy."""
     faces = []
     for weight, (local, name) in ARABIC_FONT_FILES.items():
         path = finders.find(name)

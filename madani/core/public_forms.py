@@ -9,7 +9,8 @@ public consultation and training-suggestion forms, certificate checks): one deco
   A post with it filled is sent to the thanks page as if it had worked, and the view is not called:
   nothing is saved.
 
-    @public_form(group="public-registration", rate="MADANI_PUBLIC_FORM_RATE", honeypot_redirect="public:register_thanks")
+    @public_form(group="public-registration", rate="MADANI_PUBLIC_FORM_RATE",
+                 honeypot_redirect="public:register_thanks")
     def register(request, pk): ...
 """
 

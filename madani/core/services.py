@@ -29,7 +29,8 @@ def _differs(field, stored, current) -> bool:
 
 def model_update(*, instance, fields, data, actor, reason=None, clean_exclude=(), check=None):
     """Set ``fields`` of ``instance`` from ``data`` (a field missing from ``data`` is left as it is: the
-    service, or ``check``, may set it) and save only those of ``fields`` that changed, with ``actor`` (and ``reason``) in its change history
+    service, or ``check``, may set it) and save only those of ``fields`` that changed (compared with
+    what the database holds), with ``actor`` (and ``reason``) in its change history
     (django-simple-history's ``_history_user`` and ``_change_reason``). HackSoft styleguide's
     ``model_update``; it also saves a new instance (every field).
 

@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
-from madani.core.confirm import ConfirmForm, confirm_action
 from madani.core.concurrency import StaleVersion
+from madani.core.confirm import ConfirmForm, confirm_action
 from madani.core.exports import export_response
 from madani.core.history import history_entries
 from madani.core.lists import filtered_queryset, render_list

@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from madani.activities.models import Participation
-from madani.core.confirm import NoForm, confirm_action
 from madani.core.concurrency import StaleVersion
+from madani.core.confirm import NoForm, confirm_action
 from madani.core.exports import export_response
 from madani.core.history import history_entries
 from madani.core.lists import filtered_queryset, render_list

@@ -3,8 +3,8 @@ from django.db import models
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
-from madani.core.public_forms import HoneypotField
 from madani.core.arabic import clean_spaces
+from madani.core.public_forms import HoneypotField
 from madani.organizations.models import Organization
 from madani.people.models import Gender
 from madani.places.models import Level, Place

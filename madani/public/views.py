@@ -84,7 +84,8 @@ def trainings(request):
     return render(request, "public/trainings.html", {"trainings": _open_trainings()})
 
 
-@public_form(group="public-registration", rate="MADANI_PUBLIC_FORM_RATE", honeypot_redirect="public:register_thanks")
+@public_form(group="public-registration", rate="MADANI_PUBLIC_FORM_RATE",
+             honeypot_redirect="public:register_thanks")
 def register(request, pk):
     """Register for an open training: no login, rate-limited per IP, a honeypot against robots,
     and nothing about the registrant shown back."""
