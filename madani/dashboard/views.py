@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 
 from madani.branches.models import Branch
+from madani.people.models import Gender
 
 from . import cube
 from .figures import live_figures, staff_figures
@@ -23,14 +24,15 @@ def _activities_url(selection, **extra) -> str:
 
 
 def _chart(title, labels, datasets, stacked=False):
-    """A chart's data (drawn by dashboard.js) and the same numbers as table rows."""
+    """A chart's data (drawn by static/madani/charts.js) and the same numbers as table rows."""
     return {"title": title, "labels": labels, "stacked": stacked, "datasets": datasets,
             "rows": list(zip(labels, zip(*(d["data"] for d in datasets))))}
 
 
 def _by_gender(title, rows, label):
     return _chart(title, [getattr(r, label) for r in rows], [
-        {"label": _("Women"), "data": [r.women for r in rows]}, {"label": _("Men"), "data": [r.men for r in rows]},
+        {"label": _("Women"), "data": [r.women for r in rows], "key": Gender.FEMALE},
+        {"label": _("Men"), "data": [r.men for r in rows], "key": Gender.MALE},
     ], stacked=True)
 
 
