@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 from madani.activities.journey import capacity_journey
 from madani.core.concurrency import StaleVersion
 from madani.core.confirm import ConfirmForm, confirm_action
-from madani.core.exports import export_response
 from madani.core.history import history_entries
 from madani.core.lists import filtered_queryset, render_list
 from madani.people.models import Affiliation, Person
@@ -19,6 +18,7 @@ from . import services
 from .filters import OrganizationFilter
 from .forms import OrganizationForm
 from .models import Organization
+from .tables import OrganizationTable
 
 
 def _get_organization_for_user(user, pk) -> Organization:
@@ -42,20 +42,12 @@ def _filtered(request):
 def organization_list(request):
     return render_list(request, _filtered(request), ordering=["name_ar", "pk"],
                        template="organizations/organization_list.html", partial="organizations/partials/results.html",
-                       context={"export_url": reverse("organizations:export")})
+                       context={"export_url": reverse("organizations:export")}, table=OrganizationTable())
 
 
 @login_required
 def organization_export(request):
-    queryset = filtered_queryset(_filtered(request))
-    header = [_("ID"), _("Name in Arabic"), _("Name in English"), _("Kind"), _("Branch"), _("Headquarters"),
-              _("Incubation stage"), _("Licensing status")]
-    rows = (
-        [o.pk, o.name_ar, o.name_en, o.get_kind_display(), o.branch, o.place or "", o.get_incubation_stage_display(),
-         o.get_licensing_status_display()]
-        for o in queryset.order_by("pk").iterator(chunk_size=2000)
-    )
-    return export_response(request, "organizations", header, rows)
+    return OrganizationTable().export(request, "organizations", filtered_queryset(_filtered(request)).order_by("pk"))
 
 
 @login_required
