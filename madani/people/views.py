@@ -8,7 +8,6 @@ from django.utils.translation import gettext as _
 from madani.activities.models import Participation
 from madani.core.concurrency import StaleVersion
 from madani.core.confirm import NoForm, confirm_action
-from madani.core.exports import export_response
 from madani.core.history import history_entries
 from madani.core.lists import filtered_queryset, render_list
 from madani.organizations.models import Organization
@@ -17,6 +16,7 @@ from . import services
 from .filters import PersonFilter
 from .forms import AffiliationForm, MergeForm, PersonForm
 from .models import Affiliation, Person
+from .tables import PersonTable
 
 
 def _get_person_for_user(user, pk) -> Person:
@@ -37,25 +37,13 @@ def _filtered(request):
 def person_list(request):
     return render_list(request, _filtered(request), ordering=["full_name", "pk"],
                        template="people/person_list.html", partial="people/partials/results.html",
-                       context={"export_url": reverse("people:export")})
+                       context={"export_url": reverse("people:export")}, table=PersonTable(request.user))
 
 
 @login_required
 def person_export(request):
-    queryset = filtered_queryset(_filtered(request))
-    contacts = request.user.can_see_contacts
-    header = [_("ID"), _("Full name"), _("Gender"), _("Birth year"), _("Age group"), _("Disability"),
-              _("Displacement status"), _("Home place"), _("Branch")]
-    if contacts:
-        header += [_("Phone"), _("Email")]
-
-    def rows():
-        for p in queryset.order_by("pk").iterator(chunk_size=2000):
-            row = [p.pk, p.full_name, p.get_gender_display(), p.birth_year or "", p.age_group or "",
-                   _("yes") if p.disability else _("no"), p.get_displacement_display(), p.home_place or "", p.branch]
-            yield row + [p.phone, p.email] if contacts else row
-
-    return export_response(request, "people", header, rows())
+    queryset = filtered_queryset(_filtered(request)).order_by("pk")
+    return PersonTable(request.user).export(request, "people", queryset)
 
 
 @login_required
