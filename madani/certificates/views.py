@@ -1,17 +1,18 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from madani.activities.models import Activity, Participation
-from madani.core.confirm import ReasonForm, confirm_action
+from madani.core.confirm import NoForm, ReasonForm, confirm_action
 from madani.core.jobs import JobStatus
 from madani.core.public_forms import public_form
 from madani.core.uploads import attachment_response
@@ -72,17 +73,21 @@ def bundle_request(request, pk):
     """Confirm, then queue the PDF of every valid certificate of the activity that the user may see, one
     page each; built in the background (it takes 10–30 s), followed on its status page."""
     activity = _get_activity_for_user(request.user, pk)
-    certificates = Certificate.objects.visible_to(request.user).valid().filter(participation__activity=activity)
-    if request.method == "POST":
-        try:
-            bundle = services.certificate_bundle_request(
-                actor=request.user, activity=activity, language=translation.get_language(),
-                site_root=request.build_absolute_uri("/"))
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-            return redirect("activities:detail", pk=pk)
-        return redirect("certificates:bundle", pk=bundle.pk)
-    return render(request, "certificates/bundle_confirm.html", {"activity": activity, "count": certificates.count()})
+    count = Certificate.objects.visible_to(request.user).valid().filter(participation__activity=activity).count()
+    question = ngettext(
+        "One certificate, on one page. The file is prepared in the background; you can follow it and download "
+        "it when it is ready.",
+        "%(count)s certificates, one page each. The file is prepared in the background; you can follow it and "
+        "download it when it is ready.", count) % {"count": count}
+    return confirm_action(
+        request, title=_("All certificates (PDF)"), button=_("Prepare the PDF"), button_class="btn-primary",
+        form=NoForm, details=[activity], question=question,
+        done=None if count else _("No certificate has been issued for this activity yet."),
+        action=lambda form: services.certificate_bundle_request(
+            actor=request.user, activity=activity, language=translation.get_language(),
+            site_root=request.build_absolute_uri("/")),
+        done_url=lambda bundle: reverse("certificates:bundle", args=[bundle.pk]),
+        back_url=reverse("activities:detail", args=[pk]))
 
 
 def _get_bundle_for_user(user, pk) -> CertificateBundle:
@@ -121,16 +126,20 @@ def issue_for_activity(request, pk):
     _require_issuer(request.user)
     completers = activity.participations.completed()
     waiting = completers.filter(certificate__isnull=True).count()
-    if request.method == "POST":
-        try:
-            issued = services.certificates_issue_for_activity(actor=request.user, activity=activity)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("Certificates issued: %(count)s.") % {"count": len(issued)})
-        return redirect("activities:detail", pk=pk)
-    return render(request, "certificates/issue_confirm.html",
-                  {"activity": activity, "waiting": waiting, "completers": completers.count()})
+    question = (_("%(completers)s people completed this activity; %(waiting)s of them have no certificate yet.")
+                % {"completers": completers.count(), "waiting": waiting})
+    done = None
+    if not activity.is_certified:
+        done = _("Only training courses and workshops give certificates.")
+    elif not waiting:
+        done = question
+    back = reverse("activities:detail", args=[pk])
+    return confirm_action(
+        request, title=_("Issue certificates"), button=_("Issue certificates"), button_class="btn-primary",
+        form=NoForm, details=[activity], question=question, done=done,
+        action=lambda form: services.certificates_issue_for_activity(actor=request.user, activity=activity),
+        done_message=lambda issued: _("Certificates issued: %(count)s.") % {"count": len(issued)},
+        done_url=back, back_url=back)
 
 
 @login_required

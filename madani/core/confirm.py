@@ -71,16 +71,18 @@ def confirm_action(request, *, title, action, done_url, back_url, button, questi
 
     ``question``: the sentence that says what will happen; ``details``: more lines shown under it;
     ``form``: a form class or a callable ``(data) -> form`` (default :class:`ConfirmForm`; ``NoForm`` for none);
-    ``protected_message``: shown when the action raises ``ProtectedError`` (other records depend on it).
+    ``protected_message``: shown when the action raises ``ProtectedError`` (other records depend on it);
+    ``done_message`` and ``done_url`` may be functions of what ``action`` returned.
     """
     make_form = form or ConfirmForm
     bound = make_form(request.POST) if request.method == "POST" else make_form(None)
     if request.method == "POST":
-        if done is not None:
+        if done is not None:  # nothing left to do: say why, act on nothing
+            messages.info(request, done)
             return redirect(back_url)
         if bound.is_valid():
             try:
-                action(bound)
+                result = action(bound)
             except (ValidationError, ProtectedError) as error:
                 protected = isinstance(error, ProtectedError) and protected_message
                 text = protected_message if protected else _error_text(error)
@@ -90,8 +92,8 @@ def confirm_action(request, *, title, action, done_url, back_url, button, questi
                 bound.add_error(None, text)
             else:
                 if done_message:
-                    messages.success(request, done_message)
-                return redirect(done_url)
+                    messages.success(request, done_message(result) if callable(done_message) else done_message)
+                return redirect(done_url(result) if callable(done_url) else done_url)
     context = {
         "title": title, "heading": heading or title, "question": question, "details": details,
         "form": bound, "button": button, "button_class": button_class, "back_url": back_url, "done": done,
