@@ -112,7 +112,6 @@ INSTALLED_APPS = [
     "template_partials",
     "crispy_forms",
     "crispy_bootstrap5",
-    "django_tables2",
     "django_filters",
     "rest_framework",
     "rest_framework.authtoken",
@@ -305,7 +304,6 @@ STORAGES = {
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
-DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5-responsive.html"
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -366,6 +364,11 @@ if PRODUCTION:
 # Public forms are rate-limited per client IP (django-ratelimit, on the shared cache above). Behind a proxy
 # that sets it, name the header holding the client's address, e.g. HTTP_X_REAL_IP.
 RATELIMIT_IP_META_KEY = env_str("RATELIMIT_IP_META_KEY") or None
+# The rates of the public pages (core/public_forms.py), as django-ratelimit writes them ("5/h": five an
+# hour): the public forms (registration for open trainings, consultation requests, training suggestions),
+# and certificate checks (a guessed code costs a try).
+MADANI_PUBLIC_FORM_RATE = env_str("MADANI_PUBLIC_FORM_RATE", "5/h")
+MADANI_CERTIFICATE_VERIFY_RATE = env_str("MADANI_CERTIFICATE_VERIFY_RATE", "30/m")
 
 # The public never sees a group smaller than this (DESIGN.md §5).
 MADANI_MIN_CELL_SIZE = env_int("MADANI_MIN_CELL_SIZE", 5)

@@ -4,8 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from madani.branches.models import Branch
 from madani.core.concurrency import VersionedForm
+from madani.core.forms import DateInput, DatesInOrder, TimeInput
 from madani.core.uploads import validate_document
-from madani.core.forms import DatesInOrder
 from madani.organizations.models import Organization
 from madani.people.forms import PersonForm
 from madani.people.models import Person
@@ -13,7 +13,6 @@ from madani.places.widgets import PlacePicker
 
 from .models import ONE_ORGANIZATION_KINDS, Activity, Participation, Phase, Program, Session, Topic
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class ActivityForm(VersionedForm, forms.ModelForm):
@@ -31,9 +30,9 @@ class ActivityForm(VersionedForm, forms.ModelForm):
         ]
         widgets = {
             "place": PlacePicker,
-            "start_date": DATE,
-            "end_date": DATE,
-            "registration_deadline": DATE,
+            "start_date": DateInput(),
+            "end_date": DateInput(),
+            "registration_deadline": DateInput(),
             "topics": forms.CheckboxSelectMultiple,
             "goals": forms.Textarea(attrs={"rows": 2}),
             "description_ar": forms.Textarea(attrs={"rows": 3}),
@@ -80,9 +79,9 @@ class SessionForm(VersionedForm, forms.ModelForm):
         model = Session
         fields = ["date", "start_time", "end_time", "place", "facilitator", "topic", "outcome"]
         widgets = {
-            "date": DATE,
-            "start_time": forms.TimeInput(attrs={"type": "time"}),
-            "end_time": forms.TimeInput(attrs={"type": "time"}),
+            "date": DateInput(),
+            "start_time": TimeInput(),
+            "end_time": TimeInput(),
             "place": PlacePicker,
             "outcome": forms.Textarea(attrs={"rows": 2}),
         }
@@ -146,8 +145,8 @@ class ProgramForm(VersionedForm, DatesInOrder, forms.ModelForm):
         fields = ["code", "name_ar", "name_en", "donor", "branches", "start_date", "end_date",
                   "description_ar", "description_en"]
         widgets = {
-            "start_date": DATE,
-            "end_date": DATE,
+            "start_date": DateInput(),
+            "end_date": DateInput(),
             "branches": forms.CheckboxSelectMultiple,
             "description_ar": forms.Textarea(attrs={"rows": 3}),
             "description_en": forms.Textarea(attrs={"rows": 3}),
@@ -171,7 +170,7 @@ class PhaseForm(DatesInOrder, forms.ModelForm):
     class Meta:
         model = Phase
         fields = ["number", "name_ar", "name_en", "start_date", "end_date"]
-        widgets = {"start_date": DATE, "end_date": DATE}
+        widgets = {"start_date": DateInput(), "end_date": DateInput()}
         labels = {"name_ar": _("Name in Arabic"), "name_en": _("Name in English")}
 
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from madani.core.arabic import clean_spaces
 from madani.core.concurrency import check_version
 from madani.core.ledger import ledger_write
+from madani.core.services import model_update
 from madani.people.services import person_create
 
 from .models import Activity, Attendance, Participation, Program, Session, Source
@@ -24,17 +25,8 @@ def _check_sessions_inside(activity: Activity) -> None:
 
 
 def _save_activity(*, actor, activity: Activity, data: dict) -> Activity:
-    relations = {k: data[k] for k in ACTIVITY_M2M if k in data}
-    for name, value in data.items():
-        if name in ("title_ar", "title_en"):
-            value = clean_spaces(value)
-        if name not in ACTIVITY_M2M:
-            setattr(activity, name, value)
-    activity._history_user = actor
-    activity.full_clean(exclude=["search_key"])
-    activity.save()
-    for name, values in relations.items():
-        getattr(activity, name).set(values)
+    values = {name: clean_spaces(value) if name in ("title_ar", "title_en") else value for name, value in data.items()}
+    model_update(instance=activity, fields=list(values), data=values, actor=actor, clean_exclude=["search_key"])
     if activity.pk:
         _check_sessions_inside(activity)
     return activity
@@ -89,10 +81,7 @@ def session_create(*, actor, activity: Activity, data: dict) -> Session:
 def session_update(*, actor, session: Session, data: dict, version=None) -> Session:
     """A stale ``version`` raises ``StaleVersion`` (madani/core/concurrency.py)."""
     check_version(session, version)
-    for name, value in data.items():
-        setattr(session, name, value)
-    _check_session(session)
-    session.save()
+    model_update(instance=session, fields=list(data), data=data, actor=actor, check=_check_session)
     return session
 
 
@@ -118,11 +107,7 @@ def participation_add(*, actor, activity: Activity, person, organization=None, c
 
 @ledger_write
 def participation_update(*, actor, participation: Participation, data: dict) -> Participation:
-    for name, value in data.items():
-        setattr(participation, name, value)
-    participation._history_user = actor
-    participation.full_clean()
-    participation.save()
+    model_update(instance=participation, fields=list(data), data=data, actor=actor)
     return participation
 
 

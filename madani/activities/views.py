@@ -1,19 +1,20 @@
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Count, ProtectedError, Q
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from madani.core.concurrency import StaleVersion
+from madani.core.confirm import ConfirmForm, confirm_action
 from madani.core.exports import export_response
 from madani.core.history import history_entries
 from madani.core.lists import filtered_queryset, render_list
 from madani.core.permissions import require
 from madani.core.uploads import attachment_response
-
-from madani.organizations.forms import DeleteForm
 from madani.organizations.models import Organization
 from madani.people.models import Gender, Person
 
@@ -138,16 +139,15 @@ def activity_edit(request, pk):
 def activity_delete(request, pk):
     activity = _get_activity_for_user(request.user, pk)
     require(can_record_activities(request.user))
-    form = DeleteForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.activity_delete(actor=request.user, activity=activity)
-        except ProtectedError:
-            messages.error(request, _("Other records depend on this activity; it cannot be deleted."))
-            return redirect("activities:detail", pk=activity.pk)
-        messages.success(request, _("The activity was deleted."))
-        return redirect("activities:list")
-    return render(request, "activities/activity_delete.html", {"form": form, "activity": activity})
+    return confirm_action(
+        request, title=_("Delete activity"), button=_("Delete"),
+        question=_("“%(title)s” will be deleted with its sessions, participants and attendance. This cannot be undone.")
+        % {"title": activity},
+        form=partial(ConfirmForm, label=_("Yes, delete this record")),
+        action=lambda form: services.activity_delete(actor=request.user, activity=activity),
+        done_message=_("The activity was deleted."), done_url=reverse("activities:list"),
+        protected_message=_("Other records depend on this activity; it cannot be deleted."),
+        back_url=reverse("activities:detail", args=[activity.pk]))
 
 
 def _get_session(request, pk, session_pk) -> Session:
@@ -196,13 +196,14 @@ def session_edit(request, pk, session_pk):
 def session_delete(request, pk, session_pk):
     session = _get_session(request, pk, session_pk)
     require(can_record_activities(request.user))
-    form = DeleteForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        services.session_delete(actor=request.user, session=session)
-        messages.success(request, _("The session was deleted."))
-        return redirect("activities:detail", pk=pk)
-    return render(request, "activities/session_delete.html",
-                  {"form": form, "activity": session.activity, "session": session})
+    back = reverse("activities:detail", args=[pk])
+    return confirm_action(
+        request, title=_("Delete session"), button=_("Delete"),
+        question=_("The session of %(day)s of “%(title)s” will be deleted with its attendance.")
+        % {"day": session.date.isoformat(), "title": session.activity},
+        form=partial(ConfirmForm, label=_("Yes, delete this record")),
+        action=lambda form: services.session_delete(actor=request.user, session=session),
+        done_message=_("The session was deleted."), done_url=back, back_url=back)
 
 
 def _candidates(request, activity):
@@ -274,13 +275,16 @@ def participant_edit(request, pk, participation_pk):
 def participant_remove(request, pk, participation_pk):
     participation = _get_participation(request, pk, participation_pk)
     require(can_mark_attendance(request.user))
-    form = DeleteForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        services.participation_remove(actor=request.user, participation=participation)
-        messages.success(request, _("%(person)s was removed from the activity.") % {"person": participation.person})
-        return redirect("activities:detail", pk=pk)
-    return render(request, "activities/participant_remove.html",
-                  {"form": form, "activity": participation.activity, "participation": participation})
+    back = reverse("activities:detail", args=[pk])
+    return confirm_action(
+        request, title=_("Remove participant"), button=_("Remove"),
+        question=_("%(person)s will be removed from “%(title)s”, with their attendance at its sessions. "
+                   "The person stays in the registry.")
+        % {"person": participation.person, "title": participation.activity},
+        form=partial(ConfirmForm, label=_("Yes, delete this record")),
+        action=lambda form: services.participation_remove(actor=request.user, participation=participation),
+        done_message=_("%(person)s was removed from the activity.") % {"person": participation.person},
+        done_url=back, back_url=back)
 
 
 @login_required

@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from madani.activities.models import Activity
+from madani.core.forms import DateInput
 
 from .engine import clean_answers
 from .models import Kind, Questionnaire
@@ -54,7 +55,7 @@ class QuestionnaireUploadForm(forms.ModelForm):
 class ResponseForm(forms.Form):
     """The web form of a questionnaire, in the current language. Field names are ``q_<name>``."""
 
-    response_date = forms.DateField(label=_("Date of the assessment"), widget=forms.DateInput(attrs={"type": "date"}))
+    response_date = forms.DateField(label=_("Date of the assessment"), widget=DateInput())
 
     def __init__(self, *args, definition: dict, **kwargs):
         kwargs.setdefault("initial", {}).setdefault("response_date", timezone.localdate())
@@ -83,7 +84,7 @@ class ResponseForm(forms.Form):
         elif kind == "decimal":
             field = forms.DecimalField(**common)
         elif kind == "date":
-            field = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), **common)
+            field = forms.DateField(widget=DateInput(), **common)
         elif kind in {"select_one", "select_multiple"}:
             choices = [(c["name"], text_in(c["label"], self.language) or c["name"]) for c in item["choices"]]
             if kind == "select_one":

@@ -117,11 +117,11 @@ def organization_assessments(request, pk):
             "labels": [row["label"] for row in comparison],
             "datasets": [
                 {"label": _("Baseline %(date)s") % {"date": before.date.isoformat()},
-                 "data": [row["before"] for row in comparison]},
+                 "data": [row["before"] for row in comparison], "key": "baseline"},
                 {"label": _("Re-assessment %(date)s") % {"date": after.date.isoformat()},
                  "data": [row["after"] for row in comparison]},
             ],
-            "axis": _("Score (%)"),
+            "axis": _("Score (%)"), "horizontal": True, "max": 100,
         }
     context = {
         "organization": organization,

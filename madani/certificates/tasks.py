@@ -11,9 +11,10 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from madani.core.jobs import LeaseLost
+from madani.core.pdf import html_to_pdf
 
 from .models import Certificate, CertificateBundle
-from .pdf import certificate_html, html_to_pdf
+from .pdf import certificate_html
 
 logger = logging.getLogger(__name__)
 

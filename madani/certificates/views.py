@@ -1,26 +1,26 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
-from django_ratelimit.decorators import ratelimit
 
 from madani.activities.models import Activity, Participation
+from madani.core.confirm import NoForm, ReasonForm, confirm_action
 from madani.core.jobs import JobStatus
 from madani.core.permissions import require
+from madani.core.public_forms import public_form
 from madani.core.uploads import attachment_response
 
 from . import services
-from .forms import RevokeForm
 from .models import Certificate, CertificateBundle
-from .permissions import can_issue_certificates
 from .pdf import certificates_pdf
+from .permissions import can_issue_certificates
 
 
 def _get_activity_for_user(user, pk) -> Activity:
@@ -73,17 +73,21 @@ def bundle_request(request, pk):
     """Confirm, then queue the PDF of every valid certificate of the activity that the user may see, one
     page each; built in the background (it takes 10–30 s), followed on its status page."""
     activity = _get_activity_for_user(request.user, pk)
-    certificates = Certificate.objects.visible_to(request.user).valid().filter(participation__activity=activity)
-    if request.method == "POST":
-        try:
-            bundle = services.certificate_bundle_request(
-                actor=request.user, activity=activity, language=translation.get_language(),
-                site_root=request.build_absolute_uri("/"))
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-            return redirect("activities:detail", pk=pk)
-        return redirect("certificates:bundle", pk=bundle.pk)
-    return render(request, "certificates/bundle_confirm.html", {"activity": activity, "count": certificates.count()})
+    count = Certificate.objects.visible_to(request.user).valid().filter(participation__activity=activity).count()
+    question = ngettext(
+        "One certificate, on one page. The file is prepared in the background; you can follow it and download "
+        "it when it is ready.",
+        "%(count)s certificates, one page each. The file is prepared in the background; you can follow it and "
+        "download it when it is ready.", count) % {"count": count}
+    return confirm_action(
+        request, title=_("All certificates (PDF)"), button=_("Prepare the PDF"), button_class="btn-primary",
+        form=NoForm, details=[activity], question=question,
+        done=None if count else _("No certificate has been issued for this activity yet."),
+        action=lambda form: services.certificate_bundle_request(
+            actor=request.user, activity=activity, language=translation.get_language(),
+            site_root=request.build_absolute_uri("/")),
+        done_url=lambda bundle: reverse("certificates:bundle", args=[bundle.pk]),
+        back_url=reverse("activities:detail", args=[pk]))
 
 
 def _get_bundle_for_user(user, pk) -> CertificateBundle:
@@ -122,49 +126,48 @@ def issue_for_activity(request, pk):
     _require_issuer(request.user)
     completers = activity.participations.completed()
     waiting = completers.filter(certificate__isnull=True).count()
-    if request.method == "POST":
-        try:
-            issued = services.certificates_issue_for_activity(actor=request.user, activity=activity)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("Certificates issued: %(count)s.") % {"count": len(issued)})
-        return redirect("activities:detail", pk=pk)
-    return render(request, "certificates/issue_confirm.html",
-                  {"activity": activity, "waiting": waiting, "completers": completers.count()})
+    question = (_("%(completers)s people completed this activity; %(waiting)s of them have no certificate yet.")
+                % {"completers": completers.count(), "waiting": waiting})
+    done = None
+    if not activity.is_certified:
+        done = _("Only training courses and workshops give certificates.")
+    elif not waiting:
+        done = question
+    back = reverse("activities:detail", args=[pk])
+    return confirm_action(
+        request, title=_("Issue certificates"), button=_("Issue certificates"), button_class="btn-primary",
+        form=NoForm, details=[activity], question=question, done=done,
+        action=lambda form: services.certificates_issue_for_activity(actor=request.user, activity=activity),
+        done_message=lambda issued: _("Certificates issued: %(count)s.") % {"count": len(issued)},
+        done_url=back, back_url=back)
 
 
 @login_required
 def revoke(request, pk, participation_pk):
     certificate = _get_certificate_for_user(request.user, pk, participation_pk)
     _require_issuer(request.user)
-    form = RevokeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.certificate_revoke(actor=request.user, certificate=certificate, reason=form.cleaned_data["reason"])
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The certificate was revoked."))
-            return redirect("activities:detail", pk=pk)
-    return render(request, "certificates/revoke.html",
-                  {"form": form, "certificate": certificate, "activity": certificate.participation.activity})
-
-
-def _verify_rate(group, request):
-    return getattr(settings, "MADANI_CERTIFICATE_VERIFY_RATE", "30/m")
+    back = reverse("activities:detail", args=[pk])
+    done = None
+    if certificate.is_revoked:
+        day = timezone.localtime(certificate.revoked_at).date().isoformat()
+        done = " ".join([_("This certificate was revoked on %(date)s.") % {"date": day}, certificate.revocation_reason])
+    return confirm_action(
+        request, title=_("Revoke certificate"), button=_("Revoke"), form=ReasonForm, done=done, errors_on_form=True,
+        question=_("The certificate of %(person)s for “%(title)s” will be marked as revoked. "
+                   "Anyone who checks its code will be told so.")
+        % {"person": certificate.participation.person, "title": certificate.participation.activity},
+        action=lambda form: services.certificate_revoke(actor=request.user, certificate=certificate,
+                                                        reason=form.cleaned_data["reason"]),
+        done_message=_("The certificate was revoked."), done_url=back, back_url=back)
 
 
 @require_safe
 @never_cache  # a revocation must show at once, whatever sits between us and the visitor
-@ratelimit(key="ip", rate=_verify_rate, block=False)
+@public_form(group="certificate-verify", rate="MADANI_CERTIFICATE_VERIFY_RATE", methods=("GET", "HEAD"),
+             limited_template="certificates/verify_limited.html", retry_after=60)
 def verify(request, code):
     """PUBLIC: anyone holding a certificate's code learns whether it is genuine, and only what is
     printed on it (name, activity, dates, center), nothing else about the person."""
-    if getattr(request, "limited", False):
-        response = render(request, "certificates/verify_limited.html", status=429)
-        response["Retry-After"] = "60"
-        return response
     certificate = (
         Certificate.objects.select_related("participation__person", "participation__activity__branch",
                                            "participation__activity__place")

@@ -3,9 +3,10 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from madani.activities.forms import DATE
 from madani.activities.models import Program, Topic
 from madani.branches.models import Branch
+from madani.core.forms import DateInput
+from madani.core.public_forms import HoneypotField
 from madani.organizations.models import Organization
 from madani.people.models import Person
 
@@ -65,11 +66,10 @@ class PortalRequestForm(_RequestForm):
 
 
 class PublicRequestForm(_RequestForm):
-    """The public forms: suggest a training, or ask for a consultation. ``website`` is a honeypot:
-    people never see it, robots fill it in."""
+    """The public forms: suggest a training, or ask for a consultation. ``website`` is the
+    honeypot (core/public_forms.py)."""
 
-    website = forms.CharField(label=_("Leave this field empty"), required=False,
-                              widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}))
+    website = HoneypotField()
 
     class Meta:
         model = Request
@@ -97,10 +97,6 @@ class PublicRequestForm(_RequestForm):
             self.add_error("contact_phone", _("Give a phone number or an email address so that we can answer."))
         return cleaned
 
-    @property
-    def is_spam(self) -> bool:
-        return bool(self.cleaned_data.get("website"))
-
     def request_data(self) -> dict:
         data = dict(self.cleaned_data, kind=self.instance.kind)
         data.pop("website", None)
@@ -112,7 +108,7 @@ class AssignForm(forms.Form):
                                     help_text=_("The expert is the activity's facilitator; experts are people in the registry."))
     program = forms.ModelChoiceField(label=_("Program"), queryset=Program.objects.all())
     organization = forms.ModelChoiceField(label=_("Organization served"), queryset=Organization.objects.none())
-    start_date = forms.DateField(label=_("Start date"), widget=DATE)
+    start_date = forms.DateField(label=_("Start date"), widget=DateInput())
 
     def __init__(self, *args, user, support_request, **kwargs):
         super().__init__(*args, initial={"start_date": datetime.date.today()}, **kwargs)
@@ -123,13 +119,9 @@ class AssignForm(forms.Form):
 
 
 class SessionLogForm(forms.Form):
-    date = forms.DateField(label=_("Date"), widget=DATE)
+    date = forms.DateField(label=_("Date"), widget=DateInput())
     topic = forms.CharField(label=_("Topic"), max_length=255)
     outcome = forms.CharField(label=_("Outcome"), widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, initial={"date": datetime.date.today()}, **kwargs)
-
-
-class CloseForm(forms.Form):
-    note = forms.CharField(label=_("Staff note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))

@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -5,22 +7,22 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django_ratelimit.decorators import ratelimit
 
+from madani.core.confirm import ReasonForm, confirm_action
 from madani.core.exports import export_response
 from madani.core.history import history_entries
 from madani.core.lists import filtered_queryset, render_list
 from madani.core.permissions import require
+from madani.core.public_forms import public_form
 
 from . import services
 from .filters import RequestFilter
-from .forms import AssignForm, CloseForm, PortalRequestForm, PublicRequestForm, SessionLogForm, StaffRequestForm
+from .forms import AssignForm, PortalRequestForm, PublicRequestForm, SessionLogForm, StaffRequestForm
 from .models import Request, RequestKind, RequestSource
 from .permissions import can_log_sessions, can_see_own_requests, can_take_requests
 from .selectors import per_branch
 
 # Public forms: at most this many submissions per client IP, both forms together.
-PUBLIC_RATE = "5/h"
 
 
 def _get_request_for_user(user, pk) -> Request:
@@ -137,42 +139,39 @@ def request_log_session(request, pk):
     return render(request, "consultations/request_session.html", {"form": form, "support_request": support_request})
 
 
-def _decide(request, pk, service, done_message, template):
+def _decide(request, pk, service, *, title, heading, done_message, question=None, button_class="btn-danger"):
     support_request = _get_request_for_user(request.user, pk)
     require(can_take_requests(request.user))
-    form = CloseForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            service(actor=request.user, support_request=support_request, note=form.cleaned_data["note"])
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, done_message)
-        return redirect("consultations:detail", pk=support_request.pk)
-    return render(request, template, {"form": form, "support_request": support_request})
+    back = reverse("consultations:detail", args=[support_request.pk])
+    return confirm_action(
+        request, title=title, heading=heading, button=title, button_class=button_class,
+        details=[support_request], question=question,
+        form=partial(ReasonForm, label=_("Staff note"), required=False),
+        action=lambda form: service(actor=request.user, support_request=support_request,
+                                    note=form.cleaned_data["reason"]),
+        done_message=done_message, done_url=back, back_url=back)
 
 
 @login_required
 def request_close(request, pk):
-    return _decide(request, pk, services.request_close, _("The request was closed."),
-                   "consultations/request_close.html")
+    support_request = _get_request_for_user(request.user, pk)
+    question = _("The request's activity will be marked completed.") if support_request.activity_id else None
+    return _decide(request, pk, services.request_close, title=_("Close as done"), heading=_("Close as done"),
+                   question=question, button_class="btn-primary", done_message=_("The request was closed."))
 
 
 @login_required
 def request_decline(request, pk):
-    return _decide(request, pk, services.request_decline, _("The request was declined."),
-                   "consultations/request_decline.html")
+    return _decide(request, pk, services.request_decline, title=_("Decline"), heading=_("Decline the request"),
+                   done_message=_("The request was declined."))
 
 
-@ratelimit(group="consultations-public", key="ip", rate=PUBLIC_RATE, method="POST", block=False)
+@public_form(group="consultations-public", rate="MADANI_PUBLIC_FORM_RATE", honeypot_redirect="consultations:thanks")
 def _public_form(request, kind):
     """A public form: no login, rate-limited per IP, a honeypot against robots, nothing shown back."""
-    if request.method == "POST" and request.limited:
-        return render(request, "consultations/public_limited.html", status=429)
     form = PublicRequestForm(request.POST or None, kind=kind)
     if request.method == "POST" and form.is_valid():
-        if not form.is_spam:
-            services.request_create(actor=None, data=form.request_data(), source=RequestSource.PUBLIC)
+        services.request_create(actor=None, data=form.request_data(), source=RequestSource.PUBLIC)
         return redirect("consultations:thanks")
     return render(request, "consultations/public_form.html", {"form": form, "kind": kind})
 

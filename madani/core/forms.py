@@ -1,6 +1,25 @@
 """Pieces that several apps' forms share."""
 
+from django import forms
 from django.utils.translation import gettext_lazy as _
+
+
+class DateInput(forms.DateInput):
+    """The one date widget: the browser's date picker (ISO values, shown in the user's own calendar)."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None, format="%Y-%m-%d"):
+        super().__init__(attrs, format)
+
+
+class TimeInput(forms.TimeInput):
+    """The one time widget: the browser's time picker, hours and minutes."""
+
+    input_type = "time"
+
+    def __init__(self, attrs=None, format="%H:%M"):
+        super().__init__(attrs, format)
 
 
 class DatesInOrder:

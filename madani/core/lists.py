@@ -1,7 +1,17 @@
-"""What every registry list shares: filtering, server-side pagination, htmx partial responses."""
+"""What every registry list shares: filtering, server-side pagination, htmx partial responses, and
+one table definition per model (``Table``) that the page and its CSV/Excel export both read.
+
+django-tables2 was configured but never used; it is removed (its export needs tablib, which we do not
+install, and would bypass core/exports.py's formula neutralization). ``Table`` is the small part of it
+we need."""
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.html import conditional_escape, format_html
+
+from madani.core.arabic import strip_bidi_controls
+from madani.core.exports import export_response
 
 PAGE_SIZE = 25
 
@@ -11,9 +21,73 @@ def filtered_queryset(filterset):
     return filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
 
 
-def render_list(request, filterset, *, ordering, template, partial, context=None):
+def render_list(request, filterset, *, ordering, template, partial, context=None, table=None):
+    """The list page (``template``) or, for htmx, its results (``partial``); with ``table``, the page's
+    rows come with their cells (``table_rows``) for ``core/partials/table.html``."""
     page = Paginator(filtered_queryset(filterset).order_by(*ordering), PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {**(context or {}), "filter": filterset, "page": page, "query": query.urlencode()}
+    if table is not None:
+        context.update(table=table, table_rows=table.page_rows(page))
     return render(request, partial if request.htmx else template, context)
+
+
+class Column:
+    """One column of a list, defined once for the page and the export (``Table``).
+
+    ``value``: an attribute name (``"branch"``, ``"get_kind_display"``: called when callable) or a function
+    of the row; ``link``: a URL name reversed with the row's pk (the page links the cell); ``isolate``: the
+    text is user-typed (a name), put in its own ``<bdi>``; ``narrow``: hidden on small screens;
+    ``page``/``export``: where the column shows (both by default); ``cell``: a function of the row giving
+    the page's HTML when it shows more than the value (``format_html``)."""
+
+    def __init__(self, label, value, *, link=None, isolate=False, narrow=False, page=True, export=True, cell=None):
+        self.label, self.value, self.link, self.isolate = label, value, link, isolate
+        self.narrow, self.page, self.export, self.cell = narrow, page, export, cell
+
+    def get(self, row):
+        if callable(self.value):
+            return self.value(row)
+        value = getattr(row, self.value)
+        return value() if callable(value) else value
+
+    def html(self, row):
+        if self.cell:
+            return self.cell(row)
+        value = self.get(row)
+        text = format_html("<bdi>{}</bdi>", strip_bidi_controls(str(value))) if self.isolate and value else value
+        if text is None or text == "":
+            text = "—"
+        if self.link:
+            return format_html('<a href="{}">{}</a>', reverse(self.link, args=[row.pk]), text)
+        return conditional_escape(text)
+
+
+class Table:
+    """A model's list, defined once: ``columns`` feed the page (``core/partials/table.html``) and the
+    CSV/Excel export (``export_response``), so the two cannot disagree."""
+
+    columns: tuple[Column, ...] = ()
+    empty = ""  # the page's text when nothing matches
+
+    def page_columns(self):
+        return [column for column in self.columns if column.page]
+
+    def export_columns(self):
+        return [column for column in self.columns if column.export]
+
+    def page_rows(self, rows):
+        """``(row, [(column, html), …])`` for each row of the page."""
+        columns = self.page_columns()
+        return [(row, [(column, column.html(row)) for column in columns]) for row in rows]
+
+    def export_header(self):
+        return [column.label for column in self.export_columns()]
+
+    def export_rows(self, queryset):
+        columns = self.export_columns()
+        return ([column.get(row) for column in columns] for row in queryset.iterator(chunk_size=2000))
+
+    def export(self, request, basename, queryset):
+        return export_response(request, basename, self.export_header(), self.export_rows(queryset))

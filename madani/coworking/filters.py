@@ -2,11 +2,11 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from madani.activities.forms import DATE
 from madani.branches.models import Branch
 from madani.core.filters import RegistryFilterSet
+from madani.core.forms import DateInput
 
-from .models import Booking, BookingStatus, BookableResource
+from .models import BookableResource, Booking, BookingStatus
 
 
 class BookingFilter(RegistryFilterSet):
@@ -15,8 +15,8 @@ class BookingFilter(RegistryFilterSet):
     branch = django_filters.ModelChoiceFilter(label=_("Branch"), field_name="resource__branch",
                                               queryset=Branch.objects.none())
     resource = django_filters.ModelChoiceFilter(label=_("Room or resource"), queryset=BookableResource.objects.none())
-    after = django_filters.DateFilter(label=_("From"), field_name="start", lookup_expr="date__gte", widget=DATE)
-    before = django_filters.DateFilter(label=_("To"), field_name="start", lookup_expr="date__lte", widget=DATE)
+    after = django_filters.DateFilter(label=_("From"), field_name="start", lookup_expr="date__gte", widget=DateInput())
+    before = django_filters.DateFilter(label=_("To"), field_name="start", lookup_expr="date__lte", widget=DateInput())
 
     class Meta:
         model = Booking

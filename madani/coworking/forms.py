@@ -4,21 +4,21 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from madani.activities.forms import DATE
 from madani.activities.models import Program
 from madani.branches.models import Branch
+from madani.core.forms import DateInput, TimeInput
 from madani.organizations.models import Organization
 
 from .models import BookableResource
 
-TIME = forms.TimeInput(attrs={"type": "time", "step": 900}, format="%H:%M")
+TIME = TimeInput(attrs={"step": 900})  # quarter hours
 
 
 class BookingForm(forms.Form):
     """A slot (day, from, to) of one resource; staff choose the organization, a CSO member books for theirs."""
 
     organization = forms.ModelChoiceField(label=_("Organization"), queryset=Organization.objects.none())
-    date = forms.DateField(label=_("Date"), widget=DATE)
+    date = forms.DateField(label=_("Date"), widget=DateInput())
     start_time = forms.TimeField(label=_("From"), widget=TIME)
     end_time = forms.TimeField(label=_("To"), widget=TIME)
     contact_name = forms.CharField(label=_("Who comes"), max_length=160, required=False)
@@ -58,10 +58,6 @@ class MarkUsedForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["program"].queryset = Program.objects.visible_to(user)
-
-
-class ConfirmForm(forms.Form):
-    confirm = forms.BooleanField(label=_("Yes"), required=True)
 
 
 class ResourceForm(forms.ModelForm):

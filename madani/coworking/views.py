@@ -5,9 +5,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from madani.core.confirm import confirm_action
 from madani.core.exports import export_response
 from madani.core.history import history_entries
 from madani.core.lists import filtered_queryset, render_list
@@ -16,7 +19,7 @@ from madani.core.permissions import require
 from . import services
 from .calendar import week_grid, week_start
 from .filters import BookingFilter
-from .forms import BookingForm, ConfirmForm, MarkUsedForm, ResourceForm
+from .forms import BookingForm, MarkUsedForm, ResourceForm
 from .models import HOLDING_STATUSES, BookableResource, Booking
 from .permissions import can_book, can_manage_space
 
@@ -125,33 +128,33 @@ def booking_detail(request, pk):
     return render(request, "coworking/booking_detail.html", context)
 
 
-def _close(request, booking, service, done_message, template):
-    form = ConfirmForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            service(actor=request.user, booking=booking)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, done_message)
-        return redirect("coworking:booking_detail", pk=booking.pk)
-    return render(request, template, {"form": form, "booking": booking})
+def _close(request, booking, service, *, title, question, done_message, button_class="btn-danger"):
+    start, end = timezone.localtime(booking.start), timezone.localtime(booking.end)
+    when = f"{date_format(start, 'DATE_FORMAT')}, {start:%H:%M}–{end:%H:%M}"
+    back = reverse("coworking:booking_detail", args=[booking.pk])
+    return confirm_action(
+        request, title=title, button=title, button_class=button_class, question=question,
+        details=[" · ".join(str(part) for part in (booking.resource, when, booking.organization))],
+        action=lambda form: service(actor=request.user, booking=booking),
+        done_message=done_message, done_url=back, back_url=back)
 
 
 @login_required
 def booking_cancel(request, pk):
     """The organization's member or the branch's staff cancel a booking that has not begun."""
     booking = _get_booking_for_user(request.user, pk)
-    return _close(request, booking, services.booking_cancel, _("The booking was cancelled; the slot is free again."),
-                  "coworking/booking_cancel.html")
+    return _close(request, booking, services.booking_cancel, title=_("Cancel the booking"),
+                  question=_("The slot becomes free for others."),
+                  done_message=_("The booking was cancelled; the slot is free again."))
 
 
 @login_required
 def booking_no_show(request, pk):
     booking = _get_booking_for_user(request.user, pk)
     require(can_manage_space(request.user))
-    return _close(request, booking, services.booking_mark_no_show, _("The booking was marked as a no-show."),
-                  "coworking/booking_no_show.html")
+    return _close(request, booking, services.booking_mark_no_show, title=_("Mark as no-show"),
+                  question=_("Nobody came: nothing is recorded in the ledger."), button_class="btn-warning",
+                  done_message=_("The booking was marked as a no-show."))
 
 
 @login_required

@@ -9,6 +9,7 @@ from django.views.decorators.cache import cache_control
 
 from madani.branches.models import Branch
 from madani.core.ages import age_bands, band_label
+from madani.people.models import Gender
 
 from . import cube
 from .figures import live_figures, staff_figures
@@ -24,14 +25,15 @@ def _activities_url(selection, **extra) -> str:
 
 
 def _chart(title, labels, datasets, stacked=False):
-    """A chart's data (drawn by dashboard.js) and the same numbers as table rows."""
+    """A chart's data (drawn by static/madani/charts.js) and the same numbers as table rows."""
     return {"title": title, "labels": labels, "stacked": stacked, "datasets": datasets,
             "rows": list(zip(labels, zip(*(d["data"] for d in datasets))))}
 
 
 def _by_gender(title, rows, label):
     return _chart(title, [getattr(r, label) for r in rows], [
-        {"label": _("Women"), "data": [r.women for r in rows]}, {"label": _("Men"), "data": [r.men for r in rows]},
+        {"label": _("Women"), "data": [r.women for r in rows], "key": Gender.FEMALE},
+        {"label": _("Men"), "data": [r.men for r in rows], "key": Gender.MALE},
     ], stacked=True)
 
 

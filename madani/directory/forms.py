@@ -48,7 +48,3 @@ class ListingForm(forms.ModelForm):
 
 class RejectForm(forms.Form):
     reason = forms.CharField(label=_("Reason, for the organization"), widget=TEXTAREA)
-
-
-class ConfirmForm(forms.Form):
-    confirm = forms.BooleanField(label=_("Yes, withdraw this listing from the public directory"), required=True)

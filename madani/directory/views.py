@@ -1,10 +1,14 @@
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from madani.core.confirm import ConfirmForm, confirm_action
 from madani.core.exports import export_response
 from madani.core.history import history_entries
 from madani.core.lists import filtered_queryset, render_list
@@ -12,7 +16,7 @@ from madani.core.permissions import require
 
 from . import services
 from .filters import ListingFilter, PublicListingFilter
-from .forms import ConfirmForm, ListingForm, RejectForm
+from .forms import ListingForm, RejectForm
 from .models import ServiceListing, Status
 from .permissions import can_moderate_listings, can_submit_listings
 
@@ -149,13 +153,10 @@ def listing_reject(request, pk):
 def listing_withdraw(request, pk):
     listing = _get_listing_for_user(request.user, pk)
     require(can_submit_listings(request.user))
-    form = ConfirmForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.listing_withdraw(actor=request.user, listing=listing)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("The listing was withdrawn from the public directory."))
-        return redirect("directory:detail", pk=listing.pk)
-    return render(request, "directory/listing_withdraw.html", {"form": form, "listing": listing})
+    back = reverse("directory:detail", args=[listing.pk])
+    return confirm_action(
+        request, title=_("Withdraw"), button=_("Withdraw"), button_class="btn-secondary",
+        heading=_("Withdraw “%(listing)s”") % {"listing": listing},
+        form=partial(ConfirmForm, label=_("Yes, withdraw this listing from the public directory")),
+        action=lambda form: services.listing_withdraw(actor=request.user, listing=listing),
+        done_message=_("The listing was withdrawn from the public directory."), done_url=back, back_url=back)

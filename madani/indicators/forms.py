@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from madani.activities.models import Kind, Program, Status, Topic
 from madani.branches.models import Branch
+from madani.core.forms import DateInput
 from madani.organizations.models import Kind as OrganizationKind
 from madani.organizations.models import Organization
 from madani.places.widgets import PlacePicker
@@ -10,7 +11,6 @@ from madani.places.widgets import PlacePicker
 from .engine import Dimension, dimensions_for
 from .models import Baseline, Indicator, Outcome, Output, Target, disaggregation_errors
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class IndicatorForm(forms.ModelForm):
@@ -31,8 +31,8 @@ class IndicatorForm(forms.ModelForm):
                   "disaggregations"]
         widgets = {
             "place": PlacePicker,
-            "date_from": DATE,
-            "date_to": DATE,
+            "date_from": DateInput(),
+            "date_to": DateInput(),
             "topics": forms.CheckboxSelectMultiple,
             "programs": forms.CheckboxSelectMultiple,
             "donors": forms.CheckboxSelectMultiple,
@@ -78,9 +78,9 @@ class FigureForm(forms.Form):
     indicator's own."""
 
     date_from = forms.DateField(label=_("From"), required=False,
-                                widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}))
+                                widget=DateInput(attrs={"class": "form-control"}))
     date_to = forms.DateField(label=_("Until"), required=False,
-                              widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}))
+                              widget=DateInput(attrs={"class": "form-control"}))
     by = forms.MultipleChoiceField(label=_("Disaggregate by"), required=False,
                                    widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}))
 

@@ -124,7 +124,8 @@ def _table(indicator, result):
     cells = {row.keys: (row.value, _records_url(indicator, query, row.keys)) for row in result.rows}
     if seconds:
         body = [(first, [cells.get((first, second)) for second in seconds]) for first in firsts]
-        datasets = [{"label": second.label, "data": [cells.get((first, second), (0,))[0] for first in firsts]}
+        datasets = [{"label": second.label, "data": [cells.get((first, second), (0,))[0] for first in firsts],
+                     "key": second.value if second.dimension == Dimension.GENDER else None}
                     for second in seconds]
     else:
         body = [(first, [cells[(first,)]]) for first in firsts]

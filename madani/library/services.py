@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from madani.core.arabic import clean_spaces
 from madani.core.concurrency import check_version
+from madani.core.services import model_update
 from madani.core.uploads import validate_upload
 
 from .models import ACCEPTED_EXTENSIONS, Kind, Resource, max_bytes
@@ -22,28 +23,26 @@ def _delete_after_commit(storage, name) -> None:
 def _save(*, actor, resource: Resource, data: dict, upload=None) -> Resource:
     # The name stored before this change (a model form may already have put the upload on the instance).
     previous = Resource.objects.filter(pk=resource.pk).values_list("file", flat=True).first() if resource.pk else None
-    for name in FIELDS:
-        if name in data:
-            value = data[name]
-            setattr(resource, name, clean_spaces(value) if name in ("title_ar", "title_en", "authors") else value)
-    if not (actor.spans_all_branches or resource.branch_id in actor.branch_ids()):
-        raise ValidationError({"branch": _("Choose one of your branches.")})
-    if resource.kind == Kind.LINK:
-        if upload is not None:
-            raise ValidationError({"file": _("A link has no file; choose another kind or remove the file.")})
-        resource.file, resource.size, resource.content_type = None, None, ""
-    elif upload is not None:
-        try:
-            resource.content_type = validate_upload(upload, extensions=ACCEPTED_EXTENSIONS[resource.kind],
-                                                    max_bytes=max_bytes(resource.kind))
-        except ValidationError as error:
-            raise ValidationError({"file": error.messages}) from None
-        resource.file, resource.size = upload, upload.size  # written to the store by save()
-    resource.full_clean(exclude=["search_key"])
-    resource._history_user = actor
-    resource.save()
-    if "topics" in data:
-        resource.topics.set(data["topics"])
+    values = {name: clean_spaces(data[name]) if name in ("title_ar", "title_en", "authors") else data[name]
+              for name in (*FIELDS, "topics") if name in data}
+
+    def check(resource):
+        if not (actor.spans_all_branches or resource.branch_id in actor.branch_ids()):
+            raise ValidationError({"branch": _("Choose one of your branches.")})
+        if resource.kind == Kind.LINK:
+            if upload is not None:
+                raise ValidationError({"file": _("A link has no file; choose another kind or remove the file.")})
+            resource.file, resource.size, resource.content_type = None, None, ""
+        elif upload is not None:
+            try:
+                resource.content_type = validate_upload(upload, extensions=ACCEPTED_EXTENSIONS[resource.kind],
+                                                        max_bytes=max_bytes(resource.kind))
+            except ValidationError as error:
+                raise ValidationError({"file": error.messages}) from None
+            resource.file, resource.size = upload, upload.size  # written to the store by save()
+
+    model_update(instance=resource, fields=[*values, "file", "size", "content_type"], data=values, actor=actor,
+                 clean_exclude=["search_key"], check=check)
     if previous and previous != resource.file.name:
         _delete_after_commit(resource.file.storage, previous)
     return resource

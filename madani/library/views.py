@@ -1,21 +1,23 @@
 import os
 import re
+from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 from madani.core.concurrency import StaleVersion
+from madani.core.confirm import ConfirmForm, confirm_action
 from madani.core.exports import export_response
 from madani.core.history import history_entries
 from madani.core.lists import filtered_queryset, render_list
 from madani.core.permissions import require
-from madani.organizations.forms import DeleteForm
 
 from . import services
 from .filters import ResourceFilter
@@ -199,10 +201,12 @@ def resource_edit(request, pk):
 @login_required
 def resource_delete(request, pk):
     resource = _get_resource_for_editing(request.user, pk)
-    form = DeleteForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        services.resource_delete(actor=request.user, resource=resource)
-        messages.success(request, _("The resource was deleted."))
-        return redirect("library:list")
-    return render(request, "library/resource_delete.html", {"form": form, "resource": resource})
+    return confirm_action(
+        request, title=_("Delete resource"), button=_("Delete"),
+        question=_("“%(title)s” will be removed from the library with its file. This cannot be undone.")
+        % {"title": resource},
+        form=partial(ConfirmForm, label=_("Yes, delete this record")),
+        action=lambda form: services.resource_delete(actor=request.user, resource=resource),
+        done_message=_("The resource was deleted."), done_url=reverse("library:list"),
+        back_url=reverse("library:detail", args=[resource.pk]))
 

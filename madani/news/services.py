@@ -10,6 +10,7 @@ from madani.activities.models import Status as ActivityStatus
 from madani.core.arabic import clean_spaces
 from madani.core.concurrency import check_version
 from madani.core.images import prepare_image
+from madani.core.services import model_update
 
 from . import drafting
 from .models import NewsPost, Status, Tag, can_publish_news, can_write_news
@@ -45,24 +46,26 @@ def _remove_cover(post: NewsPost) -> None:
 
 
 def _save(*, actor, post: NewsPost, data: dict, cover=None, remove_cover=False) -> NewsPost:
-    tags = data.pop("tags", None)
+    values = {}
     for name, value in data.items():
         if name.startswith("title_"):
             value = clean_spaces(value)
         elif name.startswith(("summary_", "body_")):
             value = (value or "").strip()
-        setattr(post, name, value)
-    if post.status == Status.PUBLISHED:
-        _check_publishable(post)
-    post.full_clean(exclude=["slug", "cover", "cover_thumbnail"])
-    if cover:
-        _store_cover(post, cover)
-    elif remove_cover:
-        _remove_cover(post)
-    post._history_user = actor
-    post.save()
-    if tags is not None:
-        post.tags.set(tags)
+        values[name] = value
+    exclude = ["slug", "cover", "cover_thumbnail"]
+
+    def check(post):
+        if post.status == Status.PUBLISHED:
+            _check_publishable(post)
+        post.full_clean(exclude=exclude)  # before the cover is written to the store
+        if cover:
+            _store_cover(post, cover)
+        elif remove_cover:
+            _remove_cover(post)
+
+    model_update(instance=post, fields=[*values, "cover", "cover_thumbnail"], data=values, actor=actor,
+                 clean_exclude=exclude, check=check)
     return post
 
 

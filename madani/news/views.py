@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -11,6 +12,7 @@ from django.utils.translation import gettext as _
 from madani.activities.models import Activity
 from madani.activities.models import Status as ActivityStatus
 from madani.core.concurrency import StaleVersion
+from madani.core.confirm import NoForm, confirm_action
 from madani.core.exports import export_response
 from madani.core.history import history_entries
 from madani.core.lists import filtered_queryset, render_list
@@ -179,16 +181,11 @@ def _post_action(request, pk, *, allowed, service, title, question, done):
     post = _get_post_for_user(request.user, pk)
     if not allowed(request.user, post):
         raise PermissionDenied
-    if request.method == "POST":
-        try:
-            service(actor=request.user, post=post)
-        except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
-        else:
-            messages.success(request, done)
-        return redirect("news:manage_detail", pk=post.pk)
-    return render(request, "news/post_action.html", {"post": post, "title": title, "question": question})
+    back = reverse("news:manage_detail", args=[post.pk])
+    return confirm_action(
+        request, title=title, button=title, button_class="btn-primary", form=NoForm, details=[post],
+        question=question, action=lambda form: service(actor=request.user, post=post),
+        done_message=done, done_url=back, back_url=back)
 
 
 @login_required

@@ -69,7 +69,3 @@ class OrganizationForm(VersionedForm, forms.ModelForm):
         if cleaned.get("members") and cleaned.get("kind") != Kind.NETWORK:
             self.add_error("members", _("Only a network can have member organizations."))
         return cleaned
-
-
-class DeleteForm(forms.Form):
-    confirm = forms.BooleanField(label=_("Yes, delete this record"), required=True)

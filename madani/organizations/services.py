@@ -3,29 +3,18 @@ from django.db import transaction
 from madani.core.arabic import clean_spaces
 from madani.core.concurrency import check_version
 from madani.core.ledger import ledger_write
+from madani.core.services import model_update
 
 from .models import Organization
 
-M2M_FIELDS = ("sectors", "places_of_work", "members")
 # Names as they are stored: single spaces, no bidi override controls (madani.core.arabic.clean_spaces).
 NAME_FIELDS = ("name_ar", "name_en", "acronym")
 
 
-def _split(data: dict):
-    fields = {k: v for k, v in data.items() if k not in M2M_FIELDS}
-    relations = {k: v for k, v in data.items() if k in M2M_FIELDS}
-    return fields, relations
-
-
 def _save(*, actor, organization: Organization, data: dict) -> Organization:
-    fields, relations = _split(data)
-    for name, value in fields.items():
-        setattr(organization, name, clean_spaces(value) if name in NAME_FIELDS and value is not None else value)
-    organization._history_user = actor
-    organization.full_clean(exclude=["search_key"])
-    organization.save()
-    for name, values in relations.items():
-        getattr(organization, name).set(values)
+    values = {name: clean_spaces(value) if name in NAME_FIELDS and value is not None else value
+              for name, value in data.items()}
+    model_update(instance=organization, fields=list(values), data=values, actor=actor, clean_exclude=["search_key"])
     return organization
 
 

@@ -1,13 +1,14 @@
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import ProtectedError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from madani.activities.journey import capacity_journey
 from madani.core.concurrency import StaleVersion
-from madani.core.exports import export_response
+from madani.core.confirm import ConfirmForm, confirm_action
 from madani.core.history import history_entries
 from madani.core.lists import filtered_queryset, render_list
 from madani.core.permissions import require
@@ -15,9 +16,10 @@ from madani.people.models import Affiliation, Person
 
 from . import services
 from .filters import OrganizationFilter
-from .forms import DeleteForm, OrganizationForm
+from .forms import OrganizationForm
 from .models import Organization
 from .permissions import can_edit_organizations
+from .tables import OrganizationTable
 
 
 def _get_organization_for_user(user, pk) -> Organization:
@@ -38,20 +40,12 @@ def _filtered(request):
 def organization_list(request):
     return render_list(request, _filtered(request), ordering=["name_ar", "pk"],
                        template="organizations/organization_list.html", partial="organizations/partials/results.html",
-                       context={"export_url": reverse("organizations:export")})
+                       context={"export_url": reverse("organizations:export")}, table=OrganizationTable())
 
 
 @login_required
 def organization_export(request):
-    queryset = filtered_queryset(_filtered(request))
-    header = [_("ID"), _("Name in Arabic"), _("Name in English"), _("Kind"), _("Branch"), _("Headquarters"),
-              _("Incubation stage"), _("Licensing status")]
-    rows = (
-        [o.pk, o.name_ar, o.name_en, o.get_kind_display(), o.branch, o.place or "", o.get_incubation_stage_display(),
-         o.get_licensing_status_display()]
-        for o in queryset.order_by("pk").iterator(chunk_size=2000)
-    )
-    return export_response(request, "organizations", header, rows)
+    return OrganizationTable().export(request, "organizations", filtered_queryset(_filtered(request)).order_by("pk"))
 
 
 @login_required
@@ -105,13 +99,12 @@ def organization_edit(request, pk):
 def organization_delete(request, pk):
     organization = _get_organization_for_user(request.user, pk)
     _require_editor(request.user, organization)
-    form = DeleteForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.organization_delete(actor=request.user, organization=organization)
-        except ProtectedError:
-            messages.error(request, _("This organization still has people affiliated with it; it cannot be deleted."))
-            return redirect("organizations:detail", pk=organization.pk)
-        messages.success(request, _("The organization was deleted."))
-        return redirect("organizations:list")
-    return render(request, "organizations/organization_delete.html", {"form": form, "organization": organization})
+    return confirm_action(
+        request, title=_("Delete organization"), button=_("Delete"),
+        heading=_("Delete “%(organization)s”?") % {"organization": organization},
+        question=_("The record is removed from the registry; its change history is kept."),
+        form=partial(ConfirmForm, label=_("Yes, delete this record")),
+        action=lambda form: services.organization_delete(actor=request.user, organization=organization),
+        done_message=_("The organization was deleted."), done_url=reverse("organizations:list"),
+        protected_message=_("This organization still has people affiliated with it; it cannot be deleted."),
+        back_url=reverse("organizations:detail", args=[organization.pk]))

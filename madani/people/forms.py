@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from madani.branches.models import Branch
 from madani.core.arabic import clean_spaces
 from madani.core.concurrency import VersionedForm
-from madani.core.forms import DatesInOrder
+from madani.core.forms import DateInput, DatesInOrder
 from madani.organizations.models import Organization
 from madani.places.widgets import PlacePicker
 
@@ -36,7 +36,7 @@ class PersonForm(VersionedForm, forms.ModelForm):
         ]
         widgets = {
             "home_place": PlacePicker,
-            "consent_date": forms.DateInput(attrs={"type": "date"}),
+            "consent_date": DateInput(),
             "notes": forms.Textarea(attrs={"rows": 3}),
             "gender": forms.RadioSelect,
         }
@@ -89,8 +89,8 @@ class AffiliationForm(DatesInOrder, forms.ModelForm):
         model = Affiliation
         fields = ["organization", "role", "start_date", "end_date"]
         widgets = {
-            "start_date": forms.DateInput(attrs={"type": "date"}),
-            "end_date": forms.DateInput(attrs={"type": "date"}),
+            "start_date": DateInput(),
+            "end_date": DateInput(),
         }
 
     def __init__(self, *args, user, **kwargs):

@@ -6,6 +6,7 @@ from simple_history.utils import update_change_reason
 from madani.core.arabic import clean_spaces
 from madani.core.concurrency import check_version
 from madani.core.ledger import ledger_write
+from madani.core.services import model_update
 
 from .models import Affiliation, Person
 
@@ -29,11 +30,8 @@ def person_create(*, actor, data: dict) -> Person:
 def person_update(*, actor, person: Person, data: dict, version=None) -> Person:
     """Change a person (a ledger write: their gender and age are part of the figures); a stale ``version`` raises ``StaleVersion`` (madani/core/concurrency.py)."""
     check_version(person, version)
-    for name, value in data.items():
-        setattr(person, name, clean_spaces(value) if name in NAME_FIELDS else value)
-    person._history_user = actor
-    person.full_clean(exclude=["name_key"])
-    person.save()
+    values = {name: clean_spaces(value) if name in NAME_FIELDS else value for name, value in data.items()}
+    model_update(instance=person, fields=list(values), data=values, actor=actor, clean_exclude=["name_key"])
     return person
 
 

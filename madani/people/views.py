@@ -1,14 +1,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import ProtectedError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from madani.activities.models import Participation
 from madani.core.concurrency import StaleVersion
-from madani.core.exports import export_response
+from madani.core.confirm import NoForm, confirm_action
 from madani.core.history import history_entries
 from madani.core.lists import filtered_queryset, render_list
 from madani.core.permissions import require
@@ -18,7 +17,8 @@ from . import services
 from .filters import PersonFilter
 from .forms import AffiliationForm, MergeForm, PersonForm
 from .models import Affiliation, Person
-from .permissions import can_edit_people, can_merge_people, can_see_contacts
+from .permissions import can_edit_people, can_merge_people
+from .tables import PersonTable
 
 
 def _get_person_for_user(user, pk) -> Person:
@@ -38,25 +38,13 @@ def _filtered(request):
 def person_list(request):
     return render_list(request, _filtered(request), ordering=["full_name", "pk"],
                        template="people/person_list.html", partial="people/partials/results.html",
-                       context={"export_url": reverse("people:export")})
+                       context={"export_url": reverse("people:export")}, table=PersonTable(request.user))
 
 
 @login_required
 def person_export(request):
-    queryset = filtered_queryset(_filtered(request))
-    contacts = can_see_contacts(request.user)
-    header = [_("ID"), _("Full name"), _("Gender"), _("Birth year"), _("Age group"), _("Disability"),
-              _("Displacement status"), _("Home place"), _("Branch")]
-    if contacts:
-        header += [_("Phone"), _("Email")]
-
-    def rows():
-        for p in queryset.order_by("pk").iterator(chunk_size=2000):
-            row = [p.pk, p.full_name, p.get_gender_display(), p.birth_year or "", p.age_group or "",
-                   _("yes") if p.disability else _("no"), p.get_displacement_display(), p.home_place or "", p.branch]
-            yield row + [p.phone, p.email] if contacts else row
-
-    return export_response(request, "people", header, rows())
+    queryset = filtered_queryset(_filtered(request)).order_by("pk")
+    return PersonTable(request.user).export(request, "people", queryset)
 
 
 @login_required
@@ -111,15 +99,14 @@ def person_edit(request, pk):
 def person_delete(request, pk):
     person = _get_person_for_user(request.user, pk)
     _require_editor(request.user)
-    if request.method == "POST":
-        try:
-            services.person_delete(actor=request.user, person=person)
-        except ProtectedError:
-            messages.error(request, _("This person took part in recorded activities; merge the record instead of deleting it."))
-            return redirect("people:detail", pk=person.pk)
-        messages.success(request, _("The person was deleted."))
-        return redirect("people:list")
-    return render(request, "people/person_delete.html", {"person": person})
+    return confirm_action(
+        request, title=_("Delete person"), button=_("Delete"), form=NoForm,
+        heading=_("Delete “%(name)s”?") % {"name": person.full_name},
+        question=_("The record and its affiliations are removed; the change history is kept."),
+        action=lambda form: services.person_delete(actor=request.user, person=person),
+        done_message=_("The person was deleted."), done_url=reverse("people:list"),
+        protected_message=_("This person took part in recorded activities; merge the record instead of deleting it."),
+        back_url=reverse("people:detail", args=[person.pk]))
 
 
 @login_required

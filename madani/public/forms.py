@@ -4,6 +4,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from madani.core.arabic import clean_spaces
+from madani.core.public_forms import HoneypotField
 from madani.organizations.models import Organization
 from madani.people.models import Gender
 from madani.places.models import Level, Place
@@ -24,7 +25,7 @@ def subdistrict_choices():
 
 
 class RegistrationForm(forms.ModelForm):
-    """The public registration form. ``website`` is a honeypot: people never see it, robots fill it in."""
+    """The public registration form. ``website`` is the honeypot (core/public_forms.py)."""
 
     home_place = forms.TypedChoiceField(
         label=_("Where you live"), coerce=int,
@@ -33,8 +34,7 @@ class RegistrationForm(forms.ModelForm):
     consent = forms.BooleanField(
         label=_("I agree that the center records these details to organise the training and contact me."),
     )
-    website = forms.CharField(label=_("Leave this field empty"), required=False,
-                              widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}))
+    website = HoneypotField()
 
     class Meta:
         model = Registration
@@ -61,10 +61,6 @@ class RegistrationForm(forms.ModelForm):
         if place is None:
             raise forms.ValidationError(_("Choose your sub-district from the list."))
         return place
-
-    @property
-    def is_spam(self) -> bool:
-        return bool(self.cleaned_data.get("website"))
 
     def registration_data(self) -> dict:
         return {name: self.cleaned_data[name] for name in self._meta.fields}

@@ -4,14 +4,12 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django_ratelimit.decorators import ratelimit
 
 from madani.activities.models import Activity
-from madani.consultations.views import PUBLIC_RATE
 from madani.core.permissions import require
+from madani.core.public_forms import public_form
 from madani.dashboard.public import headline_figures
 from madani.news.selectors import latest_posts
 
@@ -81,17 +79,14 @@ def trainings(request):
     return render(request, "public/trainings.html", {"trainings": _open_trainings()})
 
 
-@ratelimit(group="public-registration", key="ip", rate=PUBLIC_RATE, method="POST", block=False)
+@public_form(group="public-registration", rate="MADANI_PUBLIC_FORM_RATE",
+             honeypot_redirect="public:register_thanks")
 def register(request, pk):
     """Register for an open training: no login, rate-limited per IP, a honeypot against robots,
     and nothing about the registrant shown back."""
     activity = get_object_or_404(_open_trainings(), pk=pk)
-    if request.method == "POST" and request.limited:
-        return render(request, "consultations/public_limited.html", status=429)
     form = RegistrationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if form.is_spam:
-            return redirect("public:register_thanks")
         try:
             services.registration_submit(activity=activity, data=form.registration_data())
         except ValidationError as error:

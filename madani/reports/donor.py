@@ -20,11 +20,18 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
-from madani.certificates.pdf import font_faces, html_to_pdf
 from madani.core import disclosure
 from madani.core.exports import xlsx_row
-from madani.indicators.engine import (PERSON_METRICS, Dimension, IndicatorQuery, Metric, compute, reach_by_activity,
-                                     records)
+from madani.core.pdf import font_faces, html_to_pdf
+from madani.indicators.engine import (
+    PERSON_METRICS,
+    Dimension,
+    IndicatorQuery,
+    Metric,
+    compute,
+    reach_by_activity,
+    records,
+)
 from madani.indicators.tracking import Period, tracking, tracking_rows
 from madani.people.models import Gender
 

@@ -1,10 +1,10 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from madani.activities.forms import DATE
 from madani.activities.models import Activity, Program
 from madani.branches.models import Branch
 from madani.core.filters import RegistryFilterSet
+from madani.core.forms import DateInput
 
 
 class ThreeWFilter(RegistryFilterSet):
@@ -12,8 +12,8 @@ class ThreeWFilter(RegistryFilterSet):
 
     program = django_filters.ModelChoiceFilter(label=_("Program"), queryset=Program.objects.none())
     branch = django_filters.ModelChoiceFilter(label=_("Branch"), queryset=Branch.objects.none())
-    start = django_filters.DateFilter(label=_("From"), field_name="end_date", lookup_expr="gte", widget=DATE)
-    end = django_filters.DateFilter(label=_("To"), field_name="start_date", lookup_expr="lte", widget=DATE)
+    start = django_filters.DateFilter(label=_("From"), field_name="end_date", lookup_expr="gte", widget=DateInput())
+    end = django_filters.DateFilter(label=_("To"), field_name="start_date", lookup_expr="lte", widget=DateInput())
 
     class Meta:
         model = Activity

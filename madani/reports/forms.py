@@ -2,8 +2,8 @@ from django import forms
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from madani.activities.forms import DATE
 from madani.activities.models import Program
+from madani.core.forms import DateInput
 from madani.indicators.engine import period_bounds
 
 from .models import ReportFormat, ReportLanguage
@@ -26,8 +26,8 @@ class DonorReportForm(forms.Form):
     quarter = forms.TypedChoiceField(label=_("Quarter"), coerce=int, required=False, choices=[
         ("", "—"), (1, _("Q1 (January–March)")), (2, _("Q2 (April–June)")), (3, _("Q3 (July–September)")),
         (4, _("Q4 (October–December)"))])
-    date_from = forms.DateField(label=_("From"), required=False, widget=DATE)
-    date_to = forms.DateField(label=_("To"), required=False, widget=DATE)
+    date_from = forms.DateField(label=_("From"), required=False, widget=DateInput())
+    date_to = forms.DateField(label=_("To"), required=False, widget=DateInput())
     language = forms.ChoiceField(label=_("Language of the report"), choices=ReportLanguage.choices)
     format = forms.ChoiceField(label=_("Format"), choices=ReportFormat.choices, widget=forms.RadioSelect,
                                initial=ReportFormat.XLSX)

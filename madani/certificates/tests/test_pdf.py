@@ -11,7 +11,8 @@ import pypdfium2.raw as pdfium
 import segno
 from django.template.loader import render_to_string
 
-from madani.certificates.pdf import QR_SCALE, certificate_html, certificates_pdf, font_faces, html_to_pdf
+from madani.certificates.pdf import QR_SCALE, certificate_html, certificates_pdf
+from madani.core.pdf import font_faces, html_to_pdf
 
 NAME = "أحمد علي الخلف"
 ZWNJ = "\u200c"  # ZERO WIDTH NON-JOINER: the same letters, each in its isolated form
@@ -33,7 +34,7 @@ def ink_box(image):
 
 def snippet_pdf(text: str) -> bytes:
     """``text`` as the certificate sets a name: same fonts, same pipeline (html_to_pdf)."""
-    fonts = render_to_string("certificates/partials/fonts.css", {"font_faces": font_faces()})
+    fonts = render_to_string("core/partials/fonts.css", {"font_faces": font_faces()})
     html = (f"<html><head><style>{fonts} @page {{ size: 160mm 40mm; margin: 5mm }} "
             f"p {{ font-size: 28pt; font-weight: 700; }}</style></head>"
             f'<body><p lang="ar" dir="rtl">{text}</p></body></html>')

@@ -3,13 +3,13 @@
 import uuid
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext
 
 from madani.consultations.models import Request
-from madani.consultations.views import PUBLIC_RATE
 
-LIMIT = int(PUBLIC_RATE.split("/")[0])
+LIMIT = int(settings.MADANI_PUBLIC_FORM_RATE.split("/")[0])
 
 
 def _form(branch, **overrides):

@@ -1,19 +1,19 @@
 """Registering for an open training on the public site, and staff accepting or rejecting it."""
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext
 
 from conftest import client_for
 from madani.activities.models import Participation, Source
-from madani.consultations.views import PUBLIC_RATE
 from madani.people.models import Person
 from madani.public.models import Registration, RegistrationStatus
 from tests.factories import PersonFactory, RegistrationFactory, place
 
 from .conftest import planned
 
-LIMIT = int(PUBLIC_RATE.split("/")[0])
+LIMIT = int(settings.MADANI_PUBLIC_FORM_RATE.split("/")[0])
 
 
 def _form(**overrides):

@@ -1,5 +1,5 @@
-// Assessments: show/hide questions by their XLSForm `relevant` expression, and draw the before/after
-// chart. The expression language is the small subset of madani/assessments/xpath.py (madani/assessments/README.md);
+// Assessments: show/hide questions by their XLSForm `relevant` expression (the before/after chart is
+// drawn by static/madani/charts.js). The expression language is the small subset of madani/assessments/xpath.py (madani/assessments/README.md);
 // the server applies the same rules again on submit, so this file only makes the form pleasanter.
 (function () {
   "use strict";
@@ -153,30 +153,4 @@
     form.addEventListener("input", function () { refresh(form); });
     form.addEventListener("change", function () { refresh(form); });
   });
-
-  // --- the before/after chart ---------------------------------------------------------------------
-  var data = document.getElementById("assessment-chart-data");
-  var canvas = document.getElementById("assessment-chart");
-  if (data && canvas && window.Chart) {
-    var chart = JSON.parse(data.textContent);
-    var rtl = document.documentElement.dir === "rtl";
-    new window.Chart(canvas, {
-      type: "bar",
-      data: {
-        labels: chart.labels,
-        datasets: chart.datasets.map(function (set, index) {
-          return { label: set.label, data: set.data, backgroundColor: index === 0 ? "#adb5bd" : "#0d6efd" };
-        })
-      },
-      options: {
-        indexAxis: "y",
-        maintainAspectRatio: false,
-        animation: false,  // old laptops and phones: draw once, at once
-        locale: document.documentElement.lang,
-        scales: { x: { min: 0, max: 100, reverse: rtl, title: { display: true, text: chart.axis } },
-                  y: { position: rtl ? "right" : "left" } },
-        plugins: { legend: { rtl: rtl, position: "bottom" }, tooltip: { rtl: rtl } }
-      }
-    });
-  }
 })();

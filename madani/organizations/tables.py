@@ -1,0 +1,31 @@
+"""The organizations list: its columns on the page and in the CSV/Excel export (core/lists.py)."""
+
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from madani.core.lists import Column, Table
+from madani.core.templatetags.bidi import isolate
+
+
+def _name(organization):
+    link = format_html('<a href="{}">{}</a>', reverse("organizations:detail", args=[organization.pk]),
+                       isolate(organization))
+    if organization.acronym:
+        return format_html('{} <small class="text-body-secondary">({})</small>', link, isolate(organization.acronym))
+    return link
+
+
+class OrganizationTable(Table):
+    empty = _("No organization matches.")
+    columns = (
+        Column(_("ID"), "pk", page=False),
+        Column(_("Name"), str, cell=_name, export=False),
+        Column(_("Name in Arabic"), "name_ar", page=False),
+        Column(_("Name in English"), "name_en", page=False),
+        Column(_("Kind"), "get_kind_display"),
+        Column(_("Branch"), "branch"),
+        Column(_("Headquarters"), "place", narrow=True),
+        Column(_("Incubation stage"), "get_incubation_stage_display", narrow=True),
+        Column(_("Licensing status"), "get_licensing_status_display", page=False),
+    )
