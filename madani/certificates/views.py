@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -12,10 +12,9 @@ from django.views.decorators.http import require_safe
 
 from madani.activities.models import Activity, Participation
 from madani.core.confirm import NoForm, ReasonForm, confirm_action
-from madani.core.jobs import JobStatus
+from madani.core.jobs import finished_file_response
 from madani.core.permissions import require
 from madani.core.public_forms import public_form
-from madani.core.uploads import attachment_response
 
 from . import services
 from .models import Certificate, CertificateBundle
@@ -114,9 +113,7 @@ def bundle_progress(request, pk):
 @login_required
 def bundle_download(request, pk):
     bundle = _get_bundle_for_user(request.user, pk)
-    if bundle.status != JobStatus.DONE:
-        raise Http404
-    return attachment_response(bundle.file)
+    return finished_file_response(bundle)
 
 
 @login_required

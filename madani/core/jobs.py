@@ -28,8 +28,11 @@ import threading
 from django.apps import apps
 from django.conf import settings
 from django.db import connection, models, transaction
+from django.http import Http404
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+
+from madani.core.uploads import attachment_response
 
 logger = logging.getLogger(__name__)
 
@@ -200,6 +203,13 @@ class Job(models.Model):
                                  self.attempts)
         self.refresh_from_db()
         return bool(done)
+
+
+def finished_file_response(job):
+    """A finished job's file (its ``file`` field), as an attachment; 404 while it is not ready."""
+    if job.status != JobStatus.DONE:
+        raise Http404
+    return attachment_response(job.file)
 
 
 def job_models() -> list[type[Job]]:

@@ -2,21 +2,20 @@ from itertools import chain
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from madani.activities.models import Activity, Program
 from madani.core.exports import export_response
+from madani.core.jobs import finished_file_response
 from madani.core.lists import filtered_queryset
 from madani.core.permissions import require
-from madani.core.uploads import attachment_response
 
 from . import services
-
 from .filters import ThreeWFilter
 from .forms import DonorReportForm
 from .iati import NotPublishable, iati_identifier, iati_ready, program_activity_file
-from .models import JobStatus, ReportJob
+from .models import ReportJob
 from .permissions import can_request_donor_reports, can_see_reports
 from .three_w import three_w_table
 
@@ -114,6 +113,4 @@ def donor_job_progress(request, pk):
 @login_required
 def donor_job_download(request, pk):
     job = _get_report_job_for_user(request.user, pk)
-    if job.status != JobStatus.DONE:
-        raise Http404
-    return attachment_response(job.file)
+    return finished_file_response(job)
