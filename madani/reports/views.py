@@ -73,7 +73,11 @@ RECENT_JOBS = 10
 
 
 def _get_report_job_for_user(user, pk) -> ReportJob:
-    return get_object_or_404(ReportJob.objects.visible_to(user).select_related("program", "requested_by"), pk=pk)
+    """A report job the user may see; one whose worker died is queued again, or failed, here
+    (core/jobs.py)."""
+    job = get_object_or_404(ReportJob.objects.visible_to(user).select_related("program", "requested_by"), pk=pk)
+    job.recover_if_lost()
+    return job
 
 
 @login_required
@@ -95,19 +99,15 @@ def donor_report(request):
 
 @login_required
 def donor_job(request, pk):
-    """A report's progress (refreshed every 2 s until it is ready or failed), then its download link.
-    A job whose worker died is queued again, or failed, here (core/jobs.py)."""
-    job = _get_report_job_for_user(request.user, pk)
-    job.recover_if_lost()
-    return render(request, "reports/donor_job.html", {"job": job})
+    """A report's progress (refreshed every 2 s until it is ready or failed), then its download link."""
+    return render(request, "reports/donor_job.html", {"job": _get_report_job_for_user(request.user, pk)})
 
 
 @login_required
 def donor_job_progress(request, pk):
     """The progress part of the status page, polled by htmx."""
-    job = _get_report_job_for_user(request.user, pk)
-    job.recover_if_lost()
-    return render(request, "reports/partials/donor_job_progress.html", {"job": job})
+    return render(request, "reports/partials/donor_job_progress.html",
+                  {"job": _get_report_job_for_user(request.user, pk)})
 
 
 @login_required
