@@ -3,11 +3,16 @@ from django.urls import reverse, translate_url
 from django.utils.translation import get_language, get_language_bidi, get_language_info
 
 
+def page_languages(request) -> list[str]:
+    """The languages this page exists in: all of them, unless the view said otherwise (a news post
+    written in Arabic only sets ``request.page_languages = ["ar"]``)."""
+    available = getattr(request, "page_languages", None)
+    return [code for code, _name in settings.LANGUAGES if available is None or code in available]
+
+
 def madani(request):
     """Language switch links (same page, other language — or that language's home page when this page
     does not exist in it), direction, demo flag."""
-    from madani.core.templatetags.alternates import page_languages
-
     path = request.get_full_path()
     current = get_language()
     available = page_languages(request)

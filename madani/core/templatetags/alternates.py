@@ -7,14 +7,9 @@ from django.urls import translate_url
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language
 
+from madani.core.context_processors import page_languages
+
 register = template.Library()
-
-
-def page_languages(request) -> list[str]:
-    """The languages this page exists in: all of them, unless the view said otherwise (a news post
-    written in Arabic only sets ``request.page_languages = ["ar"]``)."""
-    available = getattr(request, "page_languages", None)
-    return [code for code, _name in settings.LANGUAGES if available is None or code in available]
 
 
 def alternates(request) -> list[tuple[str, str]]:
