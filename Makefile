@@ -19,9 +19,9 @@ demo: venv
 	scripts/system-deps.sh runtime
 	MADANI_DEMO=1 $(PY) manage.py migrate --noinput -v0
 	MADANI_DEMO=1 $(PY) manage.py load_demo
-	MADANI_DEMO=1 $(PY) manage.py collectstatic --noinput -v0
+	MADANI_DEMO=1 MADANI_STATIC_COMPRESSED=1 $(PY) manage.py collectstatic --noinput -v0
 	@echo "Madani is at http://127.0.0.1:$(PORT)/ (English: http://127.0.0.1:$(PORT)/en/). Ctrl-C stops it."
-	MADANI_DEMO=1 $(PY) manage.py db_worker --interval 2 --no-reload & trap "kill $$!" EXIT; MADANI_DEMO=1 DEBUG=0 $(VENV)/bin/gunicorn madani.wsgi -b 127.0.0.1:$(PORT) -w 2 --access-logfile -
+	MADANI_DEMO=1 $(PY) manage.py worker --interval 2 --no-reload & trap "kill $$!" EXIT; MADANI_DEMO=1 MADANI_STATIC_COMPRESSED=1 DEBUG=0 $(VENV)/bin/gunicorn madani.wsgi -b 127.0.0.1:$(PORT) -w 2 --access-logfile -
 
 ## The whole test suite (SQLite unless DATABASE_URL names PostgreSQL).
 test: venv

@@ -143,6 +143,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "madani.core.request_id.RequestIdMiddleware",  # first: every log line of the request carries its id
     "django.middleware.security.SecurityMiddleware",
     "madani.core.middleware.PermissionsPolicyMiddleware",  # before WhiteNoise: static files carry it too
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -293,11 +294,14 @@ if S3_BUCKET:
     }
 else:
     DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+# Static files as production serves them: hashed names (cached for a year) and brotli/gzip copies made
+# by `collectstatic`, which must have run (production, `make demo`). Off for development and tests.
+STATIC_COMPRESSED = env_bool("MADANI_STATIC_COMPRESSED", default=PRODUCTION)
 STORAGES = {
     "default": DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        if PRODUCTION
+        if STATIC_COMPRESSED
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
@@ -398,7 +402,7 @@ COWORKING_OPENING_HOUR = env_int("MADANI_COWORKING_OPENING_HOUR", 8)
 COWORKING_CLOSING_HOUR = env_int("MADANI_COWORKING_CLOSING_HOUR", 18)
 COWORKING_CLOSED_DAYS = env_list("MADANI_COWORKING_CLOSED_DAYS", "friday")
 
-# Background jobs (django-tasks): the database backend, run by `manage.py db_worker` (`make demo`
+# Background jobs (django-tasks): the database backend, run by `manage.py worker` (`make demo`
 # starts one). MADANI_TASKS_BACKEND=immediate runs jobs inside the request (tests use it).
 TASKS_BACKENDS = {
     "database": "django_tasks_db.DatabaseBackend",
@@ -412,9 +416,31 @@ if MADANI_JOB_LEASE_SECONDS < 1:
     raise ImproperlyConfigured("MADANI_JOB_LEASE_SECONDS must be at least 1.")
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+# One line per record, each with the request's id (core/request_id.py; "-" outside a request).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "madani.core.request_id.RequestIdFilter"}},
+    "formatters": {
+        "line": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": "line"}},
     "root": {"handlers": ["console"], "level": env_choice("MADANI_LOG_LEVEL", "WARNING", LOG_LEVELS)},
 }
+
+# Worker heartbeat (manage.py worker) and when /healthz calls it stale (core/health.py).
+MADANI_WORKER_HEARTBEAT_SECONDS = env_int("MADANI_WORKER_HEARTBEAT_SECONDS", 15)
+MADANI_WORKER_HEARTBEAT_STALE_SECONDS = env_int("MADANI_WORKER_HEARTBEAT_STALE_SECONDS", 60)
+
+# Error reporting: with a DSN, unhandled errors go to Sentry (or a Sentry-compatible service such as
+# GlitchTip) with the request id; no personal data is sent (send_default_pii off).
+MADANI_SENTRY_DSN = env_str("MADANI_SENTRY_DSN")
+if MADANI_SENTRY_DSN:
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=MADANI_SENTRY_DSN,
+        send_default_pii=False,
+        environment=env_str("MADANI_SENTRY_ENVIRONMENT") or ("production" if PRODUCTION else "development"),
+        traces_sample_rate=0.0,
+    )

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from madani.core.health import healthz
 from madani.core.registry import sitemaps
 from madani.public.views import robots_txt
 
@@ -10,6 +11,7 @@ urlpatterns = [
     path("api/v1/", include("madani.api.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps()}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("healthz", healthz, name="healthz"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -3,10 +3,16 @@ from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
+from .registry import PublicURL
+
 
 class CoreConfig(AppConfig):
     name = "madani.core"
     verbose_name = _("Core")
+    public_urls = [
+        PublicURL("healthz", "whether this app server reaches its database and cache, the number of waiting "
+                  "jobs and the worker's heartbeat age: numbers and booleans only", robots=False),
+    ]
 
     def ready(self):
         from django_tasks.signals import task_started
