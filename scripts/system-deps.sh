@@ -4,7 +4,7 @@
 set -euo pipefail
 want=(libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-core fonts-hosny-amiri)
 if [ "${1:-runtime}" = "test" ]; then
-  want+=(chromium)
+  want+=(chromium nginx-light)  # nginx: the deploy configuration test (tests/test_deploy.py)
 fi
 if ! python3 -c "import ensurepip, venv" >/dev/null 2>&1; then
   want+=(python3-venv)
