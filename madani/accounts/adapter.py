@@ -45,7 +45,11 @@ class AccountAdapter(DefaultAccountAdapter):
         return client_ip(request)
 
     def _get_login_attempts_cache_key(self, request, **credentials):
-        return f"{super()._get_login_attempts_cache_key(request, **credentials)}:{client_ip(request)}"
+        # allauth keys it on the site's domain, which without django.contrib.sites is the request's Host —
+        # port included, and Django's ALLOWED_HOSTS ignores the port: "host:1", "host:2"… would each get
+        # their own five tries (and two app servers reached on different ports their own counters).
+        login = (credentials.get("email", credentials.get("username", "")) or "").strip().lower()
+        return f"{login}:{client_ip(request)}"
 
     def pre_authenticate(self, request, **credentials):
         super().pre_authenticate(request, **credentials)

@@ -86,3 +86,15 @@ def test_the_code_step_is_limited_too(owner, settings):
         client.post(CODE, {"code": "000000"}, REMOTE_ADDR="198.51.100.20")
     response = client.post(CODE, {"code": totp_code()}, REMOTE_ADDR="198.51.100.20")
     assert response.status_code == 200 and TOO_MANY in response.content.decode()
+
+
+def test_the_port_in_the_host_header_does_not_give_a_guesser_new_tries(owner):
+    """Django's ALLOWED_HOSTS ignores the port: varying it must not reset the account's counter (the
+    cluster test found two app servers on different ports counting apart)."""
+    client = Client()
+    for port in range(1, 6):
+        client.post(LOGIN, {"login": owner.email, "password": "wrong"}, REMOTE_ADDR="198.51.100.5",
+                    HTTP_HOST=f"testserver:{port}")
+    response = client.post(LOGIN, {"login": owner.email, "password": PASSWORD}, REMOTE_ADDR="198.51.100.5",
+                           HTTP_HOST="testserver:6")
+    assert not _signed_in(response) and TOO_MANY in response.content.decode()
