@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := madani.settings
 
-.PHONY: demo test bench venv lock vendor messages check
+.PHONY: demo test cluster-test bench venv lock vendor messages check
 
 $(VENV)/.installed: requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,11 @@ demo: venv
 test: venv
 	scripts/system-deps.sh test
 	$(PY) -m pytest
+
+## Two app servers behind nginx, two workers, Redis, PostgreSQL and an S3 store on loopback (tests/cluster).
+cluster-test: venv
+	scripts/system-deps.sh test
+	$(PY) -m pytest -m cluster tests/cluster
 
 ## Benchmarks (never part of `make test`): one line per figure.
 bench: venv
