@@ -7,6 +7,7 @@ kill one in the middle of a job.
 """
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -48,6 +49,8 @@ branch = Branch.objects.create(code="raqqa", name="الرقة", name_ar="الر�
 user = User.objects.create_user(email="admin@cluster.test", password="{password}", role=Role.ADMINISTRATOR)
 Token.objects.create(user=user, key="c1uster0000000000000000000000000000token")
 User.objects.create_user(email="guessed@cluster.test", password="{password}", role=Role.ME_OFFICER)
+for role in (Role.BRANCH_MANAGER, Role.ME_OFFICER, Role.TRAINER):
+    User.objects.create_user(email=f"{{role}}@cluster.test", password="{password}", role=role).branches.add(branch)
 program = Program.objects.create(code="CB", name="بناء القدرات", name_ar="بناء القدرات", name_en="Capacity building",
                                  start_date="2026-01-01", end_date="2026-12-31")
 program.branches.add(branch)
@@ -73,8 +76,9 @@ def wait_for(url, timeout=60):
 
 
 class Cluster:
-    def __init__(self, tmp: Path):
+    def __init__(self, tmp: Path, *, step_pause=0.6):
         self.tmp = tmp
+        self.step_pause = step_pause
         self.processes = {}
         self.ports = {name: free_port() for name in ("nginx", "app1", "app2", "s3")}
 
@@ -88,7 +92,7 @@ class Cluster:
             MADANI_S3_BUCKET=BUCKET, MADANI_S3_ENDPOINT_URL=f"http://127.0.0.1:{self.ports['s3']}",
             MADANI_S3_REGION="us-east-1", MADANI_S3_ACCESS_KEY="cluster", MADANI_S3_SECRET_KEY="cluster",
             MADANI_REQUIRE_2FA="0", MADANI_TASKS_BACKEND="database", MADANI_JOB_LEASE_SECONDS="2",
-            RATELIMIT_IP_META_KEY="HTTP_X_REAL_IP", MADANI_CLUSTER_STEP_PAUSE="0.6",
+            RATELIMIT_IP_META_KEY="HTTP_X_REAL_IP", MADANI_CLUSTER_STEP_PAUSE=str(self.step_pause),
             MADANI_SQLITE_PATH=str(self.tmp / "unused.sqlite3"),
         )
         return keep
@@ -168,6 +172,17 @@ http {{
 
     def url(self, server, path):
         return f"http://127.0.0.1:{self.ports[server]}{path}"
+
+    def rss_kb(self, name):
+        """Resident memory of one of the cluster's processes and its children (gunicorn's workers), in KB."""
+        def tree(pid):
+            yield pid
+            for task in Path(f"/proc/{pid}/task").iterdir():
+                for child in (task / "children").read_text().split():
+                    yield from tree(int(child))
+
+        return sum(int(re.search(r"VmRSS:\s+(\d+) kB", Path(f"/proc/{pid}/status").read_text()).group(1))
+                   for pid in tree(self.processes[name].pid))
 
     def query(self, sql):
         return subprocess.run(["psql", f"{PG}/{DATABASE}", "-tAc", sql], check=True, capture_output=True,
