@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from bench import BenchmarkError
+from bench.harness import sign_in_with_both_factors
 from madani.accounts.models import Role, User
 from madani.activities.imports import template_header
 from madani.activities.models import Activity, Attendance, Participation, Program, Session
@@ -114,7 +115,7 @@ def run():
          for name, gender, year, place_pk in rng.sample(people, ALREADY_REGISTERED)]
     )
     client = Client()
-    client.force_login(manager)
+    sign_in_with_both_factors(client, manager)
     with tempfile.TemporaryDirectory(prefix="madani-bench-media-") as media, override_settings(
         DEBUG=False, ALLOWED_HOSTS=["testserver"], MEDIA_ROOT=media
     ), translation.override("ar"):

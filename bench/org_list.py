@@ -16,7 +16,7 @@ from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import translation
 
-from bench.harness import requests_per_second, serve
+from bench.harness import requests_per_second, serve, sign_in_with_both_factors
 from bench.urls import BARE_BODY
 from madani.accounts.models import Role, User
 from madani.branches.models import Branch
@@ -48,7 +48,7 @@ def create_manager():
 
 def run():
     client = Client()
-    client.force_login(create_manager())
+    sign_in_with_both_factors(client, create_manager())
     headers = {"Cookie": f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"}
     with translation.override("ar"):
         list_path = reverse("organizations:list")
