@@ -46,6 +46,8 @@ LOGIN_REQUIRED = {
     "people:edit",
     "people:delete",
     "people:merge",
+    "people:duplicates",
+    "people:duplicate_dismiss",
     "people:affiliation_add",
     "people:affiliation_remove",
     "places:autocomplete",
