@@ -5,7 +5,7 @@ from django.urls import reverse
 from madani.activities.models import Participation
 from madani.people.models import DistinctPair, MergeRecord, Person
 from madani.people.services import person_merge
-from tests.factories import ActivityFactory, PersonFactory, place
+from tests.factories import PersonFactory, place
 
 
 def _twin(person, **fields):
