@@ -70,6 +70,7 @@ class PersonForm(VersionedForm, forms.ModelForm):
             full_name=cleaned.get("full_name", ""),
             birth_year=cleaned.get("birth_year"),
             home_place_id=getattr(cleaned.get("home_place"), "pk", None),
+            phone=cleaned.get("phone") or "",
         )
         self.duplicates = list(duplicates.select_related("home_place", "branch")[:10])
         if self.duplicates and not cleaned.get("confirm_new"):

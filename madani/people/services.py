@@ -54,6 +54,14 @@ def affiliation_create(*, actor, person: Person, data: dict) -> Affiliation:
 
 
 @transaction.atomic
+def affiliation_ensure(*, actor, person: Person, organization) -> Affiliation:
+    """The person's current affiliation with ``organization``, recorded now if they had none (a walk-in
+    or an enrolment for an organization the registry did not know them at)."""
+    current = person.affiliations.filter(organization=organization, end_date__isnull=True).first()
+    return current or affiliation_create(actor=actor, person=person, data={"organization": organization})
+
+
+@transaction.atomic
 def affiliation_delete(*, actor, affiliation: Affiliation) -> None:
     affiliation._history_user = actor
     affiliation.delete()
