@@ -5,8 +5,9 @@ from pathlib import Path
 
 import django.db.models.functions.comparison
 import django.db.models.functions.text
-import madani.core.arabic
 from django.db import migrations, models
+
+import madani.core.arabic
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "syria_place_alternates.csv"
 
