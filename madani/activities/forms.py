@@ -1,5 +1,6 @@
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from madani.branches.models import Branch
@@ -12,7 +13,6 @@ from madani.people.models import Person
 from madani.places.widgets import PlacePicker
 
 from .models import ONE_ORGANIZATION_KINDS, Activity, Participation, Phase, Program, Session, Topic
-
 
 
 class ActivityForm(VersionedForm, forms.ModelForm):
@@ -199,26 +199,41 @@ class ImportUploadForm(forms.Form):
 
 
 class ImportMappingForm(forms.Form):
-    """One choice per column of the sheet: which field it feeds (or none)."""
+    """One choice per column of the sheet: which field it feeds (or none). Two columns under the same
+    header (a participant's and an enumerator's «الاسم») are two choices, told apart by their column
+    letter and a few of their values."""
 
-    def __init__(self, *args, headers, initial_mapping, **kwargs):
-        from .imports import FIELDS, date_columns, header_key
+    def __init__(self, *args, headers, initial_mapping, rows=(), **kwargs):
+        from openpyxl.utils import get_column_letter
+
+        from .imports import FIELDS, column_keys, date_columns
 
         super().__init__(*args, **kwargs)
         choices = [("", _("— ignore this column —")), *FIELDS.items()]
-        dated = date_columns(headers)
-        self.columns = []  # (field name, header key)
-        for i, header in enumerate(headers):
-            if not header or i in dated:
-                continue
-            key = header_key(header)
-            if any(key == k for _n, k in self.columns):
+        self.columns = []  # (field name, column key)
+        self.repeated = []  # headers shared by several columns
+        for i, (header, key) in enumerate(zip(headers, column_keys(headers), strict=True)):
+            if key is None:
                 continue
             name = f"column_{len(self.columns)}"
-            self.fields[name] = forms.ChoiceField(label=header, choices=choices, required=False,
-                                                  initial=initial_mapping.get(key, ""))
+            samples = []
+            for _number, *cells in rows:
+                value = cells[i] if i < len(cells) else None
+                if value not in (None, "") and str(value) not in samples:
+                    samples.append(str(value)[:40])
+                if len(samples) == 3:
+                    break
+            label = header
+            if "#" in key:  # the same header on several columns: its letter tells them apart
+                label = _("%(header)s (column %(letter)s)") % {"header": header, "letter": get_column_letter(i + 1)}
+                if header not in self.repeated:
+                    self.repeated.append(header)
+            self.fields[name] = forms.ChoiceField(
+                label=label, choices=choices, required=False, initial=initial_mapping.get(key, ""),
+                # crispy prints help texts as HTML: the sheet's values are escaped here
+                help_text=_("For example: %(values)s") % {"values": escape(" · ".join(samples))} if samples else "")
             self.columns.append((name, key))
-        self.dates = sorted(dated.values())
+        self.dates = sorted(date_columns(headers).values())
 
     def clean(self):
         from .imports import FIELDS, REQUIRED_FIELDS
