@@ -116,6 +116,7 @@ LOGIN_REQUIRED = {
     "indicators:detail",
     "indicators:edit",
     "indicators:records",
+    "indicators:figure_records",
     "indicators:logframe",
     "indicators:logframe_export",
     "indicators:outcome_add",
