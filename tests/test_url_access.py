@@ -22,6 +22,7 @@ PUBLIC_OBJECT_URLS = {url.name: url.test_object for url in public_urls() if url.
 # Pages that send an anonymous visitor to the login page.
 LOGIN_REQUIRED = {
     "dashboard:index",
+    "accounts:portal",
     "account_reauthenticate",
     "account_email",
     "account_change_password",

@@ -12,6 +12,7 @@ from tests.factories import PASSWORD
 
 from .helpers import SECRET, totp_code
 
+
 @pytest.fixture
 def two_factor_on(settings):
     settings.REQUIRE_2FA = True
