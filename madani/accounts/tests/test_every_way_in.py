@@ -12,7 +12,6 @@ from tests.factories import PASSWORD
 
 from .helpers import SECRET, totp_code
 
-
 @pytest.fixture
 def two_factor_on(settings):
     settings.REQUIRE_2FA = True
