@@ -15,6 +15,7 @@ from madani.places.widgets import PlacePicker
 from .models import ONE_ORGANIZATION_KINDS, Activity, Participation, Phase, Program, Session, Topic
 
 
+
 class ActivityForm(VersionedForm, forms.ModelForm):
     session_per_day = forms.BooleanField(
         label=_("Create one session for each day"), required=False, initial=True,
@@ -198,6 +199,9 @@ class ImportUploadForm(forms.Form):
         return upload
 
 
+SAMPLE_ROWS = 200  # rows looked at for a column's example values
+
+
 class ImportMappingForm(forms.Form):
     """One choice per column of the sheet: which field it feeds (or none). Two columns under the same
     header (a participant's and an enumerator's «الاسم») are two choices, told apart by their column
@@ -217,7 +221,7 @@ class ImportMappingForm(forms.Form):
                 continue
             name = f"column_{len(self.columns)}"
             samples = []
-            for _number, *cells in rows:
+            for _number, *cells in rows[:SAMPLE_ROWS]:
                 value = cells[i] if i < len(cells) else None
                 if value not in (None, "") and str(value) not in samples:
                     samples.append(str(value)[:40])

@@ -15,6 +15,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.dateparse import parse_date
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
@@ -216,7 +217,7 @@ def indicator_records(request, pk):
     except (ValueError, KeyError):
         raise Http404 from None
     return _records_page(request, query, keys, title=indicator.name, indicator=indicator,
-                         back_url=reverse("indicators:detail", args=[pk]), export_name=f"indicator-{indicator.code}")
+                         back_url=reverse("indicators:detail", args=[pk]), export_name=f"indicator-{slugify(indicator.code) or indicator.pk}")
 
 
 def figure_records_url(metric: str, *, program=None, branch=None, date_from=None, date_to=None, kind="",

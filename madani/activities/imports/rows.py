@@ -15,7 +15,8 @@ from madani.places.matching import PlaceMatcher
 from madani.places.models import Place
 
 from ..models import Activity
-from .values import ABSENT_KEYS, DIGITS, FEMALE_KEYS, MALE_KEYS, PRESENT_KEYS, cell_key, cell_text, parse_date
+from .values import (ABSENT_KEYS, DIGITS, FEMALE_KEYS, MALE_KEYS, PRESENT_KEYS, cell_key, cell_text,
+                     parse_date)
 
 ERROR, WARNING, NOTE = "error", "warning", "note"
 

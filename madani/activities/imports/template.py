@@ -11,7 +11,6 @@ from madani.core.exports import xlsx_row
 from ..models import Activity
 from .mapping import FIELDS, TEMPLATE_FIELDS, bilingual
 
-
 def template_dates(activity: Activity) -> list[datetime.date]:
     """One column per session date; an activity without sessions gets one per day."""
     dates = sorted(set(activity.sessions.values_list("date", flat=True)))
