@@ -116,8 +116,8 @@ def person_merge(*, actor, keep: Person, remove: Person, choices: dict | None = 
     if keep.branch_id != remove.branch_id and not actor.spans_all_branches:
         raise ValidationError(_("Only an administrator can merge people registered in different branches."))
 
-    keep = Person.objects.select_for_update().select_related("home_place").get(pk=keep.pk)
-    remove = Person.objects.select_for_update().select_related("home_place").get(pk=remove.pk)
+    keep = Person.objects.select_for_update(of=("self",)).select_related("home_place").get(pk=keep.pk)
+    remove = Person.objects.select_for_update(of=("self",)).select_related("home_place").get(pk=remove.pk)
     discarded = {}
     for name in MERGE_FIELDS:
         kept_value, other_value = _merge_value(keep, name), _merge_value(remove, name)
