@@ -1,6 +1,6 @@
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
-from django.utils.html import escape
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from madani.branches.models import Branch
@@ -227,15 +227,16 @@ class ImportMappingForm(forms.Form):
                     samples.append(str(value)[:40])
                 if len(samples) == 3:
                     break
-            label = header
+            label = format_html("<bdi>{}</bdi>", header)  # "_id", "group/name": Latin runs in an Arabic page
             if "#" in key:  # the same header on several columns: its letter tells them apart
-                label = _("%(header)s (column %(letter)s)") % {"header": header, "letter": get_column_letter(i + 1)}
+                label = format_html(_("{header} (column {letter})"), header=label, letter=get_column_letter(i + 1))
                 if header not in self.repeated:
                     self.repeated.append(header)
             self.fields[name] = forms.ChoiceField(
                 label=label, choices=choices, required=False, initial=initial_mapping.get(key, ""),
-                # crispy prints help texts as HTML: the sheet's values are escaped here
-                help_text=_("For example: %(values)s") % {"values": escape(" · ".join(samples))} if samples else "")
+                # crispy prints help texts as HTML: the sheet's values are escaped here, each isolated
+                help_text=format_html(_("For example: {values}"), values=format_html_join(
+                    " · ", "<bdi>{}</bdi>", ((sample,) for sample in samples))) if samples else "")
             self.columns.append((name, key))
         self.dates = sorted(date_columns(headers).values())
 
