@@ -22,6 +22,7 @@ PUBLIC_OBJECT_URLS = {url.name: url.test_object for url in public_urls() if url.
 # Pages that send an anonymous visitor to the login page.
 LOGIN_REQUIRED = {
     "dashboard:index",
+    "accounts:portal",
     "account_reauthenticate",
     "account_email",
     "account_change_password",
@@ -46,6 +47,8 @@ LOGIN_REQUIRED = {
     "people:edit",
     "people:delete",
     "people:merge",
+    "people:duplicates",
+    "people:duplicate_dismiss",
     "people:affiliation_add",
     "people:affiliation_remove",
     "places:autocomplete",
@@ -114,6 +117,7 @@ LOGIN_REQUIRED = {
     "indicators:detail",
     "indicators:edit",
     "indicators:records",
+    "indicators:figure_records",
     "indicators:logframe",
     "indicators:logframe_export",
     "indicators:outcome_add",

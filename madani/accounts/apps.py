@@ -1,12 +1,14 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from madani.core.registry import PublicURL
+from madani.core.registry import NavItem, PublicURL
 
 
 class AccountsConfig(AppConfig):
     name = "madani.accounts"
     verbose_name = _("Accounts")
+
+    nav_items = [NavItem(_("My portal"), "accounts:portal", "accounts.use_portal", order=5)]
 
     public_urls = [
         PublicURL("account_login", "the sign-in form", robots=False),

@@ -1,5 +1,6 @@
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from madani.branches.models import Branch
@@ -198,27 +199,46 @@ class ImportUploadForm(forms.Form):
         return upload
 
 
-class ImportMappingForm(forms.Form):
-    """One choice per column of the sheet: which field it feeds (or none)."""
+SAMPLE_ROWS = 200  # rows looked at for a column's example values
 
-    def __init__(self, *args, headers, initial_mapping, **kwargs):
-        from .imports import FIELDS, date_columns, header_key
+
+class ImportMappingForm(forms.Form):
+    """One choice per column of the sheet: which field it feeds (or none). Two columns under the same
+    header (a participant's and an enumerator's «الاسم») are two choices, told apart by their column
+    letter and a few of their values."""
+
+    def __init__(self, *args, headers, initial_mapping, rows=(), **kwargs):
+        from openpyxl.utils import get_column_letter
+
+        from .imports import FIELDS, column_keys, date_columns
 
         super().__init__(*args, **kwargs)
         choices = [("", _("— ignore this column —")), *FIELDS.items()]
-        dated = date_columns(headers)
-        self.columns = []  # (field name, header key)
-        for i, header in enumerate(headers):
-            if not header or i in dated:
-                continue
-            key = header_key(header)
-            if any(key == k for _n, k in self.columns):
+        self.columns = []  # (field name, column key)
+        self.repeated = []  # headers shared by several columns
+        for i, (header, key) in enumerate(zip(headers, column_keys(headers), strict=True)):
+            if key is None:
                 continue
             name = f"column_{len(self.columns)}"
-            self.fields[name] = forms.ChoiceField(label=header, choices=choices, required=False,
-                                                  initial=initial_mapping.get(key, ""))
+            samples = []
+            for _number, *cells in rows[:SAMPLE_ROWS]:
+                value = cells[i] if i < len(cells) else None
+                if value not in (None, "") and str(value) not in samples:
+                    samples.append(str(value)[:40])
+                if len(samples) == 3:
+                    break
+            label = format_html("<bdi>{}</bdi>", header)  # "_id", "group/name": Latin runs in an Arabic page
+            if "#" in key:  # the same header on several columns: its letter tells them apart
+                label = format_html(_("{header} (column {letter})"), header=label, letter=get_column_letter(i + 1))
+                if header not in self.repeated:
+                    self.repeated.append(header)
+            self.fields[name] = forms.ChoiceField(
+                label=label, choices=choices, required=False, initial=initial_mapping.get(key, ""),
+                # crispy prints help texts as HTML: the sheet's values are escaped here, each isolated
+                help_text=format_html(_("For example: {values}"), values=format_html_join(
+                    " · ", "<bdi>{}</bdi>", ((sample,) for sample in samples))) if samples else "")
             self.columns.append((name, key))
-        self.dates = sorted(dated.values())
+        self.dates = sorted(date_columns(headers).values())
 
     def clean(self):
         from .imports import FIELDS, REQUIRED_FIELDS

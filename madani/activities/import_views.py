@@ -18,8 +18,9 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from madani.core.exports import csv_response
+from madani.core.exports import csv_response, export_response
 from madani.core.permissions import require
 
 from . import imports
@@ -75,14 +76,18 @@ def _purge_stale() -> None:
 
 
 def _store(request, activity, sheet: dict, mapping) -> None:
+    """Keep ``sheet`` for the next steps (a new file and token each time: the old file is deleted)."""
+    old = request.session.get(_session_key(activity))
     token = secrets.token_urlsafe(24)
     default_storage.save(_path(token), ContentFile(json.dumps(sheet, ensure_ascii=False).encode()))
     request.session[_session_key(activity)] = {"token": token, "filename": sheet["filename"], "mapping": mapping}
+    if old and old.get("token"):
+        default_storage.delete(_path(old["token"]))
 
 
 def _start_page(request, activity, form=None, *, nothing_pending=False, status=200):
     context = {"activity": activity, "form": form or ImportUploadForm(), "nothing_pending": nothing_pending,
-               "max_rows": imports.MAX_ROWS, "max_megabytes": imports.MAX_UPLOAD_BYTES // (1024 * 1024)}
+               "max_rows": imports.MAX_ROWS, "max_columns": imports.MAX_COLUMNS, "max_megabytes": imports.MAX_UPLOAD_BYTES // (1024 * 1024)}
     return render(request, "activities/import_start.html", context, status=status)
 
 
@@ -131,16 +136,26 @@ def import_columns(request, pk):
     info, sheet = _get_pending(request, activity)
     if sheet is None:
         return _start_page(request, activity, nothing_pending=True)
+    if request.method == "POST" and "sheet" in request.POST:  # another sheet of the workbook
+        try:
+            chosen = imports.choose_sheet(sheet, request.POST["sheet"])
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            headers = chosen["headers"]
+            _store(request, activity, chosen, imports.remembered_mapping(headers))
+        return redirect("activities:import_columns", pk=activity.pk)
     headers = sheet["headers"]
     initial = info.get("mapping") or imports.remembered_mapping(headers) or imports.guess_mapping(headers)
-    form = ImportMappingForm(request.POST or None, headers=headers, initial_mapping=initial)
+    form = ImportMappingForm(request.POST or None, headers=headers, initial_mapping=initial, rows=sheet["rows"])
     if request.method == "POST" and form.is_valid():
         mapping = form.mapping()
         imports.remember_mapping(actor=request.user, headers=headers, mapping=mapping)
         request.session[_session_key(activity)] = {**info, "mapping": mapping}
         return redirect("activities:import_preview", pk=activity.pk)
     return render(request, "activities/import_columns.html",
-                  {"activity": activity, "form": form, "filename": info["filename"]})
+                  {"activity": activity, "form": form, "filename": info["filename"],
+                   "sheets": [other["title"] for other in sheet.get("sheets", [])], "sheet_title": sheet.get("sheet")})
 
 
 @login_required
@@ -154,22 +169,41 @@ def import_preview(request, pk):
     if not info.get("mapping"):
         return redirect("activities:import_columns", pk=activity.pk)
     rows = imports.map_rows(sheet, info["mapping"])
+    if request.GET.get("download") == "problems":
+        return _problem_rows_response(request, activity, sheet, rows)
     if request.method == "POST":
         if "cancel" in request.POST:
             _discard(request, activity)
             messages.info(request, _("The import was cancelled."))
             return redirect("activities:detail", pk=activity.pk)
+        good_only = "good_rows" in request.POST
+        bad_numbers = set()
+        if good_only:
+            plan = imports.plan_import(actor=request.user, activity=activity, rows=rows)
+            bad_numbers = {row.number for row in plan.rows if row.has_errors}
+            rows = [row for row in rows if row["number"] not in bad_numbers]
         try:
+            if not rows:
+                raise ValidationError(_("No row can be imported: every row has a problem."))
             result = imports.attendance_import(actor=request.user, activity=activity, rows=rows)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            _discard(request, activity)
             messages.success(request, _(
                 "Imported: %(created)s new people, %(linked)s already in the registry, %(enrolled)s newly "
                 "enrolled, %(attendance)s attendance marks added."
             ) % {"created": result["people_created"], "linked": result["people_linked"],
                  "enrolled": result["participations_created"], "attendance": result["attendance_created"]})
+            if bad_numbers:  # the rows left out wait here, with their problems, to be downloaded and corrected
+                left = {**sheet, "rows": [row for row in sheet["rows"] if row[0] in bad_numbers]}
+                left.pop("sheets", None)
+                _store(request, activity, left, info["mapping"])
+                messages.warning(request, ngettext(
+                    "%(count)s row with problems was not imported: download it with the reasons below.",
+                    "%(count)s rows with problems were not imported: download them with the reasons below.",
+                    len(bad_numbers)) % {"count": len(bad_numbers)})
+                return redirect("activities:import_preview", pk=activity.pk)
+            _discard(request, activity)
             return redirect("activities:detail", pk=activity.pk)
     plan = imports.plan_import(actor=request.user, activity=activity, rows=rows)
     shown = sorted(plan.rows, key=lambda r: (not r.has_errors, not r.problems, r.number))[:PREVIEW_ROWS]
@@ -177,8 +211,20 @@ def import_preview(request, pk):
         "activity": activity,
         "plan": plan,
         "shown": shown,
+        "good_rows": len(plan.rows) - plan.errors,
         "filename": info["filename"],
-        "mapped": imports.automatic_mapping(sheet["headers"]) is None,
+        "mapped": imports.automatic_mapping(sheet["headers"]) is None or bool(sheet.get("sheets")),
         "new_dates": sorted(plan.new_dates),
     }
     return render(request, "activities/import_preview.html", context)
+
+
+def _problem_rows_response(request, activity, sheet, rows):
+    """The rows with problems as a workbook (or CSV): the sheet's own columns, then the reasons, so that
+    they can be corrected and uploaded again. Written through ``core.exports`` (formulas neutralized)."""
+    plan = imports.plan_import(actor=request.user, activity=activity, rows=rows)
+    reasons = {row.number: " · ".join(p.message for p in row.problems if p.level == imports.ERROR)
+               for row in plan.rows if row.has_errors}
+    header = [_("Row"), *sheet["headers"], _("Problems")]
+    body = ([number, *cells, reasons[number]] for number, *cells in sheet["rows"] if number in reasons)
+    return export_response(request, f"import-problems-{activity.pk}", header, body)

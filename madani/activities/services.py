@@ -8,7 +8,7 @@ from madani.core.arabic import clean_spaces
 from madani.core.concurrency import check_version
 from madani.core.ledger import ledger_write
 from madani.core.services import model_update
-from madani.people.services import person_create
+from madani.people.services import affiliation_ensure, person_create
 
 from .models import Activity, Attendance, Participation, Program, Session, Source
 
@@ -143,6 +143,8 @@ def attendance_walk_in(*, actor, session: Session, person=None, person_data=None
     shown the likely duplicates), enrolled in the activity and marked present at the session."""
     if person is None:
         person = person_create(actor=actor, data={"branch": session.activity.branch, **person_data})
+    if organization is not None:  # the organization the trainer chose: kept as the person's affiliation
+        affiliation_ensure(actor=actor, person=person, organization=organization)
     participation = participation_add(
         actor=actor, activity=session.activity, person=person, organization=organization, source=Source.SHEET
     )

@@ -324,8 +324,10 @@ def attendance_walk_in(request, pk, session_pk):
     require(can_mark_attendance(request.user))
     if request.method == "POST" and request.POST.get("existing"):  # "this is them" on a listed duplicate
         person = get_object_or_404(Person.objects.visible_to(request.user), pk=request.POST["existing"])
+        chosen = Organization.objects.visible_to(request.user).filter(
+            pk=request.POST.get("organization") if str(request.POST.get("organization", "")).isdigit() else None).first()
         services.attendance_walk_in(actor=request.user, session=session, person=person,
-                                    organization=_current_organization(person, request.user))
+                                    organization=chosen or _current_organization(person, request.user))
         messages.success(request, _("%(person)s was marked present.") % {"person": person})
         return redirect("activities:attendance", pk=pk, session_pk=session.pk)
     form = WalkInForm(request.POST or None, user=request.user)

@@ -9,6 +9,7 @@ from django.views.decorators.cache import cache_control
 
 from madani.branches.models import Branch
 from madani.core.ages import age_bands, band_label
+from madani.indicators.permissions import can_see_indicators
 from madani.people.models import Gender
 
 from . import cube
@@ -37,11 +38,29 @@ def _by_gender(title, rows, label):
     ], stacked=True)
 
 
+def _records_urls(selection=None) -> dict:
+    """The records behind each headline number (indicators' records page), filtered like the figures."""
+    from madani.indicators.engine import period_bounds
+    from madani.indicators.views import figure_records_url
+
+    common = {}
+    if selection is not None:
+        dates = period_bounds(selection.year, selection.quarter) if selection.year else (None, None)
+        common = {"program": selection.program, "branch": selection.branch, "date_from": dates[0],
+                  "date_to": dates[1]}
+    urls = {metric: figure_records_url(metric, **common)
+            for metric in ("people", "sessions", "person_days", "participations", "completed", "organizations")}
+    urls |= {"women": figure_records_url("people", gender="female", **common),
+             "men": figure_records_url("people", gender="male", **common)}
+    return urls
+
+
 @login_required
 def index(request):
     user = request.user
     if not user.is_center_staff or user.is_trainer:
-        return render(request, "dashboard/index.html", {"live": live_figures(user)})
+        records = _records_urls() if can_see_indicators(user) else None
+        return render(request, "dashboard/index.html", {"live": live_figures(user), "records": records})
     form = FigureFilterForm(request.GET or None, user=user)
     selection = form.selection()
     figures = staff_figures(selection, Branch.objects.visible_to(user))
@@ -55,7 +74,7 @@ def index(request):
     }
     return render(request, "dashboard/index.html", {
         "form": form, "selection": selection, "figures": figures, "charts": charts, "status": cube.status(),
-        "activities_url": _activities_url(selection),
+        "activities_url": _activities_url(selection), "records": _records_urls(selection),
     })
 
 

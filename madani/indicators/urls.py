@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:pk>/", views.indicator_detail, name="detail"),
     path("<int:pk>/edit/", views.indicator_edit, name="edit"),
     path("<int:pk>/records/", views.indicator_records, name="records"),
+    path("records/", views.figure_records, name="figure_records"),
     path("programs/<int:pk>/logframe/", views.logframe, name="logframe"),
     path("programs/<int:pk>/logframe/export/", views.logframe_export, name="logframe_export"),
     path("programs/<int:pk>/outcomes/new/", views.outcome_add, name="outcome_add"),

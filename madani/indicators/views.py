@@ -14,16 +14,19 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.dateparse import parse_date
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
-from madani.activities.models import Program
+from madani.activities.models import Kind, Program
 from madani.core.exports import export_response
 from madani.core.lists import PAGE_SIZE, render_list
 from madani.core.permissions import require
+from madani.people.models import Gender
 
 from . import services
-from .engine import Dimension, Metric, compute, parse_param, records
+from .engine import Dimension, IndicatorQuery, Metric, compute, parse_param, records
 from .filters import IndicatorFilter
 from .forms import BaselineFormSet, FigureForm, IndicatorForm, OutcomeForm, OutputForm, TargetFormSet
 from .models import Indicator, Outcome, Output
@@ -184,6 +187,26 @@ RECORD_TABLES |= {
 }
 
 
+def _records_page(request, query, keys, *, title, back_url, export_name, indicator=None):
+    """The records behind one number, as the user sees them: a page of them, or all of them as CSV or
+    Excel (``?format=csv`` / ``?format=xlsx``, through ``core.exports``)."""
+    related, ordering, header, cells = RECORD_TABLES[query.metric]
+    queryset = records(query, keys, user=request.user).select_related(*related).order_by(*ordering)
+    if request.GET.get("format") in ("csv", "xlsx"):
+        rows = ([text for text, _url in cells(record)] for record in queryset.iterator(chunk_size=500))
+        return export_response(request, export_name, [str(title) for title in header], rows)
+    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [cells(record) for record in page]
+    cell = next((row.keys[:len(keys)] for row in compute(query, user=request.user).rows
+                 if tuple(key.value for key in row.keys[:len(keys)]) == keys), ())
+    params = request.GET.copy()
+    params.pop("page", None)
+    params.pop("format", None)
+    context = {"indicator": indicator, "title": title, "page": page, "header": header, "rows": rows, "cell": cell,
+               "query": params.urlencode(), "figure_url": back_url}
+    return render(request, "indicators/indicator_records.html", context)
+
+
 @login_required
 def indicator_records(request, pk):
     """The records behind one number of the indicator's page, as the same user sees them."""
@@ -193,17 +216,54 @@ def indicator_records(request, pk):
         keys = tuple(parse_param(d, request.GET[f"k{i}"]) for i, d in enumerate(query.by) if f"k{i}" in request.GET)
     except (ValueError, KeyError):
         raise Http404 from None
-    related, ordering, header, cells = RECORD_TABLES[query.metric]
-    queryset = records(query, keys, user=request.user).select_related(*related).order_by(*ordering)
-    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
-    rows = [cells(record) for record in page]
-    cell = next((row.keys[:len(keys)] for row in compute(query, user=request.user).rows
-                 if tuple(key.value for key in row.keys[:len(keys)]) == keys), ())
-    params = request.GET.copy()
-    params.pop("page", None)
-    context = {"indicator": indicator, "page": page, "header": header, "rows": rows, "cell": cell,
-               "query": params.urlencode(), "figure_url": reverse("indicators:detail", args=[pk])}
-    return render(request, "indicators/indicator_records.html", context)
+    return _records_page(request, query, keys, title=indicator.name, indicator=indicator,
+                         back_url=reverse("indicators:detail", args=[pk]), export_name=f"indicator-{slugify(indicator.code) or indicator.pk}")
+
+
+def figure_records_url(metric: str, *, program=None, branch=None, date_from=None, date_to=None, kind="",
+                       gender="") -> str:
+    """The records behind a figure that no saved indicator holds (the dashboard's headline numbers)."""
+    params = [("metric", metric)]
+    params += [(name, value.pk) for name, value in (("program", program), ("branch", branch)) if value]
+    params += [(name, value.isoformat()) for name, value in (("date_from", date_from), ("date_to", date_to)) if value]
+    params += [(name, value) for name, value in (("kind", kind), ("gender", gender)) if value]
+    return reverse("indicators:figure_records") + "?" + urlencode(params)
+
+
+@login_required
+def figure_records(request):
+    """The records behind a headline figure (``figure_records_url``): the metric, its filters and an
+    optional gender, counted over what the user may see, as every figure is."""
+    _require_staff(request.user)
+    get = request.GET
+    try:
+        metric = Metric(get.get("metric", ""))
+        filters = {
+            "programs": (int(get["program"]),) if get.get("program") else (),
+            "branches": (int(get["branch"]),) if get.get("branch") else (),
+            "kinds": (get["kind"],) if get.get("kind") else (),
+            "date_from": parse_date(get["date_from"]) if get.get("date_from") else None,
+            "date_to": parse_date(get["date_to"]) if get.get("date_to") else None,
+        }
+        if filters["kinds"] and filters["kinds"][0] not in Kind.values:
+            raise ValueError
+        if any(filters[name] is None for name in ("date_from", "date_to") if get.get(name)):
+            raise ValueError
+        if any(pk > 2**31 for name in ("programs", "branches") for pk in filters[name]):
+            raise ValueError
+        gender = get.get("gender", "")
+        if gender and gender not in Gender.values:
+            raise ValueError
+        by = ("gender",) if gender else ()
+        query = IndicatorQuery(metric, by=by, **filters)
+        keys = (parse_param(Dimension.GENDER, gender),) if gender else ()
+    except (ValueError, KeyError):
+        raise Http404 from None
+    title = metric.label
+    if gender:
+        title = _("%(figure)s: %(group)s") % {"figure": metric.label, "group": Gender(gender).label}
+    return _records_page(request, query, keys, title=title, back_url=reverse("dashboard:index"),
+                         export_name=f"records-{metric.value}")
 
 
 @login_required

@@ -9,6 +9,7 @@ from madani.organizations.models import Organization
 from madani.places.widgets import PlacePicker
 
 from .models import Affiliation, Gender, Person
+from .services import MERGE_FIELDS
 
 CONTACT_FIELDS = ("phone", "email")
 
@@ -69,6 +70,7 @@ class PersonForm(VersionedForm, forms.ModelForm):
             full_name=cleaned.get("full_name", ""),
             birth_year=cleaned.get("birth_year"),
             home_place_id=getattr(cleaned.get("home_place"), "pk", None),
+            phone=cleaned.get("phone") or "",
         )
         self.duplicates = list(duplicates.select_related("home_place", "branch")[:10])
         if self.duplicates and not cleaned.get("confirm_new"):
@@ -98,20 +100,66 @@ class AffiliationForm(DatesInOrder, forms.ModelForm):
         self.fields["organization"].queryset = Organization.objects.visible_to(user)
 
 
-class MergeForm(forms.Form):
-    other = forms.ModelChoiceField(
-        label=_("Record to merge into this one"),
-        queryset=Person.objects.none(),
-        widget=forms.RadioSelect,
-        error_messages={"invalid_choice": _("Choose one of the listed people.")},
-    )
+SIDES = [("this", _("this record")), ("other", _("the other record"))]
+
+
+class MergeFieldsForm(forms.Form):
+    """The field-by-field merge: which record survives, and for every field on which the two records
+    differ, whose value the merged record takes. A value not taken is kept in the merge's history."""
+
+    survivor = forms.ChoiceField(label=_("Record that stays"), choices=SIDES, initial="this",
+                                 widget=forms.RadioSelect)
     confirm = forms.BooleanField(
-        label=_("I understand: the other record is removed and everything attached to it moves here."), required=True
+        label=_("I understand: the other record is removed and everything attached to it moves to the record that stays."),
+        required=True,
     )
 
-    def __init__(self, *args, candidates, **kwargs):
+    def __init__(self, *args, this: Person, other: Person, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["other"].queryset = candidates
-        self.fields["other"].label_from_instance = lambda p: (
-            f"#{p.pk} {p.full_name} · {p.birth_year or '—'} · {p.home_place or '—'} · {p.branch}"
-        )
+        self.this, self.other, self.rows = this, other, []
+        for name in MERGE_FIELDS:
+            if name in CONTACT_FIELDS and not user.can_see_contacts:
+                continue
+            field = Person._meta.get_field(name)
+            mine, theirs = _display(this, name), _display(other, name)
+            row = {"name": name, "label": field.verbose_name, "this": mine, "other": theirs, "choose": False}
+            if mine != "" and theirs != "" and _raw(this, name) != _raw(other, name):
+                self.fields[f"field_{name}"] = forms.ChoiceField(
+                    label=field.verbose_name, choices=SIDES, initial="this", widget=forms.RadioSelect,
+                    error_messages={"required": _("Choose which value to keep.")})
+                row["choose"] = True
+                row["key"] = f"field_{name}"
+            self.rows.append(row)
+
+    def merge_arguments(self) -> dict:
+        """``keep``, ``remove`` and ``choices`` for ``person_merge``."""
+        survivor = self.cleaned_data["survivor"]
+        keep, remove = (self.this, self.other) if survivor == "this" else (self.other, self.this)
+        choices = {}
+        for row in self.rows:
+            if row["choose"]:
+                choices[row["name"]] = "keep" if self.cleaned_data[row["key"]] == survivor else "remove"
+        return {"keep": keep, "remove": remove, "choices": choices}
+
+    def bound_rows(self):
+        for row in self.rows:
+            checked = self[row["key"]].value() if row["choose"] else None
+            yield {**row, "checked": checked, "errors": self[row["key"]].errors if row["choose"] else []}
+
+
+def _raw(person, name):
+    value = getattr(person, f"{name}_id" if name == "home_place" else name)
+    return None if value in (None, "") else value
+
+
+def _display(person, name) -> str:
+    value = getattr(person, name)
+    if value in (None, ""):
+        return ""
+    if name in ("gender", "displacement"):
+        return str(getattr(person, f"get_{name}_display")())
+    if name == "home_place":
+        return value.label()
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)

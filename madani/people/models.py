@@ -80,9 +80,36 @@ class PersonQuerySet(RestrictedQuerySet):
             qs = qs.filter(name_key__contains=word)
         return qs
 
-    def likely_duplicates_of(self, *, full_name: str, birth_year: int | None, home_place_id: int | None):
-        """People with the same normalized name, birth year and home place (DESIGN.md §2)."""
-        return self.filter(name_key=normalize(full_name), birth_year=birth_year, home_place_id=home_place_id)
+    def likely_duplicates_of(self, *, full_name: str, birth_year: int | None, home_place_id: int | None,
+                             phone: str = ""):
+        """The registry's one duplicate rule (DESIGN.md §2): the same normalized name, and either the same
+        birth year and home place or the same phone. Registration, walk-ins, imports, the API and the
+        queue of likely duplicates (``duplicate_pairs``) all ask it."""
+        same = models.Q(birth_year=birth_year, home_place_id=home_place_id)
+        if phone := (phone or "").strip():
+            same |= models.Q(phone=phone)
+        return self.filter(same, name_key=normalize(full_name))
+
+    def duplicate_pairs(self, *, limit: int = 200) -> list[tuple["Person", "Person"]]:
+        """Pairs of people in this QuerySet that ``likely_duplicates_of`` matches, lower id first, without
+        the pairs staff marked as different people (``DistinctPair``); at most ``limit`` pairs."""
+        shared = (self.order_by().values("name_key").annotate(n=models.Count("pk")).filter(n__gt=1)
+                  .values("name_key"))
+        people = list(self.filter(name_key__in=shared).select_related("home_place", "branch").order_by("name_key", "pk"))
+        dismissed = set(DistinctPair.objects.filter(first_id__in=[p.pk for p in people])
+                        .values_list("first_id", "second_id"))
+        by_pk = {p.pk: p for p in people}
+        pairs = []
+        for person in people:
+            matches = self.filter(pk__gt=person.pk).likely_duplicates_of(
+                full_name=person.full_name, birth_year=person.birth_year, home_place_id=person.home_place_id,
+                phone=person.phone)
+            for other_pk in matches.values_list("pk", flat=True).order_by("pk"):
+                if (person.pk, other_pk) not in dismissed and other_pk in by_pk:
+                    pairs.append((person, by_pk[other_pk]))
+                    if len(pairs) >= limit:
+                        return pairs
+        return pairs
 
 
 class Person(models.Model):
@@ -172,3 +199,57 @@ class Affiliation(models.Model):
 
     def __str__(self):
         return f"{self.person} — {self.organization}"
+
+
+class MergeRecord(models.Model):
+    """One merge, kept with the surviving record: who merged what, and every value of the removed record
+    that was not kept (nothing is dropped silently)."""
+
+    kept = models.ForeignKey(Person, verbose_name=_("kept record"), on_delete=models.CASCADE, related_name="merges")
+    removed_id = models.PositiveIntegerField(_("removed record"))
+    removed_name = models.CharField(_("removed record's name"), max_length=200)
+    discarded = models.JSONField(_("values not kept"), default=dict, blank=True)
+    merged_by = models.ForeignKey("accounts.User", verbose_name=_("merged by"), on_delete=models.SET_NULL,
+                                  null=True, related_name="+")
+    merged_at = models.DateTimeField(_("merged"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("merge")
+        verbose_name_plural = _("merges")
+        ordering = ["-merged_at", "-pk"]
+
+    def __str__(self):
+        return f"#{self.removed_id} → #{self.kept_id}"
+
+    def discarded_items(self, *, show_contacts: bool) -> list[tuple[str, str]]:
+        """(field label, value not kept), choices by their label; contacts only for who may see them."""
+        items = []
+        for name, value in self.discarded.items():
+            if name in ("phone", "email") and not show_contacts:
+                continue
+            try:
+                field = Person._meta.get_field(name)
+            except Exception:  # a field removed since the merge: show its name
+                items.append((name, str(value)))
+                continue
+            shown = dict(field.choices).get(value, value) if field.choices else value
+            items.append((str(field.verbose_name), str(shown)))
+        return items
+
+
+class DistinctPair(models.Model):
+    """Two records staff checked and found to be different people: the queue of likely duplicates no
+    longer offers them. ``first`` has the lower id."""
+
+    first = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    second = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    decided_by = models.ForeignKey("accounts.User", on_delete=models.SET_NULL, null=True, related_name="+")
+    decided_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("different people")
+        verbose_name_plural = _("different people")
+        constraints = [
+            models.UniqueConstraint(fields=["first", "second"], name="distinct_pair_once"),
+            models.CheckConstraint(condition=models.Q(first__lt=models.F("second")), name="distinct_pair_ordered"),
+        ]

@@ -1,9 +1,11 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from madani.activities.models import Participation
 from madani.core.concurrency import StaleVersion
@@ -15,10 +17,12 @@ from madani.organizations.models import Organization
 
 from . import services
 from .filters import PersonFilter
-from .forms import AffiliationForm, MergeForm, PersonForm
+from .forms import AffiliationForm, MergeFieldsForm, PersonForm
 from .models import Affiliation, Person
 from .permissions import can_edit_people, can_merge_people
 from .tables import PersonTable
+
+DUPLICATE_QUEUE_LIMIT = 200
 
 
 def _get_person_for_user(user, pk) -> Person:
@@ -64,6 +68,8 @@ def person_detail(request, pk):
         "participations": Participation.objects.visible_to(request.user).filter(person=person)
         .select_related("activity", "organization").order_by("-activity__start_date"),
         "history": history_entries(person),
+        "merges": [(merge, merge.discarded_items(show_contacts=request.user.can_see_contacts))
+                   for merge in person.merges.select_related("merged_by")],
     }
     return render(request, "people/person_detail.html", context)
 
@@ -109,27 +115,70 @@ def person_delete(request, pk):
         back_url=reverse("people:detail", args=[person.pk]))
 
 
+def _merge_candidates(request, person):
+    return Person.objects.visible_to(request.user).exclude(pk=person.pk).select_related("home_place", "branch")
+
+
 @login_required
 def person_merge(request, pk):
+    """Merge a duplicate: first find the other record (``?q=``), then compare the two field by field
+    (``?other=<id>``): staff choose which record stays and whose value each field keeps."""
     person = _get_person_for_user(request.user, pk)
     require(can_merge_people(request.user))
-    visible = Person.objects.visible_to(request.user).exclude(pk=person.pk).select_related("home_place", "branch")
+    visible = _merge_candidates(request, person)
+    other_id = request.POST.get("other") or request.GET.get("other")
+    if other_id:
+        other = get_object_or_404(visible, pk=other_id) if str(other_id).isdigit() else None
+        if other is None:
+            raise Http404
+        return _merge_fields(request, person, other)
     query = request.GET.get("q", "").strip()
-    if request.method == "POST":
-        candidates = visible  # the chosen record may come from any earlier search
-    else:
-        matches = visible.search(query) if query else visible.filter(name_key=person.name_key)
-        candidates = matches.order_by("full_name", "pk")[:25]
-    form = MergeForm(request.POST or None, candidates=candidates)
+    matches = visible.search(query) if query else visible.filter(name_key=person.name_key)
+    candidates = matches.order_by("full_name", "pk")[:25]
+    return render(request, "people/person_merge.html", {"person": person, "candidates": candidates, "query": query})
+
+
+def _merge_fields(request, person, other):
+    form = MergeFieldsForm(request.POST if request.method == "POST" else None, this=person, other=other,
+                           user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            services.person_merge(actor=request.user, keep=person, remove=form.cleaned_data["other"])
+            kept = services.person_merge(actor=request.user, **form.merge_arguments())
         except ValidationError as error:
             form.add_error(None, error)
+        except Person.DoesNotExist:  # the other tab merged or deleted one of them first
+            messages.error(request, _("One of the two records no longer exists: it was merged or deleted."))
+            return redirect("people:list")
         else:
             messages.success(request, _("The two records were merged."))
-            return redirect("people:detail", pk=person.pk)
-    return render(request, "people/person_merge.html", {"person": person, "form": form, "query": query})
+            return redirect("people:detail", pk=kept.pk)
+    return render(request, "people/person_merge_fields.html",
+                  {"person": person, "other": other, "form": form, "rows": list(form.bound_rows())})
+
+
+@login_required
+def duplicate_queue(request):
+    """Likely duplicates across the registry the user may see (the registration's duplicate rule), each
+    pair with the field-by-field merge and "not the same person"."""
+    require(can_merge_people(request.user))
+    pairs = Person.objects.visible_to(request.user).duplicate_pairs(limit=DUPLICATE_QUEUE_LIMIT)
+    return render(request, "people/duplicate_queue.html",
+                  {"pairs": pairs, "limit": DUPLICATE_QUEUE_LIMIT, "full": len(pairs) >= DUPLICATE_QUEUE_LIMIT})
+
+
+@login_required
+@require_POST
+def duplicate_dismiss(request):
+    """"Not the same person": the pair leaves the queue for good."""
+    require(can_merge_people(request.user))
+    visible = Person.objects.visible_to(request.user)
+    ids = [value for value in (request.POST.get("first"), request.POST.get("second")) if str(value or "").isdigit()]
+    people = list(visible.filter(pk__in=ids)) if len(ids) == 2 else []
+    if len(people) != 2:
+        raise Http404
+    services.distinct_pair_record(actor=request.user, first=people[0], second=people[1])
+    messages.success(request, _("The two records are marked as different people."))
+    return redirect("people:duplicates")
 
 
 @login_required

@@ -10,4 +10,5 @@ class PlaceAdmin(TranslationAdmin):
     list_filter = ("level",)
     search_fields = ("pcode", "name_ar", "name_en")
     autocomplete_fields = ("parent",)
-    readonly_fields = ("search_key",)
+    readonly_fields = ("search_key", "compact_key")
+    fields = ("pcode", "level", "parent", "name_ar", "name_en", "alternate_names", "search_key", "compact_key")

@@ -1,20 +1,20 @@
 """Finding a place of the gazetteer from a name or a P-code typed in a sheet or a form."""
 
-from madani.core.arabic import match_key
-
-from .models import Place
+from .models import Place, name_key
 
 
 class PlaceMatcher:
-    """The gazetteer in memory: P-code, or Arabic or English name. A name shared along one line of
-    the hierarchy (Damascus governorate, district and sub-district) means the most specific place."""
+    """The gazetteer in memory: P-code, or Arabic, English or alternate name (``Place.alternate_names``),
+    compared by ``name_key`` (spaces, hyphens, apostrophes, hamza forms and a leading article aside). A
+    name shared along one line of the hierarchy (Damascus governorate, district and sub-district) means
+    the most specific place."""
 
     def __init__(self):
         self.by_pcode, by_name, self.places = {}, {}, {}
-        for place in Place.objects.only("pk", "pcode", "name", "name_ar", "name_en", "level"):
+        for place in Place.objects.only("pk", "pcode", "name", "name_ar", "name_en", "level", "alternate_names"):
             self.places[place.pk] = place
             self.by_pcode[place.pcode.upper()] = place
-            for name in {match_key(place.name_ar), match_key(place.name_en)}:
+            for name in {name_key(text) for text in (place.name_ar, place.name_en, *place.alternates())}:
                 if name:
                     by_name.setdefault(name, []).append(place)
         self.by_name = {}
@@ -27,10 +27,4 @@ class PlaceMatcher:
         """A Place, a list of candidates (ambiguous), or None."""
         if place := self.by_pcode.get(text.strip().upper()):
             return place
-        key = match_key(text)
-        found = self.by_name.get(key)
-        if found is None and key.startswith("ال"):
-            found = self.by_name.get(key[2:])
-        if found is None and not key.startswith("ال"):
-            found = self.by_name.get("ال" + key)
-        return found
+        return self.by_name.get(name_key(text))

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from madani.accounts.portal import registration_initial
 from madani.activities.models import Activity
 from madani.core.permissions import require
 from madani.core.public_forms import public_form
@@ -85,7 +86,7 @@ def register(request, pk):
     """Register for an open training: no login, rate-limited per IP, a honeypot against robots,
     and nothing about the registrant shown back."""
     activity = get_object_or_404(_open_trainings(), pk=pk)
-    form = RegistrationForm(request.POST or None)
+    form = RegistrationForm(request.POST or None, initial=registration_initial(request.user))  # a member: pre-filled
     if request.method == "POST" and form.is_valid():
         try:
             services.registration_submit(activity=activity, data=form.registration_data())

@@ -19,18 +19,19 @@ matched in memory against dictionaries loaded once, so 10,000 rows take seconds.
 the names the views, forms and tests use.
 """
 
-from .mapping import (FIELDS, REQUIRED_FIELDS, TEMPLATE_FIELDS, automatic_mapping, bilingual, date_columns,
-                      guess_mapping, header_key, map_rows, remember_mapping, remembered_mapping, signature)
+from .mapping import (FIELDS, REQUIRED_FIELDS, TEMPLATE_FIELDS, automatic_mapping, bilingual, column_keys,
+                      date_columns, guess_mapping, header_key, map_rows, remember_mapping, remembered_mapping,
+                      repeated_headers, signature)
 from .rows import ERROR, NOTE, WARNING, ImportPlan, ImportRow, Problem, plan_import
 from .services import attendance_import
-from .sheets import MAX_ROWS, MAX_UPLOAD_BYTES, SheetError, read_sheet
+from .sheets import MAX_COLUMNS, MAX_ROWS, MAX_UPLOAD_BYTES, SheetError, choose_sheet, read_sheet
 from .template import template_dates, template_header, template_workbook
 from .values import parse_date
 
 __all__ = [
-    "ERROR", "FIELDS", "MAX_ROWS", "MAX_UPLOAD_BYTES", "NOTE", "REQUIRED_FIELDS", "TEMPLATE_FIELDS", "WARNING",
-    "ImportPlan", "ImportRow", "Problem", "SheetError", "attendance_import", "automatic_mapping", "bilingual",
-    "date_columns", "guess_mapping", "header_key", "map_rows", "parse_date", "plan_import", "read_sheet",
-    "remember_mapping", "remembered_mapping", "signature", "template_dates", "template_header",
-    "template_workbook",
+    "ERROR", "FIELDS", "MAX_COLUMNS", "MAX_ROWS", "MAX_UPLOAD_BYTES", "NOTE", "REQUIRED_FIELDS", "TEMPLATE_FIELDS",
+    "WARNING", "ImportPlan", "ImportRow", "Problem", "SheetError", "attendance_import", "automatic_mapping",
+    "bilingual", "choose_sheet", "column_keys", "date_columns", "guess_mapping", "header_key", "map_rows",
+    "parse_date", "plan_import", "read_sheet", "remember_mapping", "remembered_mapping", "repeated_headers",
+    "signature", "template_dates", "template_header", "template_workbook",
 ]

@@ -37,13 +37,35 @@ ALIASES = {
               "رقم الجوال"],
     "organization": ["organization", "organisation", "org", "cso", "المنظمة", "الجهة", "اسم المنظمة",
                      "المؤسسة"],
-    "session_date": ["session date", "session_date", "attendance date", "submission time", "_submission_time",
-                     "تاريخ الجلسة", "تاريخ الحضور"],
+    # Not Kobo's "_submission_time": that is when the form reached the server (UTC), not the session's day.
+    "session_date": ["session date", "session_date", "attendance date", "تاريخ الجلسة", "تاريخ الحضور"],
 }
 
 
 def header_key(header: str) -> str:
     return cell_key(header)
+
+
+def column_keys(headers: list[str]) -> list[str | None]:
+    """The key of each column a mapping is kept by (None for empty and date-headed columns): its header
+    key, with Kobo's group path when the export has one (``participant/name``); a header that appears
+    more than once (a participant's and an enumerator's «الاسم») is told apart by its position among
+    the columns of that header: ``الاسم#1``, ``الاسم#2``."""
+    dated = date_columns(headers)
+    keys = [header_key(h) if h and i not in dated else None for i, h in enumerate(headers)]
+    seen, result = {}, []
+    for key in keys:
+        if key is None:
+            result.append(None)
+            continue
+        seen[key] = seen.get(key, 0) + 1
+        result.append(key if keys.count(key) == 1 else f"{key}#{seen[key]}")
+    return result
+
+
+def repeated_headers(headers: list[str]) -> set[str]:
+    """The column keys whose header is shared with another column: never mapped by a guess."""
+    return {key for key in column_keys(headers) if key and "#" in key}
 
 
 def bilingual(label) -> str:
@@ -83,21 +105,22 @@ def date_columns(headers: list[str]) -> dict[int, datetime.date]:
 
 
 def signature(headers: list[str]) -> str:
-    """The header signature a mapping is remembered by: the sorted, normalized non-date headers."""
-    dated = date_columns(headers)
-    keys = sorted({header_key(h) for i, h in enumerate(headers) if h and i not in dated})
+    """The header signature a mapping is remembered by: the sorted column keys (``column_keys``)."""
+    keys = sorted({key for key in column_keys(headers) if key})
     return hashlib.sha256("\x1f".join(keys).encode()).hexdigest()
 
 
 def guess_mapping(headers: list[str]) -> dict[str, str]:
-    """A first guess for each non-date header (header key → field or ""), from the whole header or
-    its last part (Kobo: ``group_xyz/participant_name``)."""
+    """A first guess for each non-date column (column key → field or ""), from the whole header or
+    its last part (Kobo: ``group_xyz/participant_name``). Columns whose header another column shares
+    are not guessed: the user says which is which."""
     index, guess, used = _alias_index(), {}, set()
-    dated = date_columns(headers)
-    for i, header in enumerate(headers):
-        if not header or i in dated:
+    for header, key in zip(headers, column_keys(headers), strict=True):
+        if key is None:
             continue
-        key = header_key(header)
+        if "#" in key:
+            guess[key] = ""
+            continue
         last = key.rsplit("/", 1)[-1]
         name = _lookup(index, key) or index.get(last) or index.get(last.replace("_", " ").strip())
         if name and name not in used:
@@ -112,11 +135,11 @@ def automatic_mapping(headers: list[str]) -> dict[str, str] | None:
     """The mapping of a sheet whose every column is recognized (the platform's template, or a sheet
     headed with the same words), or None when the user has to map its columns."""
     index, mapping = _alias_index(), {}
-    dated = date_columns(headers)
-    for i, header in enumerate(headers):
-        if not header or i in dated:
+    for key in column_keys(headers):
+        if key is None:
             continue
-        key = header_key(header)
+        if "#" in key:  # two columns under one header: which is which is the user's to say
+            return None
         name = _lookup(index, key)
         if not name or name in mapping.values():
             return None
@@ -145,8 +168,8 @@ def map_rows(sheet: dict, mapping: dict[str, str]) -> list[dict]:
     headers = sheet["headers"]
     dated = date_columns(headers)
     columns = []  # (index, field)
-    for i, header in enumerate(headers):
-        if i not in dated and (name := mapping.get(header_key(header))):
+    for i, key in enumerate(column_keys(headers)):
+        if key is not None and (name := mapping.get(key)):
             columns.append((i, name))
     rows = []
     for number, *cells in sheet["rows"]:

@@ -14,7 +14,10 @@ from madani.core.uploads import check_workbook_bounds, rows_exceed, too_many_row
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_ROWS = settings.MADANI_IMPORT_MAX_ROWS
-MAX_COLUMNS = 100
+# Kobo and ODK exports of long forms are wide (every question, group and metadata field is a column):
+# a wider sheet is refused with this number, never cut.
+MAX_COLUMNS = 1000
+MAX_SHEETS = 20
 EXTENSIONS = (".xlsx", ".csv")
 
 
@@ -45,25 +48,50 @@ def _decode(data: bytes) -> str:
     raise SheetError(_("The CSV file could not be read: save it as UTF-8 (CSV UTF-8 in Excel)."))
 
 
+def too_many_columns(title: str = "") -> SheetError:
+    if title:
+        return SheetError(_("The sheet “%(sheet)s” has more than %(count)s columns, the most an import reads: "
+                            "export only the questions you need, or remove columns.")
+                          % {"sheet": title, "count": MAX_COLUMNS})
+    return SheetError(_("The sheet has more than %(count)s columns, the most an import reads: export only the "
+                        "questions you need, or remove columns.") % {"count": MAX_COLUMNS})
+
+
 def _read_csv(data: bytes) -> list[list]:
     text = _decode(data)
     first_line = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=first_line.count)  # Kobo's CSV exports use semicolons
     rows = []
     for row in csv.reader(io.StringIO(text), delimiter=delimiter):
+        if len(row) > MAX_COLUMNS and any(v.strip() for v in row[MAX_COLUMNS:]):
+            raise too_many_columns()
         rows.append([_cell(v) for v in row[:MAX_COLUMNS]])
         if len(rows) > MAX_ROWS + 1:
             break
     return rows
 
 
-def _read_xlsx(data: bytes) -> list[list]:
+def _read_worksheet(sheet) -> list[list]:
+    rows, filled = [], 0
+    for row in sheet.iter_rows(max_col=MAX_COLUMNS + 1, values_only=True):
+        if len(row) > MAX_COLUMNS and row[MAX_COLUMNS] not in (None, ""):
+            raise too_many_columns(sheet.title)
+        row = row[:MAX_COLUMNS]
+        rows.append([_cell(v) for v in row])
+        filled += any(v not in (None, "") for v in row)
+        if rows_exceed(filled, len(rows), MAX_ROWS):
+            raise SheetError(too_many_rows(sheet.title, MAX_ROWS).messages)
+    return rows
+
+
+def _read_xlsx(data: bytes) -> list[tuple[str, list[list]]]:
+    """Every worksheet of the workbook: (title, rows). A repeat group of a Kobo export is its own sheet."""
     import openpyxl
 
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise SheetError(_("The file is not an Excel workbook (.xlsx)."))
     try:
-        check_workbook_bounds(data, max_rows=MAX_ROWS, first_sheet_only=True)
+        check_workbook_bounds(data, max_rows=MAX_ROWS)
     except ValidationError as error:
         raise SheetError(error.messages) from None
     try:
@@ -71,31 +99,16 @@ def _read_xlsx(data: bytes) -> list[list]:
     except Exception as error:  # openpyxl raises many kinds of error on a damaged file
         raise SheetError(_("The Excel workbook could not be read.")) from error
     try:
-        sheet = workbook.worksheets[0]
-        rows, filled = [], 0
-        for row in sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True):
-            rows.append([_cell(v) for v in row])
-            filled += any(v not in (None, "") for v in row)
-            if rows_exceed(filled, len(rows), MAX_ROWS):
-                raise SheetError(too_many_rows(sheet.title, MAX_ROWS).messages)
-        return rows
+        return [(sheet.title, _read_worksheet(sheet)) for sheet in workbook.worksheets[:MAX_SHEETS]
+                if sheet.sheet_state == "visible"]
     finally:
         workbook.close()
 
 
-def read_sheet(name: str, data: bytes) -> dict:
-    """Read an uploaded .xlsx or .csv into ``{"filename", "headers", "rows"}`` (rows of cells, each
-    with its sheet row number), or raise ``ValidationError`` with a message for the user."""
-    lower = (name or "").lower()
-    if not lower.endswith(EXTENSIONS):
-        raise SheetError(_("Upload an Excel (.xlsx) or CSV (.csv) file."))
-    if len(data) > MAX_UPLOAD_BYTES:
-        raise SheetError(
-            _("The file is too large (at most %(megabytes)s MB).") % {"megabytes": MAX_UPLOAD_BYTES // (1024 * 1024)}
-        )
-    rows = _read_xlsx(data) if lower.endswith(".xlsx") else _read_csv(data)
+def _table(rows: list[list]) -> dict | None:
+    """The header and the rows under it (each with its sheet row number), or None for an empty sheet."""
     if not rows:
-        raise SheetError(_("The sheet is empty."))
+        return None
     headers = [str(h).strip() if h is not None else "" for h in rows[0]]
     while headers and not headers[-1]:
         headers.pop()
@@ -105,7 +118,40 @@ def read_sheet(name: str, data: bytes) -> dict:
         if any(v not in (None, "") for v in row):
             body.append([number, *row])
     if not headers or not body:
+        return None
+    return {"headers": headers, "rows": body}
+
+
+def choose_sheet(sheet: dict, title: str) -> dict:
+    """The same upload with another of its worksheets as the one imported."""
+    for other in sheet.get("sheets", []):
+        if other["title"] == title:
+            return {**sheet, "sheet": title, "headers": other["headers"], "rows": other["rows"]}
+    raise SheetError(_("The workbook has no sheet “%(sheet)s”.") % {"sheet": title})
+
+
+def read_sheet(name: str, data: bytes) -> dict:
+    """Read an uploaded .xlsx or .csv into ``{"filename", "sheet", "headers", "rows"}`` (rows of cells, each
+    with its sheet row number; the first sheet with rows), plus ``"sheets"`` (every sheet with rows, each
+    ``{"title", "headers", "rows"}``) when a workbook has more than one, or raise ``ValidationError`` with a
+    message for the user."""
+    lower = (name or "").lower()
+    if not lower.endswith(EXTENSIONS):
+        raise SheetError(_("Upload an Excel (.xlsx) or CSV (.csv) file."))
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise SheetError(
+            _("The file is too large (at most %(megabytes)s MB).") % {"megabytes": MAX_UPLOAD_BYTES // (1024 * 1024)}
+        )
+    sheets = _read_xlsx(data) if lower.endswith(".xlsx") else [("", _read_csv(data))]
+    if not any(rows for _title, rows in sheets):
+        raise SheetError(_("The sheet is empty."))
+    tables = [{"title": title, **table} for title, rows in sheets if (table := _table(rows))]
+    if not tables:
         raise SheetError(_("The sheet has no rows under its header row."))
-    if len(body) > MAX_ROWS:
-        raise SheetError(_("The sheet has more than %(count)s rows; split it.") % {"count": MAX_ROWS})
-    return {"filename": name, "headers": headers, "rows": body}
+    for table in tables:
+        if len(table["rows"]) > MAX_ROWS:
+            raise SheetError(_("The sheet has more than %(count)s rows; split it.") % {"count": MAX_ROWS})
+    parsed = {"filename": name, "sheet": tables[0]["title"], "headers": tables[0]["headers"], "rows": tables[0]["rows"]}
+    if len(tables) > 1:  # a workbook of several sheets (a Kobo export with repeat groups): the user chooses
+        parsed["sheets"] = tables
+    return parsed

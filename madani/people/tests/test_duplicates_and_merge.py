@@ -66,7 +66,8 @@ def test_merge_keeps_everything_attached_to_both_records(client_a, staff_a, pers
     AffiliationFactory(person=duplicate, organization=other_org, role="منسق")
     kept_affiliations = set(Affiliation.objects.values_list("pk", flat=True))
 
-    response = client_a.post(reverse("people:merge", args=[person_a.pk]), {"other": duplicate.pk, "confirm": "on"})
+    response = client_a.post(reverse("people:merge", args=[person_a.pk]),
+                             {"other": duplicate.pk, "survivor": "this", "field_full_name": "this", "confirm": "on"})
 
     assert response.status_code == 302
     assert not Person.objects.filter(pk=duplicate.pk).exists()
@@ -82,7 +83,7 @@ def test_merge_keeps_everything_attached_to_both_records(client_a, staff_a, pers
 
 def test_merge_needs_the_confirmation_box(client_a, person_a, branch_a):
     duplicate = PersonFactory(branch=branch_a, full_name=person_a.full_name)
-    response = client_a.post(reverse("people:merge", args=[person_a.pk]), {"other": duplicate.pk})
+    response = client_a.post(reverse("people:merge", args=[person_a.pk]), {"other": duplicate.pk, "survivor": "this"})
     assert response.status_code == 200
     assert "confirm" in response.context["form"].errors
     assert Person.objects.filter(pk=duplicate.pk).exists()
@@ -90,8 +91,9 @@ def test_merge_needs_the_confirmation_box(client_a, person_a, branch_a):
 
 def test_a_record_of_another_branch_cannot_be_merged_in(client_a, person_a, branch_b):
     foreign = PersonFactory(branch=branch_b, full_name=person_a.full_name)
-    response = client_a.post(reverse("people:merge", args=[person_a.pk]), {"other": foreign.pk, "confirm": "on"})
-    assert response.status_code == 200
+    response = client_a.post(reverse("people:merge", args=[person_a.pk]),
+                             {"other": foreign.pk, "survivor": "this", "confirm": "on"})
+    assert response.status_code == 404
     assert Person.objects.filter(pk=foreign.pk).exists()
 
 

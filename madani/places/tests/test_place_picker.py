@@ -57,3 +57,29 @@ def test_a_chosen_place_is_saved_on_the_person(client_a, branch_a):
     assert response.status_code == 302
     detail = client_a.get(response["Location"]).content.decode()
     assert "هجين — البوكمال — دير الزور" in detail
+
+
+@pytest.mark.parametrize("typed, pcode", [
+    ("الطبقة", "SY1103"), ("Tabqa", "SY1103"), ("كوباني", "SY0206"), ("Kobani", "SY0206"),
+    ("عين العرب", "SY0206"), ("Azaz", "SY0204"), ("اعزاز", "SY0204"), ("أعزاز", "SY0204"),
+    ("Qamishli", "SY0802"), ("قامشلو", "SY0802"), ("Idlib", "SY07"), ("ادلب", "SY07"),
+    ("ديرالزور", "SY09"), ("Deir ez-Zor", "SY09"), ("deirezzor", "SY09"), ("Al-Kasra", "SY090101"),
+    ("الكسرة", "SY090101"), ("Kisreh", "SY090101"), ("Ar-Raqqah", "SY11"), ("Amouda", "SY080202"),
+])
+def test_the_picker_finds_the_names_people_type(client_a, typed, pcode):
+    """Issue 12: alternate names and spellings, spaces, hyphens, hamza forms and articles forgiven."""
+    places, _html = _options(client_a, typed)
+    assert pcode in [p.pcode for p in places]
+
+
+def test_the_compact_key_in_sql_equals_the_python_one(db):
+    from madani.places.models import compact
+
+    for place in Place.objects.filter(pcode__in=["SY09", "SY0204", "SY110300", "SY090101"]):
+        expected = compact(" ".join([place.name_ar, place.alternate_names, place.name_en.lower(), place.pcode.lower()]))
+        assert place.compact_key == expected
+
+
+def test_alternate_names_are_loaded_from_the_data_file(db):
+    assert "Kobani" in Place.objects.get(pcode="SY020600").alternates()
+    assert Place.objects.exclude(alternate_names="").count() >= 40
