@@ -2,6 +2,9 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from madani.core.arabic import clean_spaces
@@ -10,7 +13,7 @@ from madani.core.ledger import ledger_write
 from madani.core.services import model_update
 from madani.people.services import person_create
 
-from .models import Activity, Attendance, Participation, Program, Session, Source
+from .models import Activity, Attendance, Participation, Program, Session, Source, Status
 
 ACTIVITY_M2M = ("topics", "facilitators", "target_organizations")
 
@@ -24,9 +27,51 @@ def _check_sessions_inside(activity: Activity) -> None:
         )
 
 
+# What cannot have happened yet (issue 12): attendance at a session in the future, an activity or a
+# participant completed before the activity's last session, a certificate before completion. The
+# day is the center's (``TIME_ZONE``), so a session held today can be marked today.
+
+def last_day(activity: Activity):
+    """The day of the activity's last session; without sessions, its end date."""
+    if activity.pk:
+        last = activity.sessions.aggregate(last=Max("date"))["last"]
+        if last:
+            return last
+    return activity.end_date
+
+
+def _day(value) -> str:
+    return date_format(value, "SHORT_DATE_FORMAT")
+
+
+def check_ended(activity: Activity) -> None:
+    """Refuse completing ``activity`` (or one of its participants) before its last session."""
+    last = last_day(activity)
+    if last and last > timezone.localdate():
+        raise ValidationError(
+            _("The activity's last session is on %(day)s: it can be marked completed from that day on.")
+            % {"day": _day(last)})
+
+
+def check_session_held(session: Session) -> None:
+    """Refuse attendance at a session that has not taken place yet."""
+    if session.date > timezone.localdate():
+        raise ValidationError(
+            _("This session is on %(day)s: attendance can be marked from that day on.") % {"day": _day(session.date)})
+
+
+def _check_activity(activity: Activity) -> None:
+    if activity.status == Status.COMPLETED:
+        try:
+            check_ended(activity)
+        except ValidationError as error:
+            raise ValidationError({"status": error.messages}) from None
+
+
 def _save_activity(*, actor, activity: Activity, data: dict) -> Activity:
     values = {name: clean_spaces(value) if name in ("title_ar", "title_en") else value for name, value in data.items()}
-    model_update(instance=activity, fields=list(values), data=values, actor=actor, clean_exclude=["search_key"])
+    model_update(instance=activity, fields=list(values), data=values, actor=actor, clean_exclude=["search_key"],
+                 check=_check_activity)
     if activity.pk:
         _check_sessions_inside(activity)
     return activity
@@ -95,6 +140,8 @@ def participation_add(*, actor, activity: Activity, person, organization=None, c
                       source=Source.MANUAL) -> Participation:
     """Enrol a person in an activity (idempotent: an existing participation is returned, and its
     organization filled in if it had none)."""
+    if completed:
+        check_ended(activity)
     participation, created = Participation.objects.get_or_create(
         activity=activity, person=person, defaults={"organization": organization, "completed": completed, "source": source}
     )
@@ -107,6 +154,9 @@ def participation_add(*, actor, activity: Activity, person, organization=None, c
 
 @ledger_write
 def participation_update(*, actor, participation: Participation, data: dict) -> Participation:
+    # A model form has already set the new value on the instance: compare with what is stored.
+    if data.get("completed") and not Participation.objects.filter(pk=participation.pk, completed=True).exists():
+        check_ended(participation.activity)
     model_update(instance=participation, fields=list(data), data=data, actor=actor)
     return participation
 
@@ -122,7 +172,9 @@ def participation_remove(*, actor, participation: Participation) -> None:
 @ledger_write
 def attendance_record(*, actor, session: Session, present_ids, source=Source.SHEET) -> dict:
     """Make ``present_ids`` exactly the people present at ``session``. Only the activity's
-    participants can be ticked; returns how many were added and removed."""
+    participants can be ticked, and only at a session that has taken place. Posting the same list
+    twice changes nothing the second time. Returns how many were added and removed."""
+    check_session_held(session)
     present_ids = {int(pk) for pk in present_ids}
     enrolled = set(session.activity.participations.values_list("person_id", flat=True))
     strangers = present_ids - enrolled
@@ -141,6 +193,7 @@ def attendance_record(*, actor, session: Session, present_ids, source=Source.SHE
 def attendance_walk_in(*, actor, session: Session, person=None, person_data=None, organization=None) -> Participation:
     """A walk-in: an existing person, or a new one registered on the spot (after the caller has
     shown the likely duplicates), enrolled in the activity and marked present at the session."""
+    check_session_held(session)
     if person is None:
         person = person_create(actor=actor, data={"branch": session.activity.branch, **person_data})
     participation = participation_add(
