@@ -24,7 +24,6 @@ from madani.core.permissions import require
 
 from . import imports
 from .forms import ImportMappingForm, ImportUploadForm
-from .permissions import can_mark_attendance
 from .views import _get_activity_for_user
 
 FOLDER = "imports"
@@ -89,8 +88,8 @@ def _start_page(request, activity, form=None, *, nothing_pending=False, status=2
 @login_required
 def import_start(request, pk):
     """Upload a sheet. The template's columns (or columns mapped before) go straight to the preview."""
-    activity = _get_activity_for_user(request.user, pk)
-    require(can_mark_attendance(request.user))
+    activity, may = _get_activity_for_user(request.user, pk)
+    require(may.mark)
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         _discard(request, activity)
@@ -106,8 +105,8 @@ def import_start(request, pk):
 
 @login_required
 def import_template_xlsx(request, pk):
-    activity = _get_activity_for_user(request.user, pk)
-    require(can_mark_attendance(request.user))
+    activity, may = _get_activity_for_user(request.user, pk)
+    require(may.mark)
     response = HttpResponse(
         imports.template_workbook(activity),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -118,16 +117,16 @@ def import_template_xlsx(request, pk):
 
 @login_required
 def import_template_csv(request, pk):
-    activity = _get_activity_for_user(request.user, pk)
-    require(can_mark_attendance(request.user))
+    activity, may = _get_activity_for_user(request.user, pk)
+    require(may.mark)
     return csv_response(f"attendance-{activity.pk}.csv", imports.template_header(activity), [])
 
 
 @login_required
 def import_columns(request, pk):
     """Map the sheet's columns to fields; the choice is remembered for sheets with the same headers."""
-    activity = _get_activity_for_user(request.user, pk)
-    require(can_mark_attendance(request.user))
+    activity, may = _get_activity_for_user(request.user, pk)
+    require(may.mark)
     info, sheet = _get_pending(request, activity)
     if sheet is None:
         return _start_page(request, activity, nothing_pending=True)
@@ -146,8 +145,8 @@ def import_columns(request, pk):
 @login_required
 def import_preview(request, pk):
     """Every row with its problems; commit imports all rows or none."""
-    activity = _get_activity_for_user(request.user, pk)
-    require(can_mark_attendance(request.user))
+    activity, may = _get_activity_for_user(request.user, pk)
+    require(may.mark)
     info, sheet = _get_pending(request, activity)
     if sheet is None:
         return _start_page(request, activity, nothing_pending=True)

@@ -162,6 +162,57 @@ def participation_update(*, actor, participation: Participation, data: dict) -> 
 
 
 @ledger_write
+def participations_complete(*, actor, activity: Activity, completed_ids) -> dict:
+    """Make the participants ``completed_ids`` (person ids) exactly the ones who completed ``activity``
+    (a bulk tick on the completion page, or the rule "present at ≥ N sessions" it previews). Nobody can
+    be newly marked before the last session; ids of people not enrolled are refused. Posting the same
+    list twice changes nothing the second time."""
+    try:
+        completed_ids = {int(pk) for pk in completed_ids}
+    except (TypeError, ValueError):
+        raise ValidationError(_("Only people enrolled in the activity can be marked completed.")) from None
+    participations = {p.person_id: p for p in activity.participations.all()}
+    if completed_ids - set(participations):
+        raise ValidationError(_("Only people enrolled in the activity can be marked completed."))
+    newly = [p for pk, p in participations.items() if pk in completed_ids and not p.completed]
+    undone = [p for pk, p in participations.items() if pk not in completed_ids and p.completed]
+    if newly:
+        check_ended(activity)
+    for participation in newly + undone:
+        participation.completed = not participation.completed
+        participation._history_user = actor
+        participation.save(update_fields=["completed"])
+    return {"completed": len(completed_ids), "added": len(newly), "removed": len(undone)}
+
+
+def participation_refusal(*, user, activity: Activity, person) -> str:
+    """Why ``person`` cannot be enrolled in ``activity`` by ``user`` ("" when they can): already
+    enrolled, or, for a one-organization service (coaching, consultation…), not working for the
+    organization it serves."""
+    from .models import ONE_ORGANIZATION_KINDS
+
+    if Participation.objects.filter(activity=activity, person=person).exists():
+        return _("%(person)s is already enrolled.") % {"person": person}
+    if activity.kind in ONE_ORGANIZATION_KINDS:
+        served = list(activity.target_organizations.values_list("pk", flat=True))
+        if served and not person.affiliations.filter(organization_id__in=served, end_date__isnull=True).exists():
+            return _("%(person)s does not work for the organization this service is for.") % {"person": person}
+    return ""
+
+
+@ledger_write
+def participations_enrol(*, actor, activity: Activity, people) -> list[Participation]:
+    """Enrol several people at once, all or nothing: ``people`` is a list of ``(person, organization)``.
+    When one of them cannot be enrolled, nobody is, and the ``ValidationError`` names each refusal."""
+    refusals = [reason for person, _organization in people
+                if (reason := participation_refusal(user=actor, activity=activity, person=person))]
+    if refusals:
+        raise ValidationError(refusals)
+    return [participation_add(actor=actor, activity=activity, person=person, organization=organization)
+            for person, organization in people]
+
+
+@ledger_write
 def participation_remove(*, actor, participation: Participation) -> None:
     """Remove a person from an activity, with their attendance at its sessions."""
     Attendance.objects.filter(session__activity_id=participation.activity_id, person_id=participation.person_id).delete()
