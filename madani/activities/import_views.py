@@ -24,6 +24,7 @@ from madani.core.permissions import require
 
 from . import imports
 from .forms import ImportMappingForm, ImportUploadForm
+from .models import Participation
 from .views import _get_activity_for_user
 
 FOLDER = "imports"
@@ -108,7 +109,7 @@ def import_template_xlsx(request, pk):
     activity, may = _get_activity_for_user(request.user, pk)
     require(may.mark)
     response = HttpResponse(
-        imports.template_workbook(activity),
+        imports.template_workbook(activity, _enrolled_rows(request.user, activity)),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Content-Disposition"] = f'attachment; filename="attendance-{activity.pk}.xlsx"'
@@ -119,7 +120,23 @@ def import_template_xlsx(request, pk):
 def import_template_csv(request, pk):
     activity, may = _get_activity_for_user(request.user, pk)
     require(may.mark)
-    return csv_response(f"attendance-{activity.pk}.csv", imports.template_header(activity), [])
+    return csv_response(f"attendance-{activity.pk}.csv", imports.template_header(activity),
+                        _enrolled_rows(request.user, activity))
+
+
+def _enrolled_rows(user, activity) -> list[list]:
+    """The template's rows for the people already enrolled: name, gender, birth year, home place (its
+    P-code) and organization, so that the import matches each row to the same person; the session
+    columns stay empty for ticks. Phones are left out: not every user may see them, and the file travels."""
+    participations = (
+        Participation.objects.visible_to(user).filter(activity=activity)
+        .select_related("person__home_place", "organization").order_by("person__full_name")
+    )
+    return [
+        [p.person.full_name, p.person.gender, p.person.birth_year or "",
+         p.person.home_place.pcode if p.person.home_place else "", "", str(p.organization) if p.organization else ""]
+        for p in participations
+    ]
 
 
 @login_required

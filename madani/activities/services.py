@@ -4,7 +4,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from madani.core.arabic import clean_spaces
@@ -41,7 +40,9 @@ def last_day(activity: Activity):
 
 
 def _day(value) -> str:
-    return date_format(value, "SHORT_DATE_FORMAT")
+    """A date inside a message (plain text, no <bdi>): ISO, as on the pages, in a first-strong isolate so
+    that an Arabic sentence does not reorder its parts."""
+    return f"\u2068{value.isoformat()}\u2069"
 
 
 def check_ended(activity: Activity) -> None:
