@@ -12,12 +12,11 @@ from django.utils import translation
 from django.utils.html import escape
 from django.utils.translation import gettext, ngettext
 
+from conftest import client_for
 from madani.activities.models import Attendance, ImportMapping, Participation, Session
 from madani.people.models import Person
 from tests.factories import OrganizationFactory, PersonFactory, place
 from tests.workbooks import xlsx_bytes
-
-from conftest import client_for
 
 
 @pytest.fixture(autouse=True)

@@ -37,6 +37,14 @@
       if (retry) { clearInterval(retry); retry = null; }
     }
 
+    // The text of the server's messages (``selector``) in a page it answered with.
+    function messages(html, selector) {
+      var page = new DOMParser().parseFromString(html, "text/html");
+      return Array.prototype.map.call(page.querySelectorAll(selector), function (alert) {
+        return alert.textContent.trim();
+      }).join(" ");
+    }
+
     function scheduleRetry() {
       if (!retry) { retry = setInterval(function () { if (navigator.onLine) { send(); } }, 20000); }
     }
@@ -51,9 +59,10 @@
           sending = false;
           var landed = new URL(response.url, window.location.href);
           if (response.redirected && landed.pathname === window.location.pathname) {
-            forget();  // saved: the server answered with the sheet again
-            window.location.replace(landed.href);
-            return;
+            forget();  // saved: the server answered with the sheet again, and its message
+            return response.text().then(function (html) {
+              say(messages(html, "main .alert-success") || form.getAttribute("data-saved"), "success");
+            });
           }
           if (response.redirected) {  // to the sign-in page
             say(form.getAttribute("data-signed-out"));
@@ -66,11 +75,7 @@
           }
           // Refused (the page again with the reason): show the server's messages, keep the ticks.
           return response.text().then(function (html) {
-            var page = new DOMParser().parseFromString(html, "text/html");
-            var reasons = Array.prototype.map.call(page.querySelectorAll("main .alert-danger"), function (alert) {
-              return alert.textContent.trim();
-            });
-            say(reasons.join(" ") || form.getAttribute("data-unsaved"), "danger");
+            say(messages(html, "main .alert-danger") || form.getAttribute("data-unsaved"), "danger");
           });
         })
         .catch(function () {
