@@ -112,6 +112,8 @@ def _check_session(session: Session) -> None:
             {"date": _("The date must fall within the activity (%(start)s – %(end)s).")
              % {"start": session.activity.start_date, "end": session.activity.end_date}}
         )
+    if session.date and session.date > timezone.localdate() and session.activity.status == Status.COMPLETED:
+        raise ValidationError({"date": _("The activity is marked completed: it can have no session after today.")})
     session.full_clean()
 
 

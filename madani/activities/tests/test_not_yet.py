@@ -110,3 +110,11 @@ def test_the_api_refuses_attendance_in_the_future(trainer_a, next_week, person_a
     response = api.post(f"/api/v1/sessions/{session.pk}/attendance/", {"present": [person_a.pk]}, format="json")
     assert response.status_code == 400
     assert not Attendance.objects.filter(session=session).exists()
+
+
+def test_a_completed_activity_gets_no_session_after_today(activity_a, staff_a):
+    activity_a.end_date = timezone.localdate() + datetime.timedelta(days=30)
+    activity_a.save()
+    with pytest.raises(ValidationError):
+        services.session_create(actor=staff_a, activity=activity_a,
+                                data={"date": timezone.localdate() + datetime.timedelta(days=1)})
