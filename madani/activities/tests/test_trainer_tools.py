@@ -152,7 +152,7 @@ def test_the_paper_sign_in_sheet_lists_the_enrolled_and_blank_lines(trainer_a, a
     page = client_for(trainer_a).get(reverse("activities:sign_in_sheet", args=[activity_a.pk, session.pk]))
     html = page.content.decode()
     assert page.status_code == 200 and person_a.full_name in html and gettext("Signature") in html
-    assert 'dir="rtl"' in html and "@page" in html
+    assert 'dir="rtl"' in html and "madani/sign_in_sheet.css" in html
     assert len(page.context["blank_lines"]) == 8
 
 
