@@ -188,8 +188,8 @@ def participations_complete(*, actor, activity: Activity, completed_ids) -> dict
     return {"completed": len(completed_ids), "added": len(newly), "removed": len(undone)}
 
 
-def participation_refusal(*, user, activity: Activity, person) -> str:
-    """Why ``person`` cannot be enrolled in ``activity`` by ``user`` ("" when they can): already
+def participation_refusal(*, activity: Activity, person) -> str:
+    """Why ``person`` cannot be enrolled in ``activity`` ("" when they can): already
     enrolled, or, for a one-organization service (coaching, consultation…), not working for the
     organization it serves."""
     from .models import ONE_ORGANIZATION_KINDS
@@ -208,7 +208,7 @@ def participations_enrol(*, actor, activity: Activity, people) -> list[Participa
     """Enrol several people at once, all or nothing: ``people`` is a list of ``(person, organization)``.
     When one of them cannot be enrolled, nobody is, and the ``ValidationError`` names each refusal."""
     refusals = [reason for person, _organization in people
-                if (reason := participation_refusal(user=actor, activity=activity, person=person))]
+                if (reason := participation_refusal(activity=activity, person=person))]
     if refusals:
         raise ValidationError(refusals)
     return [participation_add(actor=actor, activity=activity, person=person, organization=organization)

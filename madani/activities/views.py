@@ -256,8 +256,13 @@ def participant_add(request, pk):
         if form.is_valid():
             person = form.cleaned_data["person"]
             organization = form.cleaned_data["organization"] or _current_organization(person, request.user)
-            services.participation_add(actor=request.user, activity=activity, person=person, organization=organization)
-            messages.success(request, _("%(person)s was enrolled.") % {"person": person})
+            try:
+                services.participations_enrol(actor=request.user, activity=activity, people=[(person, organization)])
+            except ValidationError as error:
+                for message in error.messages:
+                    messages.error(request, message)
+            else:
+                messages.success(request, _("%(person)s was enrolled.") % {"person": person})
         else:
             messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
         return redirect(f"{request.path}?{urlencode({'q': query})}")
