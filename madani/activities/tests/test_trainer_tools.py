@@ -169,3 +169,24 @@ def test_the_paper_sheet_of_another_branch_is_not_found(client_b, activity_a):
     assert client_b.get(reverse("activities:sign_in_sheet", args=[activity_a.pk, session.pk])).status_code == 404
 
 
+
+
+def test_completion_refuses_someone_not_enrolled_and_changes_nothing(client_a, activity_a, branch_b):
+    stranger = PersonFactory(branch=branch_b)
+    url = reverse("activities:participants_complete", args=[activity_a.pk])
+    response = client_a.post(url, {"completed": [stranger.pk]})
+    assert response.status_code == 200 and response.context["errors"]
+    assert activity_a.participations.completed().count() == 1  # person A, as before
+
+
+def test_a_formula_in_a_name_stays_text_in_the_filled_template(client_a, activity_a):
+    ParticipationFactory(activity=activity_a, person=PersonFactory(
+        branch=activity_a.branch, full_name='=HYPERLINK("http://evil.example","x")'))
+    response = client_a.get(reverse("activities:import_template_xlsx", args=[activity_a.pk]))
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).worksheets[0]
+    cells = [row[0] for row in sheet.iter_rows(min_row=2)]
+    assert any(cell.value.startswith("=HYPERLINK") for cell in cells)  # the name, as it is…
+    assert all(cell.data_type == "s" for cell in cells)  # …as text, never a formula
+    csv_text = b"".join(client_a.get(reverse("activities:import_template_csv", args=[activity_a.pk]))
+                        .streaming_content).decode("utf-8-sig")
+    assert "\n=HYPERLINK" not in csv_text and not any(line.startswith("=") for line in csv_text.splitlines())
