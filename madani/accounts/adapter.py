@@ -4,6 +4,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core.internal import ratelimit  # returns the usage, to take a success back
 from django.conf import settings
 from django.core import signing
+from django.urls import reverse
 
 from madani.core.net import client_ip
 
@@ -68,6 +69,14 @@ class AccountAdapter(DefaultAccountAdapter):
         if user and getattr(self, "_account_rl_usage", None):
             self._account_rl_usage.rollback()  # only failures count, as allauth does for its own limits
         return user
+
+    def get_login_redirect_url(self, request):
+        """A trainer lands on their sessions (today's and the coming ones); everyone else on the dashboard."""
+        from madani.activities.permissions import can_lead_sessions
+
+        if can_lead_sessions(request.user):
+            return reverse("activities:my_sessions")
+        return super().get_login_redirect_url(request)
 
     def post_login(self, request, user, **kwargs):
         """Once every factor has passed, this browser is known to the account (see KNOWN_DEVICE_COOKIE)."""

@@ -8,7 +8,10 @@ class ActivitiesConfig(AppConfig):
     name = "madani.activities"
     verbose_name = _("Activity ledger")
 
-    nav_items = [NavItem(_("Activities"), "activities:list", "activities.see_activities", order=40)]
+    nav_items = [
+        NavItem(_("My sessions"), "activities:my_sessions", "activities.lead_sessions", order=35),
+        NavItem(_("Activities"), "activities:list", "activities.see_activities", order=40),
+    ]
     # First among the apps' demo steps: the other apps' demo data may refer to the ledger.
     demo_steps = [DemoStep("madani.activities.demo.load", order=10)]
     api_routes = [

@@ -23,6 +23,7 @@ class ActivityFilter(RegistryFilterSet):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.filters["branch"].queryset = Branch.objects.visible_to(user)
+        self.filters["program"].queryset = Program.objects.visible_to(user)
         self.form.fields["year"].widget.attrs.update({"class": "form-control", "placeholder": _("Year")})
 
     def filter_q(self, queryset, name, value):

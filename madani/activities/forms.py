@@ -1,5 +1,8 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.core.validators import MaxValueValidator
+from django.urls import reverse_lazy
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
@@ -13,7 +16,7 @@ from madani.people.models import Person
 from madani.places.widgets import PlacePicker
 
 from .models import ONE_ORGANIZATION_KINDS, Activity, Participation, Phase, Program, Session, Topic
-
+from .widgets import PeoplePicker
 
 
 class ActivityForm(VersionedForm, forms.ModelForm):
@@ -31,6 +34,10 @@ class ActivityForm(VersionedForm, forms.ModelForm):
         ]
         widgets = {
             "place": PlacePicker,
+            "facilitators": PeoplePicker,
+            # Choosing a program offers its phases only (htmx).
+            "program": forms.Select(attrs={"hx-get": reverse_lazy("activities:phase_options"), "hx-trigger": "change",
+                                           "hx-target": "#id_phase", "hx-swap": "innerHTML"}),
             "start_date": DateInput(),
             "end_date": DateInput(),
             "registration_deadline": DateInput(),
@@ -44,14 +51,26 @@ class ActivityForm(VersionedForm, forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["branch"].queryset = Branch.objects.visible_to(user)
-        self.fields["program"].queryset = Program.objects.all()
-        self.fields["phase"].queryset = Phase.objects.select_related("program")
+        self.fields["program"].queryset = Program.objects.visible_to(user)
+        self.fields["phase"].queryset = self._phases()
+        self.fields["phase"].error_messages["invalid_choice"] = _("This phase belongs to another program.")
         self.fields["topics"].queryset = Topic.objects.all()
         self.fields["facilitators"].queryset = Person.objects.visible_to(user)
+        self.fields["facilitators"].widget.queryset = Person.objects.visible_to(user)
         self.fields["facilitators"].help_text = _("Trainers are people in the registry.")
         self.fields["target_organizations"].queryset = Organization.objects.visible_to(user)
         if self.instance.pk:
             del self.fields["session_per_day"]
+
+    def _phases(self):
+        """The chosen program's phases (none before a program is chosen)."""
+        program = self.data.get(self.add_prefix("program")) if self.is_bound else (
+            self.initial.get("program") or self.instance.program_id)
+        try:
+            program = int(getattr(program, "pk", program))
+        except (TypeError, ValueError):
+            return Phase.objects.none()
+        return Phase.objects.filter(program_id=program).select_related("program")
 
     def clean_deliverable(self):
         deliverable = self.cleaned_data.get("deliverable")
@@ -65,7 +84,11 @@ class ActivityForm(VersionedForm, forms.ModelForm):
         if cleaned.get("kind") in ONE_ORGANIZATION_KINDS and organizations is not None and len(organizations) != 1:
             self.add_error("target_organizations", _(
                 "Coaching, consultations and technical support serve one organization at a time: choose exactly one."))
-        return cleaned  # titles, dates and phase are checked by the service (activities/services.py)
+        try:
+            Activity(program=cleaned.get("program"), branch=cleaned.get("branch")).check_program_branch()
+        except ValidationError as error:
+            self.add_error(None, error)
+        return cleaned  # titles, dates and phase: Activity.clean; completion: the service (activities/services.py)
 
     def activity_data(self) -> dict:
         data = dict(self.cleaned_data)
@@ -110,6 +133,33 @@ class ParticipantForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = Person.objects.visible_to(user)
         self.fields["organization"].queryset = Organization.objects.visible_to(user)
+
+
+class EnrolManyForm(forms.Form):
+    """Several people of the registry, ticked in the search results."""
+
+    people = forms.ModelMultipleChoiceField(
+        label=_("People"), queryset=Person.objects.none(),
+        error_messages={"required": _("Tick the people to enrol."),
+                        "invalid_choice": _("Choose people from the registry."),
+                        "invalid_pk_value": _("Choose people from the registry.")})
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["people"].queryset = Person.objects.visible_to(user)
+
+
+class RuleForm(forms.Form):
+    """The rule "completed: present at N sessions or more", previewed before anything is saved."""
+
+    at_least = forms.IntegerField(label=_("Present at least at"), min_value=1)
+
+    def __init__(self, *args, session_count, **kwargs):
+        super().__init__(*args, **kwargs)
+        most = max(session_count, 1)
+        self.fields["at_least"].validators.append(MaxValueValidator(most))
+        self.fields["at_least"].widget.attrs.update(min=1, max=most)
+        self.fields["at_least"].initial = most
 
 
 class ParticipationForm(forms.ModelForm):

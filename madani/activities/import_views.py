@@ -25,7 +25,7 @@ from madani.core.permissions import require
 
 from . import imports
 from .forms import ImportMappingForm, ImportUploadForm
-from .permissions import can_mark_attendance
+from .models import Participation
 from .views import _get_activity_for_user
 
 FOLDER = "imports"
@@ -94,8 +94,8 @@ def _start_page(request, activity, form=None, *, nothing_pending=False, status=2
 @login_required
 def import_start(request, pk):
     """Upload a sheet. The template's columns (or columns mapped before) go straight to the preview."""
-    activity = _get_activity_for_user(request.user, pk)
-    require(can_mark_attendance(request.user))
+    activity, may = _get_activity_for_user(request.user, pk)
+    require(may.mark)
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         _discard(request, activity)
@@ -111,10 +111,10 @@ def import_start(request, pk):
 
 @login_required
 def import_template_xlsx(request, pk):
-    activity = _get_activity_for_user(request.user, pk)
-    require(can_mark_attendance(request.user))
+    activity, may = _get_activity_for_user(request.user, pk)
+    require(may.mark)
     response = HttpResponse(
-        imports.template_workbook(activity),
+        imports.template_workbook(activity, _enrolled_rows(request.user, activity)),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Content-Disposition"] = f'attachment; filename="attendance-{activity.pk}.xlsx"'
@@ -123,16 +123,32 @@ def import_template_xlsx(request, pk):
 
 @login_required
 def import_template_csv(request, pk):
-    activity = _get_activity_for_user(request.user, pk)
-    require(can_mark_attendance(request.user))
-    return csv_response(f"attendance-{activity.pk}.csv", imports.template_header(activity), [])
+    activity, may = _get_activity_for_user(request.user, pk)
+    require(may.mark)
+    return csv_response(f"attendance-{activity.pk}.csv", imports.template_header(activity),
+                        _enrolled_rows(request.user, activity))
+
+
+def _enrolled_rows(user, activity) -> list[list]:
+    """The template's rows for the people already enrolled: name, gender, birth year, home place (its
+    P-code) and organization, so that the import matches each row to the same person; the session
+    columns stay empty for ticks. Phones are left out: not every user may see them, and the file travels."""
+    participations = (
+        Participation.objects.visible_to(user).filter(activity=activity)
+        .select_related("person__home_place", "organization").order_by("person__full_name")
+    )
+    return [
+        [p.person.full_name, p.person.gender, p.person.birth_year or "",
+         p.person.home_place.pcode if p.person.home_place else "", "", str(p.organization) if p.organization else ""]
+        for p in participations
+    ]
 
 
 @login_required
 def import_columns(request, pk):
     """Map the sheet's columns to fields; the choice is remembered for sheets with the same headers."""
-    activity = _get_activity_for_user(request.user, pk)
-    require(can_mark_attendance(request.user))
+    activity, may = _get_activity_for_user(request.user, pk)
+    require(may.mark)
     info, sheet = _get_pending(request, activity)
     if sheet is None:
         return _start_page(request, activity, nothing_pending=True)
@@ -161,8 +177,8 @@ def import_columns(request, pk):
 @login_required
 def import_preview(request, pk):
     """Every row with its problems; commit imports all rows or none."""
-    activity = _get_activity_for_user(request.user, pk)
-    require(can_mark_attendance(request.user))
+    activity, may = _get_activity_for_user(request.user, pk)
+    require(may.mark)
     info, sheet = _get_pending(request, activity)
     if sheet is None:
         return _start_page(request, activity, nothing_pending=True)

@@ -6,14 +6,20 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from madani.activities.models import Activity
+from madani.activities.models import Activity, Status
 
 from .models import Certificate, CertificateBundle
 
 
 def _check_certified(activity) -> None:
+    """A certified kind, completed, whose last session has taken place (nothing before it happened)."""
+    from madani.activities.services import check_ended
+
     if not activity.is_certified:
         raise ValidationError(_("Only training courses and workshops give certificates."))
+    if activity.status != Status.COMPLETED:
+        raise ValidationError(_("Certificates are issued once the activity is marked completed."))
+    check_ended(activity)
 
 
 @transaction.atomic

@@ -54,7 +54,7 @@ def test_a_trainer_marks_attendance_on_a_phone(chromium_browser, live_server, wo
         form.locator("input[name=login]").fill(EMAIL)
         form.locator("input[name=password]").fill(PASSWORD)
         form.locator("button[type=submit]").click()
-        page.wait_for_url(lambda url: urlsplit(url).path == "/dashboard/")
+        page.wait_for_url(lambda url: urlsplit(url).path == "/activities/my-sessions/")  # a trainer lands there
 
         sheet = f"/activities/{activity.pk}/sessions/{session.pk}/attendance/"
         page.goto(live_server.url + sheet)

@@ -39,8 +39,9 @@ INSTRUCTIONS = [
 ]
 
 
-def template_workbook(activity: Activity) -> bytes:
-    """The .xlsx template: the attendance sheet and a bilingual instructions sheet."""
+def template_workbook(activity: Activity, rows=()) -> bytes:
+    """The .xlsx template: the attendance sheet (pre-filled with ``rows``, one list of TEMPLATE_FIELDS
+    values per enrolled person) and a bilingual instructions sheet."""
     import openpyxl
     from openpyxl.styles import Font
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -52,6 +53,8 @@ def template_workbook(activity: Activity) -> bytes:
     sheet.append(xlsx_row(sheet, header))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append(xlsx_row(sheet, row))  # names are text, never formulas
     for i, text in enumerate(header, start=1):
         sheet.column_dimensions[openpyxl.utils.get_column_letter(i)].width = max(12, min(40, len(text) + 4))
     sheet.freeze_panes = "B2"
