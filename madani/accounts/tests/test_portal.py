@@ -82,6 +82,7 @@ def test_the_public_form_stays_empty_for_visitors(anonymous, open_training):
     assert form["full_name"].value() is None
 
 
+@pytest.mark.django_db
 @pytest.mark.parametrize("persona", ["staff_a", "trainer_a"])
 def test_staff_have_no_portal(request, persona):
     assert client_for(request.getfixturevalue(persona)).get(reverse("accounts:portal")).status_code == 403
