@@ -183,7 +183,7 @@ def demo_data(django_db_setup, django_db_blocker):
     after its last test."""
     from django.db import transaction
 
-    from madani.core import demo
+    from madani.sampledata.demo import core as demo
 
     with django_db_blocker.unblock(), transaction.atomic():
         assert demo.load_demo()

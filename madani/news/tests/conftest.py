@@ -77,7 +77,7 @@ def published_a(staff_a, branch_a):
 @pytest.fixture
 def seed_000(db):
     """Seed 000 recorded through the services (madani/sampledata/scenarios.py; the same facts as
-    madani/activities/demo.py): two 3-day workshops of phase 3 of "Enhancing Participatory Democracy in
+    madani/sampledata/demo/activities.py): two 3-day workshops of phase 3 of "Enhancing Participatory Democracy in
     NES" (NPA), 20–22 July 2021, for the members of the NES NGO Platform: 15 trainees in Hajin (10 men,
     5 women) with Abdullah Obied, 8 in Al-Kasra (5 men, 3 women) with Ali Iskan. Returns the two
     activities (Hajin first)."""

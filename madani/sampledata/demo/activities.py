@@ -1,7 +1,7 @@
 """Demo ledger: the programs of the seed reports, seeds 000 and 001 recorded as they happened, and a
 year of generated activity in the four demo branches, ending around today with a few planned ahead.
 
-Runs first among the apps' demo steps (``DEMO_STEPS`` in ``madani/core/demo.py``), after the core demo
+Runs first among the apps' demo steps (``demo_steps`` in the apps' ``AppConfig``), after the core demo
 has created the branches, organizations, people and logins. Bulk inserts keep ``make demo`` fast.
 
 Seed 000 (2021-07-23): two 3-day advocacy workshops of phase 3 of "Enhancing Participatory Democracy
@@ -18,14 +18,24 @@ import calendar
 import datetime
 
 from madani.accounts.models import Role, User
+from madani.activities.models import (
+    Activity,
+    Attendance,
+    Kind,
+    Participation,
+    Phase,
+    Program,
+    Session,
+    Source,
+    Status,
+    Topic,
+)
 from madani.branches.models import Branch
-from madani.core.demo import DEMO_DOMAIN, FAMILY_NAMES, FEMALE_NAMES, MALE_NAMES, SEED_CSOS
 from madani.organizations.models import Kind as OrganizationKind
 from madani.organizations.models import Organization
 from madani.people.models import Affiliation, Displacement, Gender, Person
 from madani.places.models import Place
-
-from .models import Activity, Attendance, Kind, Participation, Phase, Program, Session, Source, Status, Topic
+from madani.sampledata.demo.core import DEMO_DOMAIN, FAMILY_NAMES, FEMALE_NAMES, MALE_NAMES, SEED_CSOS
 
 DAY = datetime.timedelta(days=1)
 

@@ -9,11 +9,10 @@ from django.utils import timezone
 from madani.accounts.models import Role, User
 from madani.activities.models import Activity, Program, Topic
 from madani.branches.models import Branch
+from madani.consultations import services
+from madani.consultations.models import Request, RequestSource
 from madani.organizations.models import Kind, Organization
 from madani.people.models import Person
-
-from . import services
-from .models import Request, RequestSource
 
 # branch, kind, topic code, subject, description, state reached, number of sessions, source
 REQUESTS = [

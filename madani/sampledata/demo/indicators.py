@@ -1,4 +1,4 @@
-"""Demo indicators and logframes, after the activities demo (``DEMO_STEPS`` in ``madani/core/demo.py``).
+"""Demo indicators and logframes, after the activities demo (``demo_steps`` in the apps' ``AppConfig``).
 
 - The logframe of "Enhancing Participatory Democracy in NES" (seeds 000/002): the outcome "local CSOs
   take part in public decision-making", its outputs (members of CSOs trained in advocacy; dialogue and
@@ -17,9 +17,8 @@ has activity then).
 import datetime
 
 from madani.activities.models import Kind, Program
-
-from .engine import compute
-from .models import Baseline, Indicator, Outcome, Output, Target
+from madani.indicators.engine import compute
+from madani.indicators.models import Baseline, Indicator, Outcome, Output, Target
 
 EPD = {
     "outcome": ("تشارك منظمات المجتمع المدني المحلية في صنع القرار العام",

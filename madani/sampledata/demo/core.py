@@ -156,7 +156,7 @@ def load_demo(*, people_per_branch: dict | None = None, seed: int = 2021) -> boo
         )
         user.branches.set([branches[c] for c in branch_codes])
 
-    # Each domain app adds its own demo records, in the order the apps declare, from its demo.py: load(rng).
+    # Each domain app adds its own demo records, in the order the apps declare, from madani/sampledata/demo/<app>.py: load(rng).
     for path in demo_steps():
         import_string(path)(rng)
     return True

@@ -12,11 +12,10 @@ from django.utils import timezone
 
 from madani.accounts.models import Role, User
 from madani.branches.models import Branch
-from madani.core.demo import FAMILY_NAMES, FEMALE_NAMES, MALE_NAMES
+from madani.coworking import services
+from madani.coworking.models import BookableResource, Booking, BookingStatus, ResourceKind
 from madani.organizations.models import Kind, Organization
-
-from . import services
-from .models import Booking, BookingStatus, BookableResource, ResourceKind
+from madani.sampledata.demo.core import FAMILY_NAMES, FEMALE_NAMES, MALE_NAMES
 
 BRANCHES = ["raqqa", "deir-ez-zor"]
 # kind, Arabic name, English name, capacity

@@ -4,7 +4,7 @@ seed 004: networks and election monitoring), the contact details of its four bra
 trainings and workshops opened for registration, and a few registrations waiting for staff — one of
 them someone already in the registry, to show the duplicate check.
 
-Runs after the activities demo (``DEMO_STEPS`` in ``madani/core/demo.py``). Addresses and phone numbers
+Runs after the activities demo (``demo_steps`` in the apps' ``AppConfig``). Addresses and phone numbers
 are illustrative.
 """
 
@@ -14,11 +14,10 @@ from django.utils import timezone
 
 from madani.activities.models import REGISTRATION_KINDS, Activity, Status
 from madani.branches.models import Branch
-from madani.core.demo import DEMO_DOMAIN, FAMILY_NAMES, FEMALE_NAMES, MALE_NAMES
 from madani.people.models import Person
 from madani.places.models import Level, Place
-
-from .models import BranchContact, CenterProfile, Registration
+from madani.public.models import BranchContact, CenterProfile, Registration
+from madani.sampledata.demo.core import DEMO_DOMAIN, FAMILY_NAMES, FEMALE_NAMES, MALE_NAMES
 
 PROFILE = {
     "name_ar": "مركز دعم المجتمع المدني",

@@ -12,10 +12,9 @@ from PIL import Image, ImageDraw
 
 from madani.accounts.models import User
 from madani.activities.models import Activity, Kind
-from madani.core.demo import DEMO_DOMAIN
-
-from . import services
-from .models import NewsPost, Tag
+from madani.news import services
+from madani.news.models import NewsPost, Tag
+from madani.sampledata.demo.core import DEMO_DOMAIN
 
 TAGS = [
     ("advocacy", "المناصرة", "Advocacy"),
