@@ -8,11 +8,11 @@ Organizations, people and affiliations are written by the demo administrator thr
 import datetime
 import random
 
-from django.db import transaction
 from django.utils.module_loading import import_string
 
 from madani.accounts.models import Role, User
 from madani.branches.models import Branch
+from madani.core.ledger import ledger_write
 from madani.core.registry import demo_steps
 from madani.organizations.models import IncubationStage, Kind, LicensingStatus, Organization, Sector
 from madani.organizations.services import organization_create, organization_update
@@ -105,9 +105,12 @@ def is_loaded() -> bool:
     return User.objects.filter(email=f"admin@{DEMO_DOMAIN}").exists()
 
 
-@transaction.atomic
+@ledger_write
 def load_demo(*, people_per_branch: dict | None = None, seed: int = 2021) -> bool:
-    """Load the demo once. Returns False when it was already there (nothing is duplicated)."""
+    """Load the demo once. Returns False when it was already there (nothing is duplicated).
+
+    One ledger write (``@ledger_write``): all or nothing, and the thousands of service calls inside it
+    announce one change, once the demo is committed (the dashboard's listener then queues one rebuild)."""
     if is_loaded():
         return False
     rng = random.Random(seed)
