@@ -177,16 +177,27 @@ def _background_jobs_run_at_once(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
+@pytest.fixture(scope="session")
+def _demo_rows(django_db_setup, django_db_blocker):
+    """The demo, built once per session through the services (``load_demo``), rolled back, and kept as
+    the rows it wrote (tests/snapshot.py)."""
+    from madani.sampledata.demo import core as demo
+    from tests.snapshot import rows_written
+
+    with django_db_blocker.unblock():
+        return rows_written(lambda: demo.load_demo() or pytest.fail("the demo was already loaded"))
+
+
 @pytest.fixture(scope="module")
-def demo_data(django_db_setup, django_db_blocker):
-    """The whole demo (every app's demo.py), loaded once for the module that asks for it and rolled back
-    after its last test."""
+def demo_data(_demo_rows, django_db_blocker):
+    """The whole demo (every app's step in madani/sampledata/demo/), there for the module that asks for it
+    (its rows written back in a second) and rolled back after its last test."""
     from django.db import transaction
 
-    from madani.sampledata.demo import core as demo
+    from tests.snapshot import write_rows
 
     with django_db_blocker.unblock(), transaction.atomic():
-        assert demo.load_demo()
+        write_rows(_demo_rows)
         yield
         transaction.set_rollback(True)
 
