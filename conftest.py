@@ -4,6 +4,7 @@ administrator, a CSO member, an anonymous visitor — and the records of branch 
 see. An app's conftest adds records, never another definition of a persona."""
 
 import datetime
+from contextlib import contextmanager
 
 import pytest
 from django.test import Client
@@ -23,14 +24,34 @@ from tests.factories import (
 )
 
 
+def make_branch_a():
+    return BranchFactory(code="raqqa", name_ar="الرقة", name_en="Raqqa", name="الرقة", place=place("SY110100"))
+
+
+def make_branch_b():
+    return BranchFactory(code="aleppo", name_ar="حلب", name_en="Aleppo", name="حلب", place=place("SY020000"))
+
+
 @pytest.fixture
 def branch_a(db):
-    return BranchFactory(code="raqqa", name_ar="الرقة", name_en="Raqqa", name="الرقة", place=place("SY110100"))
+    return make_branch_a()
 
 
 @pytest.fixture
 def branch_b(db):
-    return BranchFactory(code="aleppo", name_ar="حلب", name_en="Aleppo", name="حلب", place=place("SY020000"))
+    return make_branch_b()
+
+
+@contextmanager
+def built_once(django_db_blocker, build):
+    """For a class- or module-scoped fixture: ``build()``'s records written once, for every test of the
+    class or module (each test runs in its own savepoint inside), and rolled back after the last one.
+    Yields what ``build`` returns; a test re-reads the objects it uses (fixtures return fresh copies)."""
+    from django.db import transaction
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield build()
+        transaction.set_rollback(True)
 
 
 @pytest.fixture
@@ -177,18 +198,25 @@ def _background_jobs_run_at_once(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
+@pytest.fixture(scope="session")
+def _demo_rows(django_db_setup, django_db_blocker):
+    """The demo, built once per session through the services (``load_demo``), rolled back, and kept as
+    the rows it wrote (tests/snapshot.py)."""
+    from madani.sampledata.demo import core as demo
+    from tests.snapshot import rows_written
+
+    with django_db_blocker.unblock():
+        return rows_written(lambda: demo.load_demo() or pytest.fail("the demo was already loaded"))
+
+
 @pytest.fixture(scope="module")
-def demo_data(django_db_setup, django_db_blocker):
-    """The whole demo (every app's demo.py), loaded once for the module that asks for it and rolled back
-    after its last test."""
-    from django.db import transaction
+def demo_data(_demo_rows, django_db_blocker):
+    """The whole demo (every app's step in madani/sampledata/demo/), there for the module that asks for it
+    (its rows written back in a second) and rolled back after its last test."""
+    from tests.snapshot import write_rows
 
-    from madani.core import demo
-
-    with django_db_blocker.unblock(), transaction.atomic():
-        assert demo.load_demo()
+    with built_once(django_db_blocker, lambda: write_rows(_demo_rows)):
         yield
-        transaction.set_rollback(True)
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ import pytest
 
 from conftest import client_for
 from madani.accounts.models import User
-from madani.core.demo import DEMO_DOMAIN, USERS
+from madani.sampledata.demo.core import DEMO_DOMAIN, USERS
 
 PER_SHAPE = 3
 MAX_PAGES = 220

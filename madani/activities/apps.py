@@ -13,7 +13,7 @@ class ActivitiesConfig(AppConfig):
         NavItem(_("Activities"), "activities:list", "activities.see_activities", order=40),
     ]
     # First among the apps' demo steps: the other apps' demo data may refer to the ledger.
-    demo_steps = [DemoStep("madani.activities.demo.load", order=10)]
+    demo_steps = [DemoStep("madani.sampledata.demo.activities.load", order=10)]
     api_routes = [
         ApiRoute("programs", "madani.api.views.ProgramViewSet", "program", order=40),
         ApiRoute("topics", "madani.api.views.TopicViewSet", "topic", order=50),

@@ -9,7 +9,7 @@ class AssessmentsConfig(AppConfig):
     verbose_name = _("Assessments")
 
     nav_items = [NavItem(_("Assessments"), "assessments:list", "assessments.see_assessments", order=50)]
-    demo_steps = [DemoStep("madani.assessments.demo.load", order=40)]
+    demo_steps = [DemoStep("madani.sampledata.demo.assessments.load", order=40)]
     journey_sources = ["madani.assessments.reports.journey_events"]
     panels = [Panel("activity.summary", "assessments/partials/activity_gain.html",
                     "madani.assessments.templatetags.assessments.activity_gain")]

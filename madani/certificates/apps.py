@@ -8,7 +8,7 @@ class CertificatesConfig(AppConfig):
     name = "madani.certificates"
     verbose_name = _("Certificates")
 
-    demo_steps = [DemoStep("madani.certificates.demo.load", order=50)]  # after the activities demo
+    demo_steps = [DemoStep("madani.sampledata.demo.certificates.load", order=50)]  # after the activities demo
     public_urls = [PublicURL("certificates:verify", "shows only what is printed on the certificate; rate-limited",
                              robots=False)]
     panels = [

@@ -14,7 +14,7 @@ class ConsultationsConfig(AppConfig):
         NavItem(_("Suggest a training"), "consultations:suggest_training", order=10, menu="footer"),
         NavItem(_("Request a consultation"), "consultations:request_consultation", order=20, menu="footer"),
     ]
-    demo_steps = [DemoStep("madani.consultations.demo.load", order=30)]
+    demo_steps = [DemoStep("madani.sampledata.demo.consultations.load", order=30)]
     public_urls = [
         PublicURL("consultations:suggest_training", "a public form: rate-limited, honeypot, nothing shown back",
                   sitemap=True),

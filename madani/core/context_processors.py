@@ -23,7 +23,7 @@ def madani(request):
     ]
     demo = {}
     if settings.DEMO:
-        from madani.core.demo import DEMO_PASSWORD, demo_logins
+        from madani.sampledata.demo.core import DEMO_PASSWORD, demo_logins
 
         demo = {"demo_logins": demo_logins(), "demo_password": DEMO_PASSWORD}
     return {

@@ -12,4 +12,4 @@ class CoworkingConfig(AppConfig):
         NavItem(_("Co-working"), "coworking:index", "coworking.see_space_as_staff", order=110),
         NavItem(_("Book a room"), "coworking:index", "coworking.book_as_member", order=110),
     ]
-    demo_steps = [DemoStep("madani.coworking.demo.load", order=100)]  # records the uses of the space in the ledger
+    demo_steps = [DemoStep("madani.sampledata.demo.coworking.load", order=100)]  # records the uses of the space in the ledger

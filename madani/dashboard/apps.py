@@ -13,7 +13,7 @@ class DashboardConfig(AppConfig):
         NavItem(_("Our impact"), "dashboard:impact", order=50, menu="public"),
         NavItem(_("Our impact"), "dashboard:impact", order=30, menu="footer"),
     ]
-    demo_steps = [DemoStep("madani.dashboard.demo.load", order=1000)]  # last: the figures of everything above
+    demo_steps = [DemoStep("madani.sampledata.demo.dashboard.load", order=1000)]  # last: the figures of everything above
     public_urls = [PublicURL("dashboard:impact", "center-wide counts only, groups under MADANI_MIN_CELL_SIZE suppressed",
                              sitemap=True)]
 

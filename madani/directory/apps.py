@@ -13,7 +13,7 @@ class DirectoryConfig(AppConfig):
         NavItem(_("Our services"), "directory:list", "directory.list_own_services", order=100),
         NavItem(_("Services directory"), "directory:search", order=30, menu="public"),
     ]
-    demo_steps = [DemoStep("madani.directory.demo.load", order=90)]
+    demo_steps = [DemoStep("madani.sampledata.demo.directory.load", order=90)]
     sitemaps = {"directory": "madani.directory.sitemaps.ServiceListingSitemap"}
     public_urls = [
         PublicURL("directory:search", "published service listings only: what organizations chose to make public, "

@@ -10,4 +10,4 @@ class IndicatorsConfig(AppConfig):
 
     nav_items = [NavItem(_("Indicators"), "indicators:list", "indicators.see_indicators", order=90)]
     # After the activities demo: logframes and figures over the ledger.
-    demo_steps = [DemoStep("madani.indicators.demo.load", order=20)]
+    demo_steps = [DemoStep("madani.sampledata.demo.indicators.load", order=20)]

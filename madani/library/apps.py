@@ -12,7 +12,7 @@ class LibraryConfig(AppConfig):
         NavItem(_("Library"), "library:list", "library.see_library_as_staff", order=120),
         NavItem(_("Library"), "library:list", order=40, menu="public"),
     ]
-    demo_steps = [DemoStep("madani.library.demo.load", order=80)]
+    demo_steps = [DemoStep("madani.sampledata.demo.library.load", order=80)]
     # Anonymous visitors get public resources only (Resource.objects.visible_to); members-only and staff-only
     # resources, their pages and their files, are 404 to them.
     public_urls = [

@@ -13,7 +13,7 @@ class NewsConfig(AppConfig):
         NavItem(_("News"), "news:list", order=10, menu="public"),
     ]
     # After the activities demo: drafts news from its activities.
-    demo_steps = [DemoStep("madani.news.demo.load", order=70)]
+    demo_steps = [DemoStep("madani.sampledata.demo.news.load", order=70)]
     sitemaps = {"news": "madani.news.sitemaps.NewsPostSitemap"}
     public_urls = [
         PublicURL("news:list", "published posts only, in the page's language", sitemap=True),

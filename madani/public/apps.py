@@ -10,7 +10,7 @@ class PublicConfig(AppConfig):
 
     nav_items = [NavItem(_("Trainings"), "public:trainings", order=20, menu="public")]
     # After the activities demo: opens the planned trainings for registration.
-    demo_steps = [DemoStep("madani.public.demo.load", order=60)]
+    demo_steps = [DemoStep("madani.sampledata.demo.public.load", order=60)]
     sitemaps = {"pages": "madani.public.sitemaps.PagesSitemap", "trainings": "madani.public.sitemaps.TrainingsSitemap"}
     public_urls = [
         PublicURL("public:home", "the center's public profile and open trainings", sitemap=True),

@@ -1,7 +1,7 @@
 """A realistic ledger of any size, for benchmarks and load tests (``./madani generate``).
 
 The demo's branches, Syrian places from the gazetteer, Arabic names, about 62% men, birth years from 1960,
-activity kinds, lengths and topics weighted like the seed reports (``activities/demo.py``); participants
+activity kinds, lengths and topics weighted like the seed reports (``sampledata/demo/activities.py``); participants
 come from the activity's branch (coaching, consultations and technical support: from the one organization
 served); attendance only for enrolled people, on the activity's own sessions, and exactly as many marks
 as asked. Activities spread over the last five years, more of them recently, with a few planned ahead.
@@ -22,16 +22,24 @@ from django.core.management.color import no_style
 from django.db import connection, transaction
 from django.utils import timezone
 
-from madani.activities.demo import DIALOGUE_SUBJECTS, KIND_SHAPE, KIND_TITLES, KIND_TOPICS, KIND_WEIGHTS
-from madani.activities.models import CERTIFIED_KINDS, ONE_ORGANIZATION_KINDS, Activity, Kind, Program, Session
-from madani.activities.models import Status, Topic
+from madani.activities.models import (
+    CERTIFIED_KINDS,
+    ONE_ORGANIZATION_KINDS,
+    Activity,
+    Kind,
+    Program,
+    Session,
+    Status,
+    Topic,
+)
 from madani.branches.models import Branch
-from madani.core.demo import BRANCHES, FAMILY_NAMES, FEMALE_NAMES, MALE_NAMES, PEOPLE_PER_BRANCH
 from madani.dashboard import cube
 from madani.organizations.models import Kind as OrganizationKind
 from madani.organizations.models import Organization
 from madani.people.models import Displacement, Gender, Person
 from madani.places.models import Place
+from madani.sampledata.demo.activities import DIALOGUE_SUBJECTS, KIND_SHAPE, KIND_TITLES, KIND_TOPICS, KIND_WEIGHTS
+from madani.sampledata.demo.core import BRANCHES, FAMILY_NAMES, FEMALE_NAMES, MALE_NAMES, PEOPLE_PER_BRANCH
 
 YEARS_BACK = 5
 PLANNED_SHARE = 0.02

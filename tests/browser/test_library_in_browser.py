@@ -8,7 +8,7 @@ from django.core.files.base import ContentFile
 
 from madani.accounts.models import Role, User
 from madani.library import services
-from madani.library.demo import _wav
+from madani.sampledata.files import wav_bytes
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -20,7 +20,7 @@ def episode(transactional_db, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     administrator = User.objects.create_user(email="admin@example.org", role=Role.ADMINISTRATOR, is_superuser=True)
     data = {"kind": "audio", "access": "public", "title_ar": "حلقة إذاعية: المجلس المحلي والخدمات", "language": "ar"}
-    return services.resource_create(actor=administrator, data=data, upload=ContentFile(_wav(6.0), name="episode.wav"))
+    return services.resource_create(actor=administrator, data=data, upload=ContentFile(wav_bytes(6.0), name="episode.wav"))
 
 
 def _wait_until(player, condition: str, timeout=10.0):

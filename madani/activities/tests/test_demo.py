@@ -9,8 +9,8 @@ from rest_framework.test import APIClient
 from madani.accounts.models import User
 from madani.activities.models import Activity, Attendance, Kind, Participation, Status
 from madani.branches.models import Branch
-from madani.core import demo
-from madani.core.demo import DEMO_DOMAIN, SEED_CSOS
+from madani.sampledata.demo import core as demo
+from madani.sampledata.demo.core import DEMO_DOMAIN, SEED_CSOS
 
 
 def _user(local):
@@ -22,7 +22,7 @@ def _seed_000():
 
 
 def test_the_activities_demo_runs_first():
-    assert demo.DEMO_STEPS[0] == "madani.activities.demo.load"
+    assert demo.DEMO_STEPS[0] == "madani.sampledata.demo.activities.load"
 
 
 def test_seed_000_two_workshops_with_their_own_trainers_and_23_trainees(loaded):

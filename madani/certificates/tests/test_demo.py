@@ -1,8 +1,8 @@
 import random
 
 from madani.accounts.models import Role
-from madani.certificates.demo import load
 from madani.certificates.models import Certificate
+from madani.sampledata.demo.certificates import load
 from tests.factories import ParticipationFactory, UserFactory
 
 

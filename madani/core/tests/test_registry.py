@@ -52,11 +52,11 @@ def test_a_new_apps_nav_item_is_shown_by_its_rule_with_no_central_list(monkeypat
 
 def test_demo_steps_run_in_their_declared_order_whichever_app_declares_them(monkeypatch):
     steps = registry.demo_steps()
-    assert steps[0] == "madani.activities.demo.load" and steps[-1] == "madani.dashboard.demo.load"
-    assert steps.index("madani.activities.demo.load") < steps.index("madani.public.demo.load")
+    assert steps[0] == "madani.sampledata.demo.activities.load" and steps[-1] == "madani.sampledata.demo.dashboard.load"
+    assert steps.index("madani.sampledata.demo.activities.load") < steps.index("madani.sampledata.demo.public.load")
     config = apps.get_app_config("library")  # declared late in INSTALLED_APPS, but asks to run first
-    monkeypatch.setattr(config, "demo_steps", [DemoStep("madani.library.demo.load", order=1)])
-    assert registry.demo_steps()[0] == "madani.library.demo.load"
+    monkeypatch.setattr(config, "demo_steps", [DemoStep("madani.sampledata.demo.library.load", order=1)])
+    assert registry.demo_steps()[0] == "madani.sampledata.demo.library.load"
 
 
 def test_every_api_route_declared_by_an_app_is_served():

@@ -5,9 +5,10 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext
 
-from conftest import client_for
+from conftest import built_once, client_for, make_branch_a, make_branch_b
 from madani.activities import services
-from madani.activities.models import Activity, Attendance, Kind, Participation, Session
+from madani.activities.models import Activity, Attendance, Kind, Participation, Program, Session
+from madani.branches.models import Branch
 from madani.dashboard import cube
 from madani.dashboard.figures import Selection, staff_figures
 from madani.dashboard.models import Figure
@@ -18,9 +19,9 @@ from .helpers import record
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def ledger(branch_a, branch_b):
+def _two_branch_ledger():
     """Two branches, two programs, two years, several kinds; one person attends in both branches."""
+    branch_a, branch_b = make_branch_a(), make_branch_b()
     program = ProgramFactory()
     other = ProgramFactory()
     training = ActivityFactory(branch=branch_a, program=program, start_date=datetime.date(2025, 2, 1),
@@ -38,7 +39,13 @@ def ledger(branch_a, branch_b):
     ActivityFactory(branch=branch_b, program=other, kind=Kind.NETWORKING, start_date=datetime.date(2026, 6, 1),
                     end_date=datetime.date(2026, 6, 1), status="planned")  # planned: no one attended yet
     cube.rebuild()
-    return {"program": program, "other": other}
+    return {"program": program.pk, "other": other.pk, "branch_a": branch_a.pk, "branch_b": branch_b.pk}
+
+
+@pytest.fixture(scope="class")
+def _ledger(django_db_setup, django_db_blocker):
+    with built_once(django_db_blocker, _two_branch_ledger) as pks:
+        yield pks
 
 
 def direct(activities) -> dict:
@@ -62,83 +69,98 @@ def measures(figure) -> dict:
                                                      "completed", "sessions", "activities", "organizations")}
 
 
-def test_every_precomputed_figure_equals_the_count_made_from_the_ledger(ledger, branch_a, branch_b):
-    checked = 0
-    for figure in Figure.objects.filter(month__isnull=True):
-        activities = Activity.objects.all()
-        if figure.program_id:
-            activities = activities.filter(program_id=figure.program_id)
-        if figure.branch_id:
-            activities = activities.filter(branch_id=figure.branch_id)
-        if figure.kind:
-            activities = activities.filter(kind=figure.kind)
-        if figure.year:
-            activities = activities.filter(start_date__year=figure.year)
-        if figure.quarter:
-            activities = activities.filter(start_date__quarter=figure.quarter)
-        assert measures(figure) == direct(activities), (figure.program_id, figure.branch_id, figure.kind, figure.year)
-        checked += 1
-    assert checked > 50
-    center = Figure.objects.get(program=None, branch=None, kind="", year=None)
-    assert (center.people, center.women, center.men) == (17, 10, 7)  # the man of both branches counted once
+class TestATwoBranchTwoYearLedger:
+    """The figures of one ledger, built once for these tests (each runs in its own savepoint)."""
+
+    @pytest.fixture
+    def branch_a(self, _ledger, db):
+        return Branch.objects.get(pk=_ledger["branch_a"])
+
+    @pytest.fixture
+    def branch_b(self, _ledger, db):
+        return Branch.objects.get(pk=_ledger["branch_b"])
+
+    @pytest.fixture
+    def ledger(self, _ledger, db):
+        return {name: Program.objects.get(pk=_ledger[name]) for name in ("program", "other")}
+
+    def test_every_precomputed_figure_equals_the_count_made_from_the_ledger(self, ledger, branch_a, branch_b):
+        checked = 0
+        for figure in Figure.objects.filter(month__isnull=True):
+            activities = Activity.objects.all()
+            if figure.program_id:
+                activities = activities.filter(program_id=figure.program_id)
+            if figure.branch_id:
+                activities = activities.filter(branch_id=figure.branch_id)
+            if figure.kind:
+                activities = activities.filter(kind=figure.kind)
+            if figure.year:
+                activities = activities.filter(start_date__year=figure.year)
+            if figure.quarter:
+                activities = activities.filter(start_date__quarter=figure.quarter)
+            assert measures(figure) == direct(activities), (figure.program_id, figure.branch_id, figure.kind, figure.year)
+            checked += 1
+        assert checked > 50
+        center = Figure.objects.get(program=None, branch=None, kind="", year=None)
+        assert (center.people, center.women, center.men) == (17, 10, 7)  # the man of both branches counted once
 
 
-def test_months_add_up_to_their_year_for_additive_figures(ledger):
-    months = Figure.objects.filter(program=None, branch=None, kind="", year=2025, month__isnull=False)
-    year = Figure.objects.get(program=None, branch=None, kind="", year=2025, quarter=None, month=None)
-    assert sorted(m.month for m in months) == [2, 8]
-    assert sum(m.person_days for m in months) == year.person_days == 4 * 3 + 3 * 3 + 3
+    def test_months_add_up_to_their_year_for_additive_figures(self, ledger):
+        months = Figure.objects.filter(program=None, branch=None, kind="", year=2025, month__isnull=False)
+        year = Figure.objects.get(program=None, branch=None, kind="", year=2025, quarter=None, month=None)
+        assert sorted(m.month for m in months) == [2, 8]
+        assert sum(m.person_days for m in months) == year.person_days == 4 * 3 + 3 * 3 + 3
 
 
-def test_the_dashboard_shows_the_center_figures_to_an_administrator(ledger, administrator):
-    response = client_for(administrator).get(reverse("dashboard:index"))
-    assert response.status_code == 200
-    headline = response.context["figures"]["headline"]
-    assert measures(headline) == direct(Activity.objects.all())
-    text = response.content.decode()
-    assert gettext("People reached") in text
-    assert {r.kind for r in response.context["figures"]["by_kind"]} == {"training", "workshop", "technical_support",
-                                                                         "networking"}
-    assert "vendor/chartjs/chart.umd.min.js" in text
+    def test_the_dashboard_shows_the_center_figures_to_an_administrator(self, ledger, administrator):
+        response = client_for(administrator).get(reverse("dashboard:index"))
+        assert response.status_code == 200
+        headline = response.context["figures"]["headline"]
+        assert measures(headline) == direct(Activity.objects.all())
+        text = response.content.decode()
+        assert gettext("People reached") in text
+        assert {r.kind for r in response.context["figures"]["by_kind"]} == {"training", "workshop", "technical_support",
+                                                                             "networking"}
+        assert "vendor/chartjs/chart.umd.min.js" in text
 
 
-def test_the_headline_links_to_the_matching_activities_list(ledger, administrator, branch_a):
-    response = client_for(administrator).get(reverse("dashboard:index"),
-                                             {"branch": branch_a.pk, "period": "2025"})
-    assert response.context["activities_url"] == f"{reverse('activities:list')}?branch={branch_a.pk}&year=2025"
-    assert response.context["figures"]["headline"].activities == 2
-    listed = client_for(administrator).get(response.context["activities_url"])
-    assert listed.status_code == 200
+    def test_the_headline_links_to_the_matching_activities_list(self, ledger, administrator, branch_a):
+        response = client_for(administrator).get(reverse("dashboard:index"),
+                                                 {"branch": branch_a.pk, "period": "2025"})
+        assert response.context["activities_url"] == f"{reverse('activities:list')}?branch={branch_a.pk}&year=2025"
+        assert response.context["figures"]["headline"].activities == 2
+        listed = client_for(administrator).get(response.context["activities_url"])
+        assert listed.status_code == 200
 
 
-def test_filters_narrow_the_figures_to_a_program_and_a_quarter(ledger, administrator):
-    response = client_for(administrator).get(reverse("dashboard:index"),
-                                             {"program": ledger["program"].pk, "period": "2026-Q2"})
-    headline = response.context["figures"]["headline"]
-    assert measures(headline) == direct(Activity.objects.filter(program=ledger["program"], start_date__year=2026))
-    assert [row.month for row in response.context["figures"]["timeline"]] == [5]
+    def test_filters_narrow_the_figures_to_a_program_and_a_quarter(self, ledger, administrator):
+        response = client_for(administrator).get(reverse("dashboard:index"),
+                                                 {"program": ledger["program"].pk, "period": "2026-Q2"})
+        headline = response.context["figures"]["headline"]
+        assert measures(headline) == direct(Activity.objects.filter(program=ledger["program"], start_date__year=2026))
+        assert [row.month for row in response.context["figures"]["timeline"]] == [5]
 
 
-def test_branch_staff_never_see_another_branch_s_figures(ledger, client_b, branch_a, branch_b):
-    for query in ({}, {"branch": branch_a.pk}, {"branch": ""}):
-        response = client_b.get(reverse("dashboard:index"), query)
-        figures = response.context["figures"]
-        assert measures(figures["headline"]) == direct(Activity.objects.filter(branch=branch_b))
-        assert [row.branch_id for row in figures["by_branch"]] == [branch_b.pk]
-        assert all(row.branch_id == branch_b.pk for row in figures["by_kind"])
-        assert all(r.branch_id == branch_b.pk for row in figures["by_kind"] for r in row.branch_rows)
-        assert branch_a.name_ar not in response.content.decode()
+    def test_branch_staff_never_see_another_branch_s_figures(self, ledger, client_b, branch_a, branch_b):
+        for query in ({}, {"branch": branch_a.pk}, {"branch": ""}):
+            response = client_b.get(reverse("dashboard:index"), query)
+            figures = response.context["figures"]
+            assert measures(figures["headline"]) == direct(Activity.objects.filter(branch=branch_b))
+            assert [row.branch_id for row in figures["by_branch"]] == [branch_b.pk]
+            assert all(row.branch_id == branch_b.pk for row in figures["by_kind"])
+            assert all(r.branch_id == branch_b.pk for row in figures["by_kind"] for r in row.branch_rows)
+            assert branch_a.name_ar not in response.content.decode()
 
 
-def test_staff_of_several_branches_choose_one_of_them(ledger, branch_a, branch_b):
-    from madani.accounts.models import Role
-    from tests.factories import UserFactory
+    def test_staff_of_several_branches_choose_one_of_them(self, ledger, branch_a, branch_b):
+        from madani.accounts.models import Role
+        from tests.factories import UserFactory
 
-    officer = UserFactory(role=Role.ME_OFFICER, branches=[branch_a, branch_b])
-    response = client_for(officer).get(reverse("dashboard:index"), {"branch": branch_b.pk})
-    assert response.context["selection"].branch == branch_b
-    assert [c[0] for c in response.context["form"].fields["branch"].choices] != [""]
-    assert "" not in [str(c[0]) for c in response.context["form"].fields["branch"].choices]
+        officer = UserFactory(role=Role.ME_OFFICER, branches=[branch_a, branch_b])
+        response = client_for(officer).get(reverse("dashboard:index"), {"branch": branch_b.pk})
+        assert response.context["selection"].branch == branch_b
+        assert [c[0] for c in response.context["form"].fields["branch"].choices] != [""]
+        assert "" not in [str(c[0]) for c in response.context["form"].fields["branch"].choices]
 
 
 def test_recording_an_activity_refreshes_the_dashboard(administrator, branch_a, django_capture_on_commit_callbacks):

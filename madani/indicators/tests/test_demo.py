@@ -5,9 +5,9 @@ from django.urls import reverse
 from conftest import client_for
 from madani.accounts.models import User
 from madani.activities.models import Program
-from madani.core.demo import DEMO_DOMAIN
 from madani.indicators.engine import compute
 from madani.indicators.models import Indicator
+from madani.sampledata.demo.core import DEMO_DOMAIN
 
 
 def _figure(code):

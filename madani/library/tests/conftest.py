@@ -7,9 +7,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from madani.library import services
-from madani.library.demo import _pdf
+from madani.sampledata.files import pdf_bytes
 
-PDF = _pdf("Civic education guide")
+PDF = pdf_bytes("Civic education guide")
 MP3 = b"ID3\x04\x00\x00\x00\x00\x00\x00" + (b"\xff\xfb\x10\xc0" + bytes(100)) * 20  # ID3 tag, then silent frames
 MP3_WITHOUT_TAG = (b"\xff\xfb\x10\xc0" + bytes(100)) * 20
 OGG = b"OggS\x00\x02" + bytes(200)

@@ -3,9 +3,9 @@
 import random
 
 from madani.accounts.models import Role
-from madani.core.demo import DEMO_DOMAIN
-from madani.library import demo
 from madani.library.models import Access, Kind, Resource
+from madani.sampledata.demo import library as demo
+from madani.sampledata.demo.core import DEMO_DOMAIN
 from tests.factories import BranchFactory, UserFactory
 
 

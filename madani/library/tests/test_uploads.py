@@ -11,8 +11,7 @@ from django.utils.translation import gettext
 
 from madani.library import services
 from madani.library.models import ACCEPTED_EXTENSIONS, Resource
-
-from madani.library.demo import _wav
+from madani.sampledata.files import wav_bytes
 
 from .conftest import EXECUTABLE, HTML, M4A, MP3, MP3_WITHOUT_TAG, MP4, OGG, PDF, WEBM, package, upload
 
@@ -46,7 +45,7 @@ def test_a_program_or_a_web_page_renamed_pdf_is_refused(add_resource, content):
     ("episode.m4a", M4A), ("episode.wav", None),
 ])
 def test_common_audio_files_are_accepted_as_audio(add_resource, name, content):
-    resource = add_resource(kind="audio", name=name, content=content or _wav(0.1))
+    resource = add_resource(kind="audio", name=name, content=content or wav_bytes(0.1))
     assert resource.content_type.startswith("audio/")
 
 

@@ -6,21 +6,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from madani.accounts.models import Role
-from madani.activities.models import Topic
 from madani.assessments.models import Questionnaire
 from madani.news import services
 from madani.news.models import NewsPost, Tag
-from madani.organizations.models import Kind as OrganizationKind
-from madani.sampledata.scenarios import seed_000_workshops
+from madani.sampledata import scenarios
 from tests.factories import (
-    BranchFactory,
-    OrganizationFactory,
-    PersonFactory,
-    PhaseFactory,
-    ProgramFactory,
     ResponseFactory,
     UserFactory,
-    place,
 )
 
 
@@ -76,34 +68,12 @@ def published_a(staff_a, branch_a):
 
 @pytest.fixture
 def seed_000(db):
-    """Seed 000 recorded through the services (madani/sampledata/scenarios.py; the same facts as
-    madani/activities/demo.py): two 3-day workshops of phase 3 of "Enhancing Participatory Democracy in
-    NES" (NPA), 20–22 July 2021, for the members of the NES NGO Platform: 15 trainees in Hajin (10 men,
+    """Seed 000 as it happened, recorded through the services by the scenario the demo records too
+    (madani/sampledata/scenarios.py): two 3-day workshops of phase 3 of "Enhancing Participatory Democracy
+    in NES" (NPA), 20–22 July 2021, for the members of the NES NGO Platform: 15 trainees in Hajin (10 men,
     5 women) with Abdullah Obied, 8 in Al-Kasra (5 men, 3 women) with Ali Iskan. Returns the two
     activities (Hajin first)."""
-    deir = BranchFactory(code="deir-ez-zor", name_ar="دير الزور", name_en="Deir ez-Zor", name="دير الزور",
-                         place=place("SY090100"))
-    npa = OrganizationFactory(kind=OrganizationKind.DONOR, branch=None, name_ar="المساعدات الشعبية النرويجية",
-                              name_en="Norwegian People's Aid", name="المساعدات الشعبية النرويجية", acronym="NPA")
-    program = ProgramFactory(code="epd-nes", name_ar="تعزيز نهج الديمقراطية التشاركية في شمال وشرق سوريا",
-                             name_en="Enhancing Participatory Democracy in NES",
-                             name="تعزيز نهج الديمقراطية التشاركية في شمال وشرق سوريا", donor=npa,
-                             start_date=datetime.date(2019, 1, 1))
-    phase = PhaseFactory(program=program, number=3, name="المرحلة الثالثة", name_ar="المرحلة الثالثة",
-                         name_en="Phase 3")
-    platform = OrganizationFactory(kind=OrganizationKind.NETWORK, branch=None, name_en="NES NGO Platform",
-                                   name_ar="منصة مؤسسات المجتمع المدني في شمال وشرق سوريا",
-                                   name="منصة مؤسسات المجتمع المدني في شمال وشرق سوريا")
-    members = [OrganizationFactory(branch=deir) for _ in range(10)]
-    platform.members.set(members)
-    topics = [Topic.objects.get(code=c) for c in ("advocacy", "networking", "communication", "fundraising")]
-    obeid = PersonFactory(full_name="عبدالله عبيد", name_latin="Abdullah Obied", gender="male", branch=deir)
-    iskan = PersonFactory(full_name="علي إسكان", name_latin="Ali Iskan", gender="male", branch=deir)
-    return seed_000_workshops(
-        actor=None, branch=deir, program=program, phase=phase, platform=platform, members=members,
-        trainers=[obeid, iskan], topics=topics, places={"SY090201": place("SY090201"), "SY090101": place("SY090101")},
-        new_person=lambda gender, _place: PersonFactory(branch=deir, gender=gender),
-    )
+    return scenarios.seed_000().workshops
 
 
 @pytest.fixture

@@ -5,13 +5,13 @@ import datetime
 
 from django.urls import reverse
 
-from madani.core import demo
 from madani.news.models import NewsPost, Status
+from madani.sampledata.demo import core as demo
 
 
 def test_the_news_demo_runs_after_the_activities_demo():
     steps = demo.DEMO_STEPS
-    assert steps.index("madani.news.demo.load") > steps.index("madani.activities.demo.load")
+    assert steps.index("madani.sampledata.demo.news.load") > steps.index("madani.sampledata.demo.activities.load")
 
 
 def test_the_demo_holds_seed_000_published_and_posts_at_every_stage(demo_data, db, anonymous):

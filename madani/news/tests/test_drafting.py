@@ -7,11 +7,12 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from conftest import client_for
-from madani.activities.models import Attendance, Topic
+from conftest import built_once, client_for
+from madani.activities.models import Activity, Attendance, Topic
 from madani.news import drafting, services
 from madani.news.models import NewsPost, Status
 from madani.people.models import Person
+from madani.sampledata import scenarios
 from tests.factories import ActivityFactory, ParticipationFactory, PersonFactory, ResponseFactory, SessionFactory, place
 
 # Every fact of seed 000 (and its English version, seed 002), as the ledger records it, with how each
@@ -44,6 +45,18 @@ SEED_000_FACTS = {
     "chosen from the needs assessment": ("بناءً على تقييم الاحتياجات", "chosen from the needs assessment"),
     "the gap it answers": ("تطوير قدراتها في مجال المناصرة", "7 showed a gap in advocacy"),
 }
+
+
+@pytest.fixture(scope="module")
+def _seed_000_workshops(django_db_setup, django_db_blocker):
+    with built_once(django_db_blocker, lambda: [a.pk for a in scenarios.seed_000().workshops]) as pks:
+        yield pks
+
+
+@pytest.fixture
+def seed_000(_seed_000_workshops, db):
+    """Seed 000 (the scenario of the news conftest's ``seed_000``), built once for this module's tests."""
+    return list(Activity.objects.filter(pk__in=_seed_000_workshops).order_by("pk"))
 
 
 @pytest.fixture

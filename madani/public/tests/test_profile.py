@@ -6,8 +6,8 @@ from django.urls import reverse
 
 from conftest import client_for
 from madani.activities.models import Activity
-from madani.public import demo
 from madani.public.models import BranchContact, CenterProfile, Registration
+from madani.sampledata.demo import public as demo
 from tests.factories import BranchFactory, place
 
 from .conftest import planned

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from madani.core import demo
+from madani.sampledata.demo import core as demo
 
 
 class Command(BaseCommand):

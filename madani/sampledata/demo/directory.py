@@ -4,10 +4,9 @@ countryside, most published, some waiting for moderation, one rejected with its 
 member's organization (Tutul) has a published listing and one waiting."""
 
 from madani.accounts.models import Role, User
+from madani.directory import services
 from madani.organizations.models import Organization, Sector
 from madani.places.models import Place
-
-from . import services
 
 # organization (English name), sector, (title ar, en), (description ar, en), (eligibility ar, en),
 # (how to reach ar, en), places served (P-codes), public phone, state

@@ -4,7 +4,7 @@ seed 004: networks and election monitoring), the contact details of its four bra
 trainings and workshops opened for registration, and a few registrations waiting for staff — one of
 them someone already in the registry, to show the duplicate check.
 
-Runs after the activities demo (``DEMO_STEPS`` in ``madani/core/demo.py``). Addresses and phone numbers
+Runs after the activities demo (``demo_steps`` in the apps' ``AppConfig``). Addresses and phone numbers
 are illustrative.
 """
 
@@ -12,13 +12,15 @@ import datetime
 
 from django.utils import timezone
 
+from madani.accounts.models import Role, User
 from madani.activities.models import REGISTRATION_KINDS, Activity, Status
+from madani.activities.services import activity_update
 from madani.branches.models import Branch
-from madani.core.demo import DEMO_DOMAIN, FAMILY_NAMES, FEMALE_NAMES, MALE_NAMES
 from madani.people.models import Person
 from madani.places.models import Level, Place
-
-from .models import BranchContact, CenterProfile, Registration
+from madani.public.models import BranchContact, CenterProfile, Registration
+from madani.public.services import profile_save, registration_submit
+from madani.sampledata.demo.core import DEMO_DOMAIN, FAMILY_NAMES, FEMALE_NAMES, MALE_NAMES
 
 PROFILE = {
     "name_ar": "مركز دعم المجتمع المدني",
@@ -67,7 +69,9 @@ def load(rng):
     branches = {b.code: b for b in Branch.objects.all()}
     if not branches:
         return
-    profile = CenterProfile.objects.create(name=PROFILE["name_ar"], **PROFILE)
+    actor = User.objects.filter(role=Role.ADMINISTRATOR).order_by("pk").first()
+    profile = profile_save(actor=actor, profile=CenterProfile(), data=dict(PROFILE))
+    # A branch's contact has no service of its own (the profile form's inline formset writes them).
     for code, (address_ar, address_en, phone) in BRANCH_CONTACTS.items():
         if code in branches:
             BranchContact.objects.create(profile=profile, branch=branches[code], address=address_ar,
@@ -78,9 +82,8 @@ def load(rng):
                    .order_by("start_date", "pk"))
     for activity in planned:
         deadline = activity.start_date - datetime.timedelta(days=3)
-        activity.open_for_registration = True
-        activity.registration_deadline = deadline if deadline >= today else None
-    Activity.objects.bulk_update(planned, ["open_for_registration", "registration_deadline"])
+        activity_update(actor=actor, activity=activity, data={
+            "open_for_registration": True, "registration_deadline": deadline if deadline >= today else None})
     if planned:  # on a training of a branch the demo branch managers work in, if there is one
         staffed = [a for a in planned if a.branch.code in ("raqqa", "deir-ez-zor")]
         _registrations(rng, (staffed or planned)[0], today)
@@ -94,8 +97,8 @@ def _registrations(rng, activity, today):
     for n in range(4):
         female = n % 2 == 0
         first = rng.choice(FEMALE_NAMES if female else MALE_NAMES)
-        rows.append(Registration(
-            activity=activity, full_name=f"{first} {rng.choice(MALE_NAMES)} {rng.choice(FAMILY_NAMES)}",
+        rows.append(dict(
+            full_name=f"{first} {rng.choice(MALE_NAMES)} {rng.choice(FAMILY_NAMES)}",
             gender="female" if female else "male", birth_year=rng.randint(1975, 2004),
             phone=f"+963 9{rng.randint(30, 99)} {rng.randint(100, 999)} {rng.randint(100, 999)}",
             organization_name=REGISTRANT_ORGANIZATIONS[n], home_place=rng.choice(places),
@@ -103,10 +106,10 @@ def _registrations(rng, activity, today):
     known = Person.objects.filter(branch=activity.branch, home_place__isnull=False, birth_year__isnull=False).exclude(
         participations__activity=activity).order_by("pk").first()
     if known:
-        rows.append(Registration(activity=activity, full_name=known.full_name, gender=known.gender,
-                                 birth_year=known.birth_year, phone=known.phone or "+963 944 000 000",
-                                 organization_name=REGISTRANT_ORGANIZATIONS[4], home_place=known.home_place))
-    created = Registration.objects.bulk_create(rows)
+        rows.append(dict(full_name=known.full_name, gender=known.gender, birth_year=known.birth_year,
+                         phone=known.phone or "+963 944 000 000", organization_name=REGISTRANT_ORGANIZATIONS[4],
+                         home_place=known.home_place))
+    created = [registration_submit(activity=activity, data=data) for data in rows]  # as on the public form
     now = timezone.now()
-    for hours, registration in enumerate(created, start=1):  # received over the last days
+    for hours, registration in enumerate(created, start=1):  # received over the last days (no service backdates)
         Registration.objects.filter(pk=registration.pk).update(created_at=now - datetime.timedelta(hours=7 * hours))

@@ -1,4 +1,4 @@
-"""Demo indicators and logframes, after the activities demo (``DEMO_STEPS`` in ``madani/core/demo.py``).
+"""Demo indicators and logframes, after the activities demo (``demo_steps`` in the apps' ``AppConfig``).
 
 - The logframe of "Enhancing Participatory Democracy in NES" (seeds 000/002): the outcome "local CSOs
   take part in public decision-making", its outputs (members of CSOs trained in advocacy; dialogue and
@@ -16,10 +16,11 @@ has activity then).
 
 import datetime
 
+from madani.accounts.models import Role, User
 from madani.activities.models import Kind, Program
-
-from .engine import compute
-from .models import Baseline, Indicator, Outcome, Output, Target
+from madani.indicators.engine import compute
+from madani.indicators.models import Baseline, Indicator, Outcome, Output, Target
+from madani.indicators.services import indicator_save, outcome_save, output_save
 
 EPD = {
     "outcome": ("تشارك منظمات المجتمع المدني المحلية في صنع القرار العام",
@@ -81,13 +82,15 @@ SEED_FIGURES = [
 ]
 
 
-def _indicator(code, name_ar, name_en, metric, kinds, by, **fields):
-    return Indicator.objects.create(code=code, name=name_ar, name_ar=name_ar, name_en=name_en, metric=metric,
-                                    kinds=[str(k) for k in kinds], disaggregations=by, **fields)
+def _indicator(actor, code, name_ar, name_en, metric, kinds, by, **fields):
+    return indicator_save(actor=actor, indicator=Indicator(), data={
+        "code": code, "name_ar": name_ar, "name_en": name_en, "metric": metric, "kinds": [str(k) for k in kinds],
+        "disaggregations": by, **fields})
 
 
 def _plan(rng, indicator, baseline_year, today):
-    """A baseline in the seed year and yearly targets near what the ledger holds."""
+    """A baseline in the seed year and yearly targets near what the ledger holds (written directly: only the
+    indicator form's inline formsets write them, through ``indicator_save``)."""
     def actual(year):
         return compute(indicator.query(by=()).within(datetime.date(year, 1, 1), datetime.date(year, 12, 31))).total
 
@@ -99,17 +102,17 @@ def _plan(rng, indicator, baseline_year, today):
                           value=max(1, round((last + this) * rng.uniform(0.9, 1.1))))
 
 
-def _logframe(rng, program, plan, baseline_year, today):
-    outcome = Outcome.objects.create(program=program, number=1, statement=plan["outcome"][0],
-                                     statement_ar=plan["outcome"][0], statement_en=plan["outcome"][1])
+def _logframe(rng, actor, program, plan, baseline_year, today):
+    outcome = outcome_save(actor=actor, outcome=Outcome(), data={
+        "program": program, "number": 1, "statement_ar": plan["outcome"][0], "statement_en": plan["outcome"][1]})
     for code, name_ar, name_en, metric, kinds, by in plan["outcome_indicators"]:
-        indicator = _indicator(code, name_ar, name_en, metric, kinds, by, program=program, outcome=outcome)
+        indicator = _indicator(actor, code, name_ar, name_en, metric, kinds, by, program=program, outcome=outcome)
         _plan(rng, indicator, baseline_year, today)
     for number, ((statement_ar, statement_en), indicators) in enumerate(plan["outputs"], start=1):
-        output = Output.objects.create(outcome=outcome, number=number, statement=statement_ar,
-                                       statement_ar=statement_ar, statement_en=statement_en)
+        output = output_save(actor=actor, output=Output(), data={
+            "outcome": outcome, "number": number, "statement_ar": statement_ar, "statement_en": statement_en})
         for code, name_ar, name_en, metric, kinds, by in indicators:
-            indicator = _indicator(code, name_ar, name_en, metric, kinds, by, program=program, output=output)
+            indicator = _indicator(actor, code, name_ar, name_en, metric, kinds, by, program=program, output=output)
             _plan(rng, indicator, baseline_year, today)
 
 
@@ -118,10 +121,11 @@ def load(rng):
     if len(programs) < 2:
         return
     today = datetime.date.today()
-    _logframe(rng, programs["epd-nes"], EPD, 2021, today)  # baseline: phase 3 (seed 000)
-    _logframe(rng, programs["cso-capacity"], CAPACITY, 2020, today)  # baseline: phases 1 and 2 (seed 001)
+    actor = User.objects.filter(role=Role.ADMINISTRATOR).order_by("pk").first()
+    _logframe(rng, actor, programs["epd-nes"], EPD, 2021, today)  # baseline: phase 3 (seed 000)
+    _logframe(rng, actor, programs["cso-capacity"], CAPACITY, 2020, today)  # baseline: phases 1 and 2 (seed 001)
     for code, name_ar, name_en, metric, kinds, by, program, period in SEED_FIGURES:
-        indicator = _indicator(code, name_ar, name_en, metric, kinds, by,
+        indicator = _indicator(actor, code, name_ar, name_en, metric, kinds, by,
                                date_from=period[0] if period else None, date_to=period[1] if period else None)
         if program:
-            indicator.programs.set([programs[program]])
+            indicator_save(actor=actor, indicator=indicator, data={"programs": [programs[program]]})

@@ -1,8 +1,11 @@
 """Demo ledger: the programs of the seed reports, seeds 000 and 001 recorded as they happened, and a
 year of generated activity in the four demo branches, ending around today with a few planned ahead.
 
-Runs first among the apps' demo steps (``DEMO_STEPS`` in ``madani/core/demo.py``), after the core demo
-has created the branches, organizations, people and logins. Bulk inserts keep ``make demo`` fast.
+Runs first among the apps' demo steps (``demo_steps`` in the apps' ``AppConfig``), after the core demo
+has created the branches, organizations, people and logins. Everything is recorded through the
+ledger's services (``program_save``, ``activity_create``, ``session_create``, ``participation_add``,
+``attendance_record``; people through ``person_create``), as staff record it; phases have no service of
+their own (the program form's formset writes them) and are created directly.
 
 Seed 000 (2021-07-23): two 3-day advocacy workshops of phase 3 of "Enhancing Participatory Democracy
 in NES" (NPA) for members of the NES NGO Platform: 15 trainees in Hajin with Abdullah Obied, 8 in
@@ -18,14 +21,16 @@ import calendar
 import datetime
 
 from madani.accounts.models import Role, User
+from madani.activities import services
+from madani.activities.models import CERTIFIED_KINDS, Kind, Phase, Program, Source, Status, Topic
 from madani.branches.models import Branch
-from madani.core.demo import DEMO_DOMAIN, FAMILY_NAMES, FEMALE_NAMES, MALE_NAMES, SEED_CSOS
 from madani.organizations.models import Kind as OrganizationKind
 from madani.organizations.models import Organization
 from madani.people.models import Affiliation, Displacement, Gender, Person
+from madani.people.services import affiliation_create, person_create
 from madani.places.models import Place
-
-from .models import Activity, Attendance, Kind, Participation, Phase, Program, Session, Source, Status, Topic
+from madani.sampledata.demo.core import DEMO_DOMAIN, FAMILY_NAMES, FEMALE_NAMES, MALE_NAMES, SEED_CSOS
+from madani.sampledata.scenarios import PLATFORM_MEMBERS, SEED_000_TOPICS, platform_create, seed_000_workshops
 
 DAY = datetime.timedelta(days=1)
 
@@ -113,7 +118,8 @@ def _status(start, end, today) -> str:
 
 
 class _Ledger:
-    """Activities and their rows, collected in memory and written with a handful of bulk inserts."""
+    """Activities and their rows, drawn first (the random draws in a fixed order), then recorded through
+    the ledger's services, in order: the activity, its sessions, its participants, who was present."""
 
     def __init__(self, today):
         self.today = today
@@ -121,62 +127,43 @@ class _Ledger:
 
     def add(self, activity, *, topics=(), facilitators=(), organizations=(), days=None, participants=(),
             attendance_rate=None, rng=None, all_present=False):
-        """``participants``: (person, organization) pairs. ``days``: the sessions' dates (default:
-        every day of the activity). Past sessions get attendance: everyone (``all_present``) or each
-        participant with probability ``attendance_rate``."""
-        activity.status = _status(activity.start_date, activity.end_date, self.today)
-        length = (activity.end_date - activity.start_date).days + 1
-        days = days or [activity.start_date + n * DAY for n in range(length)]
-        facilitator = facilitators[0] if facilitators else None
-        sessions = [Session(date=d, place=activity.place, facilitator=facilitator) for d in days]
-        present = []
-        for index, session in enumerate(sessions):
-            if session.date > self.today:
+        """``activity``: its fields (``_activity``). ``participants``: (person, organization) pairs.
+        ``days``: the sessions' dates (default: every day of the activity). Past sessions get
+        attendance: everyone (``all_present``) or each participant with probability ``attendance_rate``."""
+        start, end = activity["start_date"], activity["end_date"]
+        activity["status"] = _status(start, end, self.today)
+        days = days or [start + n * DAY for n in range((end - start).days + 1)]
+        present = {}
+        for index, day in enumerate(days):
+            if day > self.today:
                 continue
             for person, _organization in participants:
                 if all_present or rng.random() < attendance_rate:
-                    present.append((index, person))
+                    present.setdefault(index, []).append(person)
         attended = {}
-        for _index, person in present:
-            attended[person.pk] = attended.get(person.pk, 0) + 1
-        needed = max(1, round(len(sessions) * 2 / 3)) if activity.is_certified else 1
-        rows = [
-            Participation(person=person, organization=organization, source=Source.SHEET,
-                          completed=activity.status == Status.COMPLETED and attended.get(person.pk, 0) >= needed)
-            for person, organization in participants
-        ]
+        for people in present.values():
+            for person in people:
+                attended[person.pk] = attended.get(person.pk, 0) + 1
+        needed = max(1, round(len(days) * 2 / 3)) if activity["kind"] in CERTIFIED_KINDS else 1
+        rows = [(person, organization,
+                 activity["status"] == Status.COMPLETED and attended.get(person.pk, 0) >= needed)
+                for person, organization in participants]
         organizations = list(organizations) or list({o for _p, o in participants if o is not None})
-        self.entries.append((activity, list(topics), list(facilitators), organizations, sessions, rows, present))
-        return activity
+        self.entries.append((activity, list(topics), list(facilitators), organizations, days, rows, present))
 
-    def save(self):
-        activities = Activity.objects.bulk_create([e[0] for e in self.entries])
-        through = {name: getattr(Activity, name).through for name in ("topics", "facilitators", "target_organizations")}
-        topic_rows, facilitator_rows, organization_rows, sessions, participations = [], [], [], [], []
-        for activity, entry in zip(activities, self.entries):
-            _a, topics, facilitators, organizations, activity_sessions, rows, _p = entry
-            topic_rows += [through["topics"](activity_id=activity.pk, topic_id=t.pk) for t in topics]
-            facilitator_rows += [through["facilitators"](activity_id=activity.pk, person_id=p.pk) for p in facilitators]
-            organization_rows += [
-                through["target_organizations"](activity_id=activity.pk, organization_id=o.pk) for o in organizations
-            ]
-            for session in activity_sessions:
-                session.activity = activity
-            sessions += activity_sessions
-            for row in rows:
-                row.activity = activity
-            participations += rows
-        for model, rows in [(through["topics"], topic_rows), (through["facilitators"], facilitator_rows),
-                            (through["target_organizations"], organization_rows)]:
-            model.objects.bulk_create(rows)
-        Session.objects.bulk_create(sessions, batch_size=500)
-        Participation.objects.bulk_create(participations, batch_size=500)
-        Attendance.objects.bulk_create(
-            [Attendance(session=e[4][index], person=person, source=Source.SHEET)
-             for e in self.entries for index, person in e[6]],
-            batch_size=1000,
-        )
-        return activities
+    def save(self, actor):
+        for fields, topics, facilitators, organizations, days, rows, present in self.entries:
+            activity = services.activity_create(actor=actor, data={
+                **fields, "topics": topics, "facilitators": facilitators, "target_organizations": organizations})
+            facilitator = facilitators[0] if facilitators else None
+            sessions = [services.session_create(actor=actor, activity=activity, data={
+                "date": day, "place": activity.place, "facilitator": facilitator}) for day in days]
+            for person, organization, completed in rows:
+                services.participation_add(actor=actor, activity=activity, person=person, organization=organization,
+                                           completed=completed, source=Source.SHEET)
+            for index, people in present.items():
+                services.attendance_record(actor=actor, session=sessions[index], present_ids=[p.pk for p in people],
+                                           source=Source.SHEET)
 
 
 def load(rng):
@@ -187,29 +174,31 @@ def load(rng):
     places = Place.objects.in_bulk(field_name="pcode")
     topics = {t.code: t for t in Topic.objects.all()}
     organizations = {o.name_en: o for o in Organization.objects.all()}
+    actor = User.objects.filter(role=Role.ADMINISTRATOR).order_by("pk").first()
     ledger = _Ledger(today)
 
-    programs = _programs(branches, organizations, today)
-    trainers = _trainers(rng, branches, places)
-    _seed_000(rng, ledger, programs, branches, places, topics, organizations, trainers)
-    _seed_001(rng, ledger, programs, branches, topics, trainers)
+    programs = _programs(actor, branches, organizations, today)
+    trainers = _trainers(rng, actor, branches, places)
+    _seed_000(rng, actor, programs, branches, places, topics, trainers)
+    _seed_001(rng, actor, ledger, programs, branches, topics, trainers)
     _year(rng, ledger, programs, branches, places, topics, trainers, today)
-    ledger.save()
+    ledger.save(actor)
 
 
-def _activity(kind, title_ar, title_en, program, phase, branch, place, start, end, **extra):
-    return Activity(kind=kind, title=title_ar, title_ar=title_ar, title_en=title_en, program=program, phase=phase,
-                    branch=branch, place=place, start_date=start, end_date=end, **extra)
+def _activity(kind, title_ar, title_en, program, phase, branch, place, start, end, **extra) -> dict:
+    """An activity's fields, as ``activity_create`` takes them."""
+    return {"kind": kind, "title_ar": title_ar, "title_en": title_en, "program": program, "phase": phase,
+            "branch": branch, "place": place, "start_date": start, "end_date": end, **extra}
 
 
-def _programs(branches, organizations, today):
+def _programs(actor, branches, organizations, today):
     def program(code, name_ar, name_en, start, end, donor=None, branch_codes=(), **extra):
-        name = {"name": name_ar, "name_ar": name_ar, "name_en": name_en}
-        p = Program.objects.create(code=code, donor=donor, start_date=start, end_date=end, **name, **extra)
-        p.branches.set([branches[c] for c in branch_codes if c in branches])
-        return p
+        return services.program_save(actor=actor, program=Program(), data={
+            "code": code, "donor": donor, "start_date": start, "end_date": end, "name_ar": name_ar, "name_en": name_en,
+            "branches": [branches[c] for c in branch_codes if c in branches], **extra})
 
     def phase(p, number, start, end, branch_codes, name_ar="", name_en=""):
+        # no service of its own: the program form's inline formset writes phases (program_save(phases=…))
         ph = Phase.objects.create(program=p, number=number, start_date=start, end_date=end, name=name_ar,
                                   name_ar=name_ar, name_en=name_en)
         ph.branches.set([branches[c] for c in branch_codes if c in branches])
@@ -257,98 +246,62 @@ def _programs(branches, organizations, today):
     }
 
 
-def _person(rng, branch, home_place, gender=None, full_name=None, birth_year=None):
+def _person(rng, branch, home_place, gender=None) -> dict:
+    """The fields of a generated person, registered by the caller through ``person_create``."""
     gender = gender or (Gender.MALE if rng.random() < 0.62 else Gender.FEMALE)
-    if full_name is None:
-        first = rng.choice(MALE_NAMES if gender == Gender.MALE else FEMALE_NAMES)
-        full_name = f"{first} {rng.choice(MALE_NAMES)} {rng.choice(FAMILY_NAMES)}"
-    return Person(full_name=full_name, gender=gender, birth_year=birth_year or rng.randint(1968, 2003),
-                  home_place=home_place, branch=branch, displacement=Displacement.RESIDENT)
+    first = rng.choice(MALE_NAMES if gender == Gender.MALE else FEMALE_NAMES)
+    full_name = f"{first} {rng.choice(MALE_NAMES)} {rng.choice(FAMILY_NAMES)}"
+    return {"full_name": full_name, "gender": gender, "birth_year": rng.randint(1968, 2003), "home_place": home_place,
+            "branch": branch, "displacement": Displacement.RESIDENT}
 
 
-def _trainers(rng, branches, places):
+def _trainers(rng, actor, branches, places):
     """The center's trainers: the two of seed 000 (Abdullah Obied is the demo trainer login) and
     three generated ones per branch."""
     deir = branches.get("deir-ez-zor")
     named = {}
     if deir:
-        named["obeid"] = Person.objects.create(full_name="عبدالله عبيد", name_latin="Abdullah Obied",
-                                               gender=Gender.MALE, birth_year=1984, branch=deir,
-                                               home_place=places.get("SY090201"))
-        named["iskan"] = Person.objects.create(full_name="علي إسكان", name_latin="Ali Iskan", gender=Gender.MALE,
-                                               birth_year=1981, branch=deir, home_place=places.get("SY090101"))
+        named["obeid"] = person_create(actor=actor, data={
+            "full_name": "عبدالله عبيد", "name_latin": "Abdullah Obied", "gender": Gender.MALE, "birth_year": 1984,
+            "branch": deir, "home_place": places.get("SY090201")})
+        named["iskan"] = person_create(actor=actor, data={
+            "full_name": "علي إسكان", "name_latin": "Ali Iskan", "gender": Gender.MALE, "birth_year": 1981,
+            "branch": deir, "home_place": places.get("SY090101")})
         trainer = User.objects.filter(email=f"trainer@{DEMO_DOMAIN}", role=Role.TRAINER).first()
-        if trainer:
+        if trainer:  # no service links a login to its person (the Django admin does)
             trainer.person = named["obeid"]
             trainer.save(update_fields=["person"])
     by_branch = {}
     for code, branch in branches.items():
         people = [_person(rng, branch, branch.place) for _ in range(3)]
-        for person in people:
-            person.save()
+        people = [person_create(actor=actor, data=data) for data in people]
         by_branch[code] = people + [p for p in named.values() if p.branch_id == branch.pk]
     return {"named": named, "by_branch": by_branch}
 
 
-def _seed_000(rng, ledger, programs, branches, places, topics, organizations, trainers):
-    """Two 3-day advocacy workshops in Hajin (15 trainees) and Al-Kasra (8), 20–22 July 2021."""
+def _seed_000(rng, actor, programs, branches, places, topics, trainers):
+    """Two 3-day advocacy workshops in Hajin (15 trainees) and Al-Kasra (8), 20–22 July 2021: the
+    scenario of ``madani/sampledata/scenarios.py``, among the demo's records; each trainee then joins the
+    organization they represented."""
     deir = branches.get("deir-ez-zor")
     if deir is None or "obeid" not in trainers["named"]:
         return
-    platform = Organization.objects.create(
-        kind=OrganizationKind.NETWORK, name="منصة مؤسسات المجتمع المدني في شمال وشرق سوريا",
-        name_ar="منصة مؤسسات المجتمع المدني في شمال وشرق سوريا", name_en="NES NGO Platform", branch=None,
-        description_ar="منصة تضم منظمات المجتمع المدني في شمال وشرق سوريا.",
-        description_en="The platform of civil-society organizations in North-East Syria.",
+    by_name = {o.name_en: o for o in Organization.objects.filter(name_en__in=[en for _a, en, _p in PLATFORM_MEMBERS])}
+    members = [by_name[en] for _a, en, _p in PLATFORM_MEMBERS if en in by_name]
+    platform = platform_create(actor=actor, members=members)
+    workshops = seed_000_workshops(
+        actor=actor, branch=deir, program=programs["epd"], phase=programs["epd-3"], platform=platform,
+        members=members, trainers=[trainers["named"]["obeid"], trainers["named"]["iskan"]],
+        topics=[topics[c] for c in SEED_000_TOPICS if c in topics], places=places,
+        new_person=lambda gender, place: _person(rng, deir, place, gender), rng=rng,
     )
-    members = [organizations[n] for n in (
-        "Hilm for Development", "Amal Baghouz", "Mari Organization", "Development Without Borders", "Field Response",
-        "Bidaya Organization", "Dayrna Organization", "Ashna — Deir ez-Zor branch", "Basmat Amal", "Sam Organization",
-    ) if n in organizations]
-    platform.members.set(members)
-    workshop_topics = [topics[c] for c in ("advocacy", "networking", "communication", "fundraising") if c in topics]
-    description_ar = (
-        "ورشة تدريبية حول أساليب الحشد والمناصرة لأعضاء منصة مؤسسات المجتمع المدني في ريف دير الزور: سبل "
-        "واستراتيجيات الحشد وكسب التأييد، بناء الشبكات والتحالفات، التواصل الفعال والحملات الإعلامية، أساسيات "
-        "التمويل وإدارة المشاريع، والخطط الاستراتيجية للحملات. اختير الموضوع بناءً على استبيان لتقييم "
-        "الاحتياجات التدريبية للمنظمات الأعضاء."
-    )
-    description_en = (
-        "Workshop on community mobilization and advocacy methods for the members of the NES NGO Platform in "
-        "the Deir ez-Zor countryside: mobilization and lobbying strategies, building networks and alliances, "
-        "effective communication and media campaigns, funding basics and project management, strategic plans "
-        "for campaigns. The topic was chosen from a training-needs questionnaire of the member organizations."
-    )
-    start, end = datetime.date(2021, 7, 20), datetime.date(2021, 7, 22)
-    # place P-code, place names, trainer, trainees (men, women), organizations they represent
-    workshops = [
-        ("SY090201", "هجين", "Hajin", trainers["named"]["obeid"], (10, 5), members[:5] or [platform]),
-        ("SY090101", "الكسرة", "Al-Kasra", trainers["named"]["iskan"], (5, 3), members[5:] or [platform]),
-    ]
-    affiliations = []
-    for pcode, town_ar, town_en, trainer, (men, women), represented in workshops:
-        place = places.get(pcode)
-        people = [_person(rng, deir, place, Gender.MALE) for _ in range(men)]
-        people += [_person(rng, deir, place, Gender.FEMALE) for _ in range(women)]
-        rng.shuffle(people)
-        people = Person.objects.bulk_create(people)
-        participants = [(person, represented[i % len(represented)]) for i, person in enumerate(people)]
-        affiliations += [Affiliation(person=p, organization=o, role="عضو", start_date=datetime.date(2021, 1, 1))
-                         for p, o in participants]
-        ledger.add(
-            _activity(Kind.WORKSHOP, f"ورشة تدريبية حول أساليب الحشد والمناصرة في {town_ar}",
-                      f"Workshop on community mobilization and advocacy methods in {town_en}",
-                      programs["epd"], programs["epd-3"], deir, place, start, end,
-                      description=description_ar, description_ar=description_ar, description_en=description_en,
-                      goals="بناء قدرات المتدربين/ات وتحسين خبراتهم في مجال الحشد والمناصرة، خاصة في المنظمات "
-                            "الناشئة."),
-            topics=workshop_topics, facilitators=[trainer], organizations=[platform, *represented],
-            participants=participants, all_present=True,
-        )
-    Affiliation.objects.bulk_create(affiliations)
+    for workshop in workshops:
+        for participation in workshop.participations.order_by("pk").select_related("person", "organization"):
+            affiliation_create(actor=actor, person=participation.person, data={
+                "organization": participation.organization, "role": "عضو", "start_date": datetime.date(2021, 1, 1)})
 
 
-def _seed_001(rng, ledger, programs, branches, topics, trainers):
+def _seed_001(rng, actor, ledger, programs, branches, topics, trainers):
     """Phase 1 workshops (end of August 2020) and phase 2 coaching, four days for each of the 15 CSOs
     (end of September to end of December 2020), two beneficiaries per CSO: 30 in all."""
     csos = list(Organization.objects.filter(name_en__in=[en for _b, _ar, en, _p in SEED_CSOS]).select_related("place"))
@@ -362,10 +315,9 @@ def _seed_001(rng, ledger, programs, branches, topics, trainers):
     for cso in csos:
         people = affiliated.get(cso.pk, [])[:2]
         while len(people) < 2:  # a CSO without enough people in the generated registry gets its own
-            person = _person(rng, cso.branch, cso.place)
-            person.save()
-            Affiliation.objects.create(person=person, organization=cso, role="منسق مشاريع",
-                                       start_date=datetime.date(2019, 6, 1))
+            person = person_create(actor=actor, data=_person(rng, cso.branch, cso.place))
+            affiliation_create(actor=actor, person=person, data={
+                "organization": cso, "role": "منسق مشاريع", "start_date": datetime.date(2019, 6, 1)})
             people.append(person)
         beneficiaries[cso.pk] = people
 

@@ -3,8 +3,7 @@ by the demo administrator; one is revoked so that the public page shows both ans
 
 from madani.accounts.models import Role, User
 from madani.activities.models import CERTIFIED_KINDS, Activity
-
-from .services import certificate_revoke, certificates_issue_for_activity
+from madani.certificates.services import certificate_revoke, certificates_issue_for_activity
 
 
 def load(rng):

@@ -1,6 +1,6 @@
 """Demo: compute the dashboard's figures once the other apps have recorded their demo data (last step)."""
 
-from . import cube
+from madani.dashboard import cube
 
 
 def load(rng):

@@ -12,10 +12,9 @@ from PIL import Image, ImageDraw
 
 from madani.accounts.models import User
 from madani.activities.models import Activity, Kind
-from madani.core.demo import DEMO_DOMAIN
-
-from . import services
-from .models import NewsPost, Tag
+from madani.news import services
+from madani.news.models import NewsPost, Tag
+from madani.sampledata.demo.core import DEMO_DOMAIN
 
 TAGS = [
     ("advocacy", "المناصرة", "Advocacy"),
@@ -74,6 +73,8 @@ def load(rng):
     users = {u.email.split("@")[0]: u for u in User.objects.filter(email__endswith=f"@{DEMO_DOMAIN}")}
     if "admin" not in users:
         return
+    # Tags have no service (administrators add them in the Django admin); publication dates are set back to
+    # the day each post went out (a service publishes now).
     tags = {slug: Tag.objects.create(slug=slug, name=ar, name_ar=ar, name_en=en) for slug, ar, en in TAGS}
     admin, deir = users["admin"], users.get("manager.deir", users["admin"])
     completed = Activity.objects.completed().select_related("branch")

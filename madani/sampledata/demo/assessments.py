@@ -4,15 +4,15 @@ form), and pre/post-tests for a couple of completed trainings if the activities 
 import datetime
 
 from madani.accounts.models import Role, User
-from madani.activities.models import Activity, Kind as ActivityKind
+from madani.activities.models import Activity
+from madani.activities.models import Kind as ActivityKind
+from madani.assessments import services
+from madani.assessments.engine import clean_answers
+from madani.assessments.models import Kind, Questionnaire
+from madani.assessments.workbooks import xlsform_bytes
+from madani.assessments.xlsform import iter_questions, read_xlsform
 from madani.organizations.models import Kind as OrganizationKind
 from madani.organizations.models import Organization
-
-from . import services
-from .engine import clean_answers
-from .models import Kind, Questionnaire
-from .workbooks import xlsform_bytes
-from .xlsform import iter_questions, read_xlsform
 
 AR, EN = "label::Arabic (ar)", "label::English (en)"
 QUIZ = [

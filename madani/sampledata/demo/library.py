@@ -3,20 +3,15 @@ sources"; seed 004: a website with resources, local elections): a dozen resource
 with mixed access levels. The files are generated here, small and valid (a one-page PDF, a Word
 document, a few seconds of WAV audio); nothing is downloaded."""
 
-import io
-import math
-import wave
-import zipfile
-
 from django.core.files.base import ContentFile
 
 from madani.accounts.models import User
 from madani.activities.models import Topic
 from madani.branches.models import Branch
-from madani.core.demo import DEMO_DOMAIN
-
-from . import services
-from .models import Access, Kind, Language
+from madani.library import services
+from madani.library.models import Access, Kind, Language
+from madani.sampledata.demo.core import DEMO_DOMAIN
+from madani.sampledata.files import docx_bytes, pdf_bytes, wav_bytes
 
 # kind, access, language, year, branch code (None: center-wide), topic codes, Arabic title, English title,
 # authors, Arabic summary, English summary, file name or URL
@@ -95,74 +90,13 @@ RESOURCES = [
 ]
 
 
-def _pdf(text: str) -> bytes:
-    """A valid one-page PDF that shows ``text`` (ASCII) in Helvetica."""
-    text = text.encode("ascii", "replace").decode().replace("\\", "").replace("(", "[").replace(")", "]")
-    stream = f"BT /F1 16 Tf 56 780 Td ({text}) Tj ET".encode()
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out, offsets = io.BytesIO(), []
-    out.write(b"%PDF-1.4\n")
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    out.write(b"".join(b"%010d 00000 n \n" % offset for offset in offsets))
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
-    return out.getvalue()
-
-
-def _docx(text: str) -> bytes:
-    """A minimal Word document with one paragraph."""
-    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("[Content_Types].xml", (
-            '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
-            'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
-            'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName='
-            '"/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.'
-            'document.main+xml"/></Types>'))
-        archive.writestr("_rels/.rels", (
-            '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
-            'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
-            'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'))
-        archive.writestr("word/document.xml", (
-            '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
-            f'wordprocessingml/2006/main"><w:body><w:p><w:pPr><w:bidi/></w:pPr><w:r><w:rtl/><w:t>{escaped}</w:t>'
-            '</w:r></w:p></w:body></w:document>'))
-    return buffer.getvalue()
-
-
-def _wav(seconds: float = 3.0, rate: int = 8000) -> bytes:
-    """A few seconds of a soft tone that fades in and out (8 kHz, 8-bit mono: 8 KB a second)."""
-    frames = int(seconds * rate)
-    samples = bytes(
-        128 + int(40 * math.sin(2 * math.pi * 440 * i / rate) * math.sin(math.pi * i / frames)) for i in range(frames)
-    )
-    buffer = io.BytesIO()
-    with wave.open(buffer, "wb") as audio:
-        audio.setnchannels(1)
-        audio.setsampwidth(1)
-        audio.setframerate(rate)
-        audio.writeframes(samples)
-    return buffer.getvalue()
-
-
 def _file(name: str, title_en: str) -> ContentFile:
     if name.endswith(".pdf"):
-        content = _pdf(title_en)
+        content = pdf_bytes(title_en)
     elif name.endswith(".docx"):
-        content = _docx(title_en)
+        content = docx_bytes(title_en)
     else:
-        content = _wav()
+        content = wav_bytes()
     return ContentFile(content, name=name)
 
 

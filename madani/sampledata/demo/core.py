@@ -1,17 +1,23 @@
 """Demo data: one support center with four branches, the CSOs of seeds 001 and 004, NPA, local
-councils, a few hundred generated people and one login per role. Running it again reuses the data."""
+councils, a few hundred generated people and one login per role. Running it again reuses the data.
+
+Organizations, people and affiliations are written by the demo administrator through their services
+(``organization_create``, ``person_create``, ``affiliation_create``); branches and logins have no service
+(the Django admin writes them) and are created directly."""
 
 import datetime
 import random
 
-from django.db import transaction
 from django.utils.module_loading import import_string
 
 from madani.accounts.models import Role, User
 from madani.branches.models import Branch
+from madani.core.ledger import ledger_write
 from madani.core.registry import demo_steps
 from madani.organizations.models import IncubationStage, Kind, LicensingStatus, Organization, Sector
-from madani.people.models import Affiliation, Displacement, Gender, Person
+from madani.organizations.services import organization_create, organization_update
+from madani.people.models import Displacement, Gender, Person
+from madani.people.services import affiliation_create, person_create
 from madani.places.models import Place
 
 DEMO_PASSWORD = "madani-demo"
@@ -99,70 +105,77 @@ def is_loaded() -> bool:
     return User.objects.filter(email=f"admin@{DEMO_DOMAIN}").exists()
 
 
-@transaction.atomic
+@ledger_write
 def load_demo(*, people_per_branch: dict | None = None, seed: int = 2021) -> bool:
-    """Load the demo once. Returns False when it was already there (nothing is duplicated)."""
+    """Load the demo once. Returns False when it was already there (nothing is duplicated).
+
+    One ledger write (``@ledger_write``): all or nothing, and the thousands of service calls inside it
+    announce one change, once the demo is committed (the dashboard's listener then queues one rebuild)."""
     if is_loaded():
         return False
     rng = random.Random(seed)
     places = {p.pcode: p for p in Place.objects.all()}
     sectors = {s.code: s for s in Sector.objects.all()}
 
-    branches = {}
+    branches = {}  # no service writes branches: they are set up once, in the Django admin
     for code, name_ar, name_en, pcode in BRANCHES:
         branches[code] = Branch.objects.create(code=code, name=name_ar, name_ar=name_ar, name_en=name_en,
                                                place=places[pcode])
 
-    def org(branch, name_ar, name_en, kind, pcode, **extra):
-        organization = Organization.objects.create(
-            branch=branches[branch] if branch else None, name=name_ar, name_ar=name_ar, name_en=name_en,
-            kind=kind, place=places[pcode] if pcode else None, **extra,
-        )
-        if pcode:
-            organization.places_of_work.add(places[pcode])
-        return organization
+    # The administrator first: every record below is written by them, through the services.
+    admin = _user(*USERS[0], branches={}, organizations={})
+
+    def org(branch, name_ar, name_en, kind, pcode, sectors=(), **extra):
+        return organization_create(actor=admin, data={
+            "branch": branches[branch] if branch else None, "name_ar": name_ar, "name_en": name_en, "kind": kind,
+            "place": places[pcode] if pcode else None, "places_of_work": [places[pcode]] if pcode else [],
+            "sectors": list(sectors), **extra,
+        })
 
     for index, (branch, name_ar, name_en, pcode) in enumerate(SEED_CSOS):
-        cso = org(branch, name_ar, name_en, Kind.CSO, pcode,
-                  incubation_stage=[IncubationStage.INCUBATED, IncubationStage.GRADUATED][index % 2],
-                  licensing_status=[LicensingStatus.LICENSED, LicensingStatus.IN_PROGRESS, LicensingStatus.UNLICENSED][index % 3],
-                  founded_year=2015 + index % 6)
-        cso.sectors.set(rng.sample(list(sectors.values()), 2))
+        org(branch, name_ar, name_en, Kind.CSO, pcode,
+            incubation_stage=[IncubationStage.INCUBATED, IncubationStage.GRADUATED][index % 2],
+            licensing_status=[LicensingStatus.LICENSED, LicensingStatus.IN_PROGRESS, LicensingStatus.UNLICENSED][index % 3],
+            founded_year=2015 + index % 6, sectors=rng.sample(list(sectors.values()), 2))
 
     wasl = org("aleppo", "شبكة وصل", "Wasl Network", Kind.NETWORK, "SY020400", founded_year=2020,
                description_ar="شبكة من منظمات المجتمع المدني المحلية في ريف حلب الشمالي والشرقي.",
-               description_en="A network of local civil-society organizations in the northern and eastern Aleppo countryside.")
-    wasl.sectors.set([sectors["civil-society"], sectors["democracy"]])
-    members = []
-    for name_ar, name_en, pcode in WASL_MEMBERS:
-        member = org("aleppo", name_ar, name_en, Kind.CSO, pcode, incubation_stage=IncubationStage.INCUBATED)
-        member.sectors.set(rng.sample(list(sectors.values()), 2))
-        members.append(member)
-    wasl.members.set(members)
-    wasl.places_of_work.add(places["SY0204"], places["SY0202"])
+               description_en="A network of local civil-society organizations in the northern and eastern Aleppo countryside.",
+               sectors=[sectors["civil-society"], sectors["democracy"]])
+    members = [org("aleppo", name_ar, name_en, Kind.CSO, pcode, incubation_stage=IncubationStage.INCUBATED,
+                   sectors=rng.sample(list(sectors.values()), 2))
+               for name_ar, name_en, pcode in WASL_MEMBERS]
+    organization_update(actor=admin, organization=wasl, data={
+        "members": members, "places_of_work": [places["SY020400"], places["SY0204"], places["SY0202"]]})
 
     org(None, "المساعدات الشعبية النرويجية", "Norwegian People's Aid", Kind.DONOR, None, acronym="NPA")
     for branch, name_ar, name_en, pcode in LOCAL_COUNCILS:
         org(branch, name_ar, name_en, Kind.LOCAL_COUNCIL, pcode, licensing_status=LicensingStatus.LICENSED)
 
-    _people(rng, branches, places, people_per_branch or PEOPLE_PER_BRANCH)
+    _people(rng, admin, branches, places, people_per_branch or PEOPLE_PER_BRANCH)
 
     organizations_by_name = {o.name_en: o for o in Organization.objects.all()}
-    for local, first, last, role, branch_codes, organization in USERS:
-        user = User.objects.create_user(
-            email=f"{local}@{DEMO_DOMAIN}", password=DEMO_PASSWORD, first_name=first, last_name=last, role=role,
-            organization=organizations_by_name.get(organization), is_staff=role == Role.ADMINISTRATOR,
-            is_superuser=role == Role.ADMINISTRATOR,
-        )
-        user.branches.set([branches[c] for c in branch_codes])
+    for row in USERS[1:]:
+        _user(*row, branches=branches, organizations=organizations_by_name)
 
-    # Each domain app adds its own demo records, in the order the apps declare, from its demo.py: load(rng).
+    # Each domain app adds its own demo records, in the order the apps declare, from madani/sampledata/demo/<app>.py: load(rng).
     for path in demo_steps():
         import_string(path)(rng)
     return True
 
 
-def _people(rng, branches, places, per_branch):
+def _user(local, first, last, role, branch_codes, organization, *, branches, organizations):
+    """A login (no service writes users: the administrator invites them in the Django admin)."""
+    user = User.objects.create_user(
+        email=f"{local}@{DEMO_DOMAIN}", password=DEMO_PASSWORD, first_name=first, last_name=last, role=role,
+        organization=organizations.get(organization), is_staff=role == Role.ADMINISTRATOR,
+        is_superuser=role == Role.ADMINISTRATOR,
+    )
+    user.branches.set([branches[c] for c in branch_codes])
+    return user
+
+
+def _people(rng, actor, branches, places, per_branch):
     by_branch = {}
     for organization in Organization.objects.filter(kind__in=[Kind.CSO, Kind.NETWORK]):
         by_branch.setdefault(organization.branch_id, []).append(organization)
@@ -175,7 +188,7 @@ def _people(rng, branches, places, per_branch):
             gender = Gender.MALE if rng.random() < 0.62 else Gender.FEMALE
             first = rng.choice(MALE_NAMES if gender == Gender.MALE else FEMALE_NAMES)
             full_name = f"{first} {rng.choice(MALE_NAMES)} {rng.choice(FAMILY_NAMES)}"
-            people.append(Person(
+            people.append(dict(
                 full_name=full_name, gender=gender, birth_year=rng.randint(1966, 2005),
                 disability=rng.random() < 0.05,
                 displacement=rng.choices([Displacement.RESIDENT, Displacement.IDP, Displacement.RETURNEE], [70, 22, 8])[0],
@@ -183,20 +196,20 @@ def _people(rng, branches, places, per_branch):
                 phone=f"+963 9{rng.randint(30, 99)} {rng.randint(100, 999)} {rng.randint(100, 999)}",
                 consent_date=today - datetime.timedelta(days=rng.randint(10, 900)),
             ))
-        for person in people:  # one by one so that each gets its "created" history record
-            person.save()
+        people = [person_create(actor=actor, data=data) for data in people]
         organizations = by_branch.get(branch.pk, [])
         for person in people:
             if organizations and rng.random() < 0.8:
-                Affiliation.objects.create(
-                    person=person, organization=rng.choice(organizations),
-                    role=rng.choice(["عضو", "منسق مشاريع", "مدير تنفيذي", "متطوع", "مسؤول مالي"]),
-                    start_date=today - datetime.timedelta(days=rng.randint(100, 1500)),
-                )
+                affiliation_create(actor=actor, person=person, data={
+                    "organization": rng.choice(organizations),
+                    "role": rng.choice(["عضو", "منسق مشاريع", "مدير تنفيذي", "متطوع", "مسؤول مالي"]),
+                    "start_date": today - datetime.timedelta(days=rng.randint(100, 1500)),
+                })
     # A likely duplicate to show the merge: same person typed without hamza in another sheet.
     original = Person.objects.filter(branch=branches["deir-ez-zor"], full_name__startswith="أ").first()
     if original:
-        Person.objects.create(
-            full_name=original.full_name.replace("أ", "ا"), gender=original.gender, birth_year=original.birth_year,
-            home_place=original.home_place, branch=original.branch, displacement=original.displacement,
-        )
+        person_create(actor=actor, data={
+            "full_name": original.full_name.replace("أ", "ا"), "gender": original.gender,
+            "birth_year": original.birth_year, "home_place": original.home_place, "branch": original.branch,
+            "displacement": original.displacement,
+        })

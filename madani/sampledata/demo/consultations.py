@@ -8,12 +8,12 @@ from django.utils import timezone
 
 from madani.accounts.models import Role, User
 from madani.activities.models import Activity, Program, Topic
+from madani.activities.services import activity_update, program_save
 from madani.branches.models import Branch
+from madani.consultations import services
+from madani.consultations.models import Request, RequestSource
 from madani.organizations.models import Kind, Organization
 from madani.people.models import Person
-
-from . import services
-from .models import Request, RequestSource
 
 # branch, kind, topic code, subject, description, state reached, number of sessions, source
 REQUESTS = [
@@ -55,12 +55,12 @@ SESSION_OUTCOMES = ["اتُّفق على الخطوات التالية.", "أُ�
 CONTACTS = ["محمد الخلف", "ريم العبيد", "سامر الأحمد", "هبة الجاسم", "عمر الصالح", "نور الحسن"]
 
 
-def _program():
+def _program(actor):
     program = Program.objects.order_by("-start_date").first()
     if program is None:
-        program, _created = Program.objects.get_or_create(
-            code="consultations", defaults={"name": "الاستشارات والدعم الفني", "name_ar": "الاستشارات والدعم الفني",
-                                            "name_en": "Consultations and technical support"})
+        program = program_save(actor=actor, program=Program(), data={
+            "code": "consultations", "name_ar": "الاستشارات والدعم الفني",
+            "name_en": "Consultations and technical support"})
     return program
 
 
@@ -75,7 +75,7 @@ def load(rng):
     actor = User.objects.filter(role=Role.ADMINISTRATOR).first()
     branches = {b.code: b for b in Branch.objects.all()}
     topics = {t.code: t for t in Topic.objects.all()}
-    program = _program()
+    program = _program(actor)
     today = datetime.date.today()
     for code, kind, topic, subject, description, state, sessions, source in REQUESTS:
         branch = branches.get(code)
@@ -101,7 +101,7 @@ def load(rng):
             data["organization"] = organization
         support_request = services.request_create(actor=requester or actor, data=data, source=source)
         start = today - datetime.timedelta(days=rng.randint(20, 120))
-        Request.objects.filter(pk=support_request.pk).update(
+        Request.objects.filter(pk=support_request.pk).update(  # received weeks ago (no service backdates it)
             created_at=timezone.make_aware(datetime.datetime.combine(start - datetime.timedelta(days=3), datetime.time(10))))
         if state == "declined":
             services.request_decline(actor=actor, support_request=support_request, note="خارج نطاق خدمات المركز حالياً.")
@@ -116,7 +116,8 @@ def load(rng):
         if state == "done":
             services.request_close(actor=actor, support_request=support_request)
         else:  # still open: planned to go on for another month
-            Activity.objects.filter(pk=support_request.activity_id).update(end_date=today + datetime.timedelta(days=30))
+            activity_update(actor=actor, activity=Activity.objects.get(pk=support_request.activity_id),
+                            data={"end_date": today + datetime.timedelta(days=30)})
 
     for code, subject, description in SUGGESTIONS:
         if code in branches:
