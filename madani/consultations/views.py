@@ -5,11 +5,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from madani.core.confirm import ReasonForm, confirm_action
-from madani.core.exports import export_response
 from madani.core.history import history_entries
 from madani.core.lists import filtered_queryset, render_list
 from madani.core.permissions import require
@@ -21,6 +19,7 @@ from .forms import AssignForm, PortalRequestForm, PublicRequestForm, SessionLogF
 from .models import Request, RequestKind, RequestSource
 from .permissions import can_log_sessions, can_see_own_requests, can_take_requests
 from .selectors import per_branch
+from .tables import RequestTable
 
 # Public forms: at most this many submissions per client IP, both forms together.
 
@@ -43,27 +42,14 @@ def request_list(request):
     CSO members: their organization's requests."""
     summary = per_branch(request.user) if request.user.is_center_staff and not request.htmx else None
     return render_list(request, _filtered(request), ordering=["-created_at", "-pk"],
-                       template="consultations/request_list.html", partial="consultations/partials/results.html",
+                       template="consultations/request_list.html", table=RequestTable(request.user),
                        context={"summary": summary, "export_url": reverse("consultations:export")})
 
 
 @login_required
 def request_export(request):
-    queryset = filtered_queryset(_filtered(request)).select_related("activity")
-    contacts = request.user.can_see_contacts
-    header = [_("ID"), _("Kind"), _("Status"), _("Source"), _("Branch"), _("From"), _("Subject"), _("Received"),
-              _("Expert"), _("Ledger activity")]
-    if contacts:
-        header += [_("Contact name"), _("Contact phone"), _("Contact email")]
-
-    def rows():
-        for r in queryset.order_by("pk").iterator(chunk_size=2000):
-            row = [r.pk, r.get_kind_display(), r.get_status_display(), r.get_source_display(), r.branch,
-                   r.organization or r.organization_name, r.topic_text or r.topic or "",
-                   timezone.localdate(r.created_at), r.expert or "", r.activity_id or ""]
-            yield row + [r.contact_name, r.contact_phone, r.contact_email] if contacts else row
-
-    return export_response(request, "requests", header, rows())
+    queryset = filtered_queryset(_filtered(request)).select_related("activity").order_by("pk")
+    return RequestTable(request.user).export(request, "requests", queryset)
 
 
 @login_required

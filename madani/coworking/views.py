@@ -11,7 +11,6 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from madani.core.confirm import confirm_action
-from madani.core.exports import export_response
 from madani.core.history import history_entries
 from madani.core.lists import filtered_queryset, render_list
 from madani.core.permissions import require
@@ -22,6 +21,7 @@ from .filters import BookingFilter
 from .forms import BookingForm, MarkUsedForm, ResourceForm
 from .models import HOLDING_STATUSES, BookableResource, Booking
 from .permissions import can_book, can_manage_space
+from .tables import BookingTable
 
 
 def _get_resource_for_user(user, pk) -> BookableResource:
@@ -98,22 +98,12 @@ def _filtered(request):
 def booking_list(request):
     """Staff: their branches' bookings. CSO members: their organization's."""
     return render_list(request, _filtered(request), ordering=["-start", "-pk"], template="coworking/booking_list.html",
-                       partial="coworking/partials/results.html")
+                       table=BookingTable(), context={"export_url": reverse("coworking:booking_export")})
 
 
 @login_required
 def booking_export(request):
-    queryset = filtered_queryset(_filtered(request))
-    header = [_("ID"), _("Branch"), _("Room or resource"), _("Organization"), _("Who comes"), _("Date"), _("From"),
-              _("To"), _("Purpose"), _("Status")]
-
-    def row(booking):
-        start, end = timezone.localtime(booking.start), timezone.localtime(booking.end)
-        return [booking.pk, booking.resource.branch, booking.resource, booking.organization, booking.contact_name,
-                start.date(), start.strftime("%H:%M"), end.strftime("%H:%M"), booking.purpose,
-                booking.get_status_display()]
-
-    return export_response(request, "bookings", header, (row(b) for b in queryset.order_by("start", "pk")))
+    return BookingTable().export(request, "bookings", filtered_queryset(_filtered(request)).order_by("start", "pk"))
 
 
 @login_required

@@ -9,7 +9,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from madani.core.confirm import ConfirmForm, confirm_action
-from madani.core.exports import export_response
 from madani.core.history import history_entries
 from madani.core.lists import filtered_queryset, render_list
 from madani.core.permissions import require
@@ -19,6 +18,7 @@ from .filters import ListingFilter, PublicListingFilter
 from .forms import ListingForm, RejectForm
 from .models import ServiceListing, Status
 from .permissions import can_moderate_listings, can_submit_listings
+from .tables import ListingTable
 
 # --- The public directory: published listings only, no login. ---
 
@@ -63,22 +63,15 @@ def listing_list(request):
     counts = dict(ServiceListing.objects.visible_to(request.user).values_list("status").annotate(n=Count("pk")))
     summary = [(value, label, counts.get(value, 0)) for value, label in Status.choices]
     return render_list(request, _filtered(request), ordering=["status", "-updated_at", "-pk"],
-                       template="directory/listing_list.html", partial="directory/partials/results.html",
-                       context={"summary": summary, "can_submit": can_submit_listings(request.user)})
+                       template="directory/listing_list.html", table=ListingTable(),
+                       context={"summary": summary, "can_submit": can_submit_listings(request.user),
+                                "export_url": reverse("directory:export")})
 
 
 @login_required
 def listing_export(request):
-    queryset = filtered_queryset(_filtered(request)).prefetch_related("places")
-    header = [_("ID"), _("Organization"), _("Service in Arabic"), _("Service in English"), _("Sector"),
-              _("Places served"), _("Status"), _("Public phone"), _("Public email"), _("Website"), _("Updated")]
-    rows = (
-        [listing.pk, listing.organization, listing.title_ar, listing.title_en, listing.sector,
-         ", ".join(str(place) for place in listing.places.all()), listing.get_status_display(), listing.phone,
-         listing.email, listing.website, listing.updated_at.date()]
-        for listing in queryset.order_by("pk")
-    )
-    return export_response(request, "service-listings", header, rows)
+    queryset = filtered_queryset(_filtered(request)).prefetch_related("places").order_by("pk")
+    return ListingTable().export(request, "service-listings", queryset)
 
 
 @login_required

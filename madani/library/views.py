@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 
 from madani.core.concurrency import StaleVersion
 from madani.core.confirm import ConfirmForm, confirm_action
-from madani.core.exports import export_response
 from madani.core.history import history_entries
 from madani.core.lists import filtered_queryset, render_list
 from madani.core.permissions import require
@@ -24,6 +23,7 @@ from .filters import ResourceFilter
 from .forms import ResourceForm
 from .models import Access, Resource
 from .permissions import can_add_resources
+from .tables import ResourceTable
 
 
 def _get_resource_for_user(user, pk) -> Resource:
@@ -44,19 +44,12 @@ def _filtered(request):
 def resource_list(request):
     """Public: anonymous visitors see public resources only (visible_to)."""
     return render_list(request, _filtered(request), ordering=["-created_at", "-pk"],
-                       template="library/resource_list.html", partial="library/partials/results.html")
+                       template="library/resource_list.html", table=ResourceTable(),
+                       context={"export_url": reverse("library:export")})
 
 
 def resource_export(request):
-    queryset = filtered_queryset(_filtered(request))
-    header = [_("ID"), _("Kind"), _("Title in Arabic"), _("Title in English"), _("Authors"), _("Year"), _("Language"),
-              _("Topics"), _("Access"), _("Link"), _("Added")]
-    rows = (
-        [r.pk, r.get_kind_display(), r.title_ar, r.title_en, r.authors, r.year, r.get_language_display(),
-         ", ".join(str(t) for t in r.topics.all()), r.get_access_display(), r.url, r.created_at.date()]
-        for r in queryset.order_by("pk")
-    )
-    return export_response(request, "library", header, rows)
+    return ResourceTable().export(request, "library", filtered_queryset(_filtered(request)).order_by("pk"))
 
 
 def resource_detail(request, pk):

@@ -13,7 +13,6 @@ from madani.activities.models import Activity
 from madani.activities.models import Status as ActivityStatus
 from madani.core.concurrency import StaleVersion
 from madani.core.confirm import NoForm, confirm_action
-from madani.core.exports import export_response
 from madani.core.history import history_entries
 from madani.core.lists import filtered_queryset, render_list
 from madani.core.markdown import render_markdown
@@ -23,6 +22,7 @@ from .drafting import companion_activities
 from .filters import NewsPostFilter
 from .forms import NewsPostForm
 from .models import NewsPost, Status, Tag, can_publish_news, can_write_news
+from .tables import NewsPostTable
 
 PUBLIC_PAGE_SIZE = 10
 COVER_MAX_AGE = 3600  # an unpublished cover may linger this long in a shared cache, no longer
@@ -109,22 +109,14 @@ def _filtered(request):
 @login_required
 def manage_list(request):
     _require_writer(request.user)
-    return render_list(request, _filtered(request), ordering=["-updated_at", "-pk"],
-                       template="news/manage_list.html", partial="news/partials/manage_results.html")
+    return render_list(request, _filtered(request), ordering=["-updated_at", "-pk"], template="news/manage_list.html",
+                       table=NewsPostTable(request), context={"export_url": reverse("news:manage_export")})
 
 
 @login_required
 def manage_export(request):
     _require_writer(request.user)
-    header = [_("ID"), _("Status"), _("Title in Arabic"), _("Title in English"), _("Tags"), _("Branch"), _("Author"),
-              _("Published"), _("Updated"), _("Web address")]
-    rows = (
-        [p.pk, p.get_status_display(), p.title_ar, p.title_en, ", ".join(str(t) for t in p.tags.all()),
-         p.branch or "", p.author or "", p.published_at.date() if p.published_at else None, p.updated_at.date(),
-         request.build_absolute_uri(p.get_absolute_url()) if p.is_published else ""]
-        for p in filtered_queryset(_filtered(request)).order_by("pk")
-    )
-    return export_response(request, "news", header, rows)
+    return NewsPostTable(request).export(request, "news", filtered_queryset(_filtered(request)).order_by("pk"))
 
 
 @login_required

@@ -39,7 +39,7 @@ def _filtered(request):
 @login_required
 def organization_list(request):
     return render_list(request, _filtered(request), ordering=["name_ar", "pk"],
-                       template="organizations/organization_list.html", partial="organizations/partials/results.html",
+                       template="organizations/organization_list.html",
                        context={"export_url": reverse("organizations:export")}, table=OrganizationTable())
 
 
