@@ -12,7 +12,7 @@ from django.views.decorators.http import require_safe
 
 from madani.activities.models import Activity, Participation
 from madani.core.confirm import NoForm, ReasonForm, confirm_action
-from madani.core.jobs import finished_file_response
+from madani.core.jobs import JobViews
 from madani.core.permissions import require
 from madani.core.public_forms import public_form
 
@@ -91,29 +91,14 @@ def bundle_request(request, pk):
 
 def _get_bundle_for_user(user, pk) -> CertificateBundle:
     """The user's own bundle (it holds what they could see), while they still see its activity; a bundle
-    whose worker died is queued again, or failed, here (core/jobs.py)."""
-    bundle = get_object_or_404(CertificateBundle.objects.visible_to(user).select_related("activity"), pk=pk)
-    bundle.recover_if_lost()
-    return bundle
+    is personal even for administrators (its QuerySet's ``administrators_see_all = False``)."""
+    return get_object_or_404(CertificateBundle.objects.visible_to(user).select_related("activity"), pk=pk)
 
 
-@login_required
-def bundle(request, pk):
-    """A bundle's progress (refreshed every 2 s until it is ready or failed), then its download link."""
-    return render(request, "certificates/bundle.html", {"bundle": _get_bundle_for_user(request.user, pk)})
-
-
-@login_required
-def bundle_progress(request, pk):
-    """The progress part of the bundle's status page, polled by htmx."""
-    return render(request, "certificates/partials/bundle_progress.html",
-                  {"bundle": _get_bundle_for_user(request.user, pk)})
-
-
-@login_required
-def bundle_download(request, pk):
-    bundle = _get_bundle_for_user(request.user, pk)
-    return finished_file_response(bundle)
+# A bundle's status page, its progress part and its download (core/jobs.py).
+bundle, bundle_progress, bundle_download = JobViews(
+    _get_bundle_for_user, template="certificates/bundle.html",
+    progress_template="certificates/partials/bundle_progress.html", name="bundle").views()
 
 
 @login_required
