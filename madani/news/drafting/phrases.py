@@ -40,6 +40,7 @@ PHRASES = {
     "per_place": {"ar": "، منهم ", "en": ": "},  # before the places
     "per_place_between": {"ar": "؛ و", "en": ""},  # between two places ("": the language's list)
     "overall": {"ar": "، {}", "en": " ({})"},  # the split by gender of all the participants
+    "fewer_than": {"ar": "أقل من {minimum}", "en": "fewer than {minimum}"},  # a small group (core/disclosure.py)
     # -- the facilitators --------------------------------------------------------------------------
     "led_by": {"ar": "وأشرف على {the_genitive} {named}", "en": "{The} {was} led by {named}"},
     "led_first": {"ar": "وأشرف على {one} في {place} {named}", "en": "The {one} in {place} was led by {named}"},

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from django.utils import translation
 
 from madani.assessments.domains import domain_label
+from madani.core import disclosure
+from madani.core.disclosure import gender_relation, min_cell_size
 from madani.places.models import Level
 from madani.public.models import CenterProfile
 
@@ -45,6 +47,25 @@ def common_governorate(places):
     return None
 
 
+def people_cells(facts: Facts) -> dict:
+    """The counts of people the draft publishes, as disclosure cells keyed ``("all" | unit index, "total" |
+    "women" | "men")``, related as the text relates them, suppressed by the one rule of public figures. Place
+    by place: everyone = each place's people, a place's people = its women + men; otherwise everyone = all
+    women + all men."""
+    units = list(enumerate(facts.units))
+    values = {("all", part): sum(getattr(u, part) for _, u in units) for part in ("total", "women", "men")}
+    relations = []
+    if facts.by_place:
+        relations.append((("all", "total"), [(i, "total") for i, _ in units]))
+        for i, u in units:
+            values.update({(i, "total"): u.total, (i, "women"): u.women, (i, "men"): u.men})
+            if u.genders_known:
+                relations.append(gender_relation((i, "total"), (i, "women"), (i, "men")))
+    elif all(u.genders_known for _, u in units):
+        relations.append(gender_relation(("all", "total"), ("all", "women"), ("all", "men")))
+    return disclosure.people_cells(values, relations)
+
+
 class Writer:
     """A draft in one language. The paragraphs, their order (``PARAGRAPHS``) and what each says are written
     here once; how a piece is phrased is data (``phrases.PHRASES``, read through ``say``). A language's
@@ -62,6 +83,7 @@ class Writer:
         self.words = KIND_WORDS[facts.kind]
         self.n = len(facts.units)
         self.group = self.group_words()
+        self.cells = people_cells(facts)
 
     def draft(self) -> Draft:
         paragraphs = (getattr(self, name)() for name in self.PARAGRAPHS)
@@ -133,23 +155,35 @@ class Writer:
         return text
 
     def participants(self) -> str:
-        f = self.facts
-        if not f.total:
+        """How many took part, by place and gender: public text, so a small group reads "fewer than 5" and a
+        figure from which one could be worked out is left out (``core/disclosure.py``)."""
+        f, cells = self.facts, self.cells
+        total = self.count_of(cells["all", "total"])
+        if total is None:
             return ""
-        text = self.say("brought_together", people=self.people(f.total))
+        text = self.say("brought_together", people=self.people(total))
         if f.organizations:
             text += self.say("from_organizations", organizations=self.organizations(f.organizations))
         if f.by_place:
             parts = []
-            for u in f.units:
-                part = self.say("at_place", total=u.total, place=self.name(u.activity.place))
-                if u.total and u.genders_known:
+            for i, u in enumerate(f.units):
+                unit_total = self.count_of(cells[i, "total"])
+                if unit_total is None:
+                    continue
+                part = self.say("at_place", total=unit_total, place=self.name(u.activity.place))
+                if u.total and u.genders_known and cells[i, "women"].shown and cells[i, "men"].shown:
                     part += self.say("split_at_place", split=self.split(u.women, u.men))
                 parts.append(part)
-            text += self.say("per_place") + self.listed(parts, "per_place_between")
-        elif all(u.genders_known for u in f.units):
-            text += self.say("overall", self.split(sum(u.women for u in f.units), sum(u.men for u in f.units)))
+            text += self.say("per_place") + self.listed(parts, "per_place_between") if parts else ""
+        elif all(u.genders_known for u in f.units) and cells["all", "women"].shown and cells["all", "men"].shown:
+            text += self.say("overall", self.split(cells["all", "women"].value, cells["all", "men"].value))
         return text + "."
+
+    def count_of(self, cell):
+        """A count of people as the draft may say it: the number, "fewer than 5", or None (left out)."""
+        if cell.small:
+            return self.say("fewer_than", minimum=min_cell_size())
+        return cell.value if cell.shown else None
 
     def facilitators(self) -> str:
         f = self.facts
@@ -190,7 +224,7 @@ class Writer:
         return self.say("title", center=self.center(), about=self.about(), region=self.region())
 
     def summary(self) -> str:
-        total = self.facts.total
+        total = self.count_of(self.cells["all", "total"])
         with_people = self.say("with_people", people=self.people(total)) if total else ""
         return self.say("summary", with_people=with_people, center=self.center(), about=self.about(),
                         where=self.where(), dates=self.dates())
