@@ -55,7 +55,13 @@ def impact_table() -> dict:
     def row(year, branch):
         return {"branch": branch, "cells": [cells[(year, branch.pk if branch else None, m)] for m in MEASURES]}
 
-    periods = [{"year": year, "rows": [row(year, None), *(row(year, b) for b in branches)]} for year in [None, *years]]
+    def period(year):
+        rows = [row(year, None), *(row(year, b) for b in branches)]
+        # A hidden figure's mark links to the note under its table that says why it is not shown.
+        return {"year": year, "rows": rows, "note": f"#why-not-shown-{year or 'all'}",
+                "hidden": any(cell.hidden for r in rows for cell in r["cells"])}
+
+    periods = [period(year) for year in [None, *years]]
     return {"periods": periods, "cells": cells}
 
 
