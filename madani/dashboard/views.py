@@ -42,6 +42,7 @@ def index(request):
     user = request.user
     if not user.is_center_staff or user.is_trainer:
         return render(request, "dashboard/index.html", {"live": live_figures(user)})
+    cube.refresh_if_outdated()
     form = FigureFilterForm(request.GET or None, user=user)
     selection = form.selection()
     figures = staff_figures(selection, Branch.objects.visible_to(user))
@@ -62,6 +63,7 @@ def index(request):
 @cache_control(public=True, max_age=600)
 def impact(request):
     """Public: the center's figures by year and branch, small groups suppressed (public.py)."""
+    cube.refresh_if_outdated()
     return render(request, "dashboard/impact.html", {
         **impact_table(), "status": cube.status(), "min_cell_size": settings.MADANI_MIN_CELL_SIZE,
         "age_bands": ", ".join(band_label(code) for code, _low, _high in age_bands()),
