@@ -10,25 +10,36 @@ from django.utils.translation import gettext as _
 from madani.core.confirm import ReasonForm, confirm_action
 from madani.core.history import history_entries
 from madani.core.lists import filtered_queryset, render_list
-from madani.core.permissions import require
+from madani.core.permissions import Access, require
 from madani.core.public_forms import public_form
 
 from . import services
 from .filters import RequestFilter
 from .forms import AssignForm, PortalRequestForm, PublicRequestForm, SessionLogForm, StaffRequestForm
 from .models import Request, RequestKind, RequestSource
-from .permissions import can_log_sessions, can_see_own_requests, can_take_requests
+from .permissions import (
+    can_log_sessions,
+    can_read_staff_notes,
+    can_see_contacts,
+    can_see_own_requests,
+    can_see_request_queue,
+    can_take_requests,
+)
 from .selectors import per_branch
 from .tables import RequestTable
 
 # Public forms: at most this many submissions per client IP, both forms together.
 
 
-def _get_request_for_user(user, pk) -> Request:
-    return get_object_or_404(
+def _get_request_for_user(user, pk) -> tuple[Request, Access]:
+    """A request ``user`` sees (404 otherwise), and what they may do with it."""
+    support_request = get_object_or_404(
         Request.objects.visible_to(user).select_related("branch", "organization", "topic", "expert", "activity"),
         pk=pk,
     )
+    return support_request, Access(user, support_request, take=can_take_requests, log_sessions=can_log_sessions,
+                                   read_staff_notes=can_read_staff_notes, see_contacts=can_see_contacts,
+                                   see_history=can_see_request_queue)
 
 
 def _filtered(request):
@@ -54,15 +65,12 @@ def request_export(request):
 
 @login_required
 def request_detail(request, pk):
-    support_request = _get_request_for_user(request.user, pk)
+    support_request, access = _get_request_for_user(request.user, pk)
     activity = support_request.activity
     context = {
-        "support_request": support_request,
+        "support_request": support_request, "access": access,
         "sessions": activity.sessions.select_related("facilitator") if activity else [],
-        "can_record": can_take_requests(request.user),
-        "can_log": can_log_sessions(request.user, support_request),
-        "can_see_contacts": request.user.can_see_contacts or support_request.requester_id == request.user.pk,
-        "history": history_entries(support_request) if request.user.is_center_staff else None,
+        "history": history_entries(support_request) if access.can_see_history else None,
     }
     return render(request, "consultations/request_detail.html", context)
 
@@ -94,8 +102,8 @@ def request_create(request):
 
 @login_required
 def request_assign(request, pk):
-    support_request = _get_request_for_user(request.user, pk)
-    require(can_take_requests(request.user))
+    support_request, access = _get_request_for_user(request.user, pk)
+    require(access.can_take)
     form = AssignForm(request.POST or None, user=request.user, support_request=support_request)
     if request.method == "POST" and form.is_valid():
         try:
@@ -110,9 +118,8 @@ def request_assign(request, pk):
 
 @login_required
 def request_log_session(request, pk):
-    support_request = _get_request_for_user(request.user, pk)
-    if not can_log_sessions(request.user, support_request):
-        raise PermissionDenied
+    support_request, access = _get_request_for_user(request.user, pk)
+    require(access.can_log_sessions)
     form = SessionLogForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -126,12 +133,12 @@ def request_log_session(request, pk):
 
 
 def _decide(request, pk, service, *, title, heading, done_message, question=None, button_class="btn-danger"):
-    support_request = _get_request_for_user(request.user, pk)
-    require(can_take_requests(request.user))
+    support_request, access = _get_request_for_user(request.user, pk)
+    require(access.can_take)
     back = reverse("consultations:detail", args=[support_request.pk])
     return confirm_action(
         request, title=title, heading=heading, button=title, button_class=button_class,
-        details=[support_request], question=question,
+        details=[support_request], question=question(support_request) if question else None,
         form=partial(ReasonForm, label=_("Staff note"), required=False),
         action=lambda form: service(actor=request.user, support_request=support_request,
                                     note=form.cleaned_data["reason"]),
@@ -140,8 +147,9 @@ def _decide(request, pk, service, *, title, heading, done_message, question=None
 
 @login_required
 def request_close(request, pk):
-    support_request = _get_request_for_user(request.user, pk)
-    question = _("The request's activity will be marked completed.") if support_request.activity_id else None
+    def question(support_request):
+        return _("The request's activity will be marked completed.") if support_request.activity_id else None
+
     return _decide(request, pk, services.request_close, title=_("Close as done"), heading=_("Close as done"),
                    question=question, button_class="btn-primary", done_message=_("The request was closed."))
 
