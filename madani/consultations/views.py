@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from madani.core.confirm import ReasonForm, confirm_action
 from madani.core.history import history_entries
 from madani.core.lists import filtered_queryset, render_list
-from madani.core.permissions import Access, require
+from madani.core.permissions import ObjectAccess, require
 from madani.core.public_forms import public_form
 
 from . import services
@@ -31,15 +31,16 @@ from .tables import RequestTable
 # Public forms: at most this many submissions per client IP, both forms together.
 
 
-def _get_request_for_user(user, pk) -> tuple[Request, Access]:
+def _get_request_for_user(user, pk) -> tuple[Request, ObjectAccess]:
     """A request ``user`` sees (404 otherwise), and what they may do with it."""
     support_request = get_object_or_404(
         Request.objects.visible_to(user).select_related("branch", "organization", "topic", "expert", "activity"),
         pk=pk,
     )
-    return support_request, Access(user, support_request, take=can_take_requests, log_sessions=can_log_sessions,
-                                   read_staff_notes=can_read_staff_notes, see_contacts=can_see_contacts,
-                                   see_history=can_see_request_queue)
+    access = ObjectAccess(user, support_request, take=can_take_requests, log_sessions=can_log_sessions,
+                          read_staff_notes=can_read_staff_notes, see_contacts=can_see_contacts,
+                          see_history=can_see_request_queue)
+    return support_request, access
 
 
 def _filtered(request):

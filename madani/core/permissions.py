@@ -34,10 +34,10 @@ def require(allowed: bool) -> None:
         raise PermissionDenied
 
 
-class Access:
+class ObjectAccess:
     """What one user may do with one object, worked out once, where the view fetches it: a view's
     ``_get_<thing>_for_user(user, pk)`` returns the object (through ``visible_to``, 404 otherwise) and
-    ``Access(user, obj, edit=can_edit_organizations, …)``, whose ``access.can_edit`` is the app's rule asked
+    ``ObjectAccess(user, obj, edit=can_edit_organizations, …)``, whose ``access.can_edit`` is the app's rule asked
     with the object. Views ``require(access.can_edit)``; templates read ``access.can_edit``. Anonymous
     visitors and inactive accounts may do nothing, as with ``check``."""
 
@@ -47,4 +47,4 @@ class Access:
             setattr(self, f"can_{name}", allowed and bool(rule_function(user, obj)))
 
     def __repr__(self):
-        return f"Access({', '.join(f'{k}={v}' for k, v in vars(self).items())})"
+        return f"ObjectAccess({', '.join(f'{k}={v}' for k, v in vars(self).items())})"

@@ -7,3 +7,11 @@ def can_see_library_as_staff(user, obj=None) -> bool:
 
 def can_add_resources(user, obj=None) -> bool:
     return user.can_edit_registry
+
+
+def can_edit_resources(user, obj=None) -> bool:
+    """Registry editors change their branches' resources (``obj``); only administrators change center-wide
+    ones (no branch), as for center-wide partners (``Resource.objects.editable_by`` is the same rule)."""
+    if not user.can_edit_registry:
+        return False
+    return obj is None or user.spans_all_branches or (obj.branch_id is not None and obj.branch_id in user.branch_ids())

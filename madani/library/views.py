@@ -16,18 +16,20 @@ from madani.core.concurrency import StaleVersion
 from madani.core.confirm import ConfirmForm, confirm_action
 from madani.core.history import history_entries
 from madani.core.lists import filtered_queryset, render_list
-from madani.core.permissions import require
+from madani.core.permissions import ObjectAccess, require
 
 from . import services
 from .filters import ResourceFilter
 from .forms import ResourceForm
 from .models import Access, Resource
-from .permissions import can_add_resources
+from .permissions import can_add_resources, can_edit_resources, can_see_library_as_staff
 from .tables import ResourceTable
 
 
-def _get_resource_for_user(user, pk) -> Resource:
-    return get_object_or_404(Resource.objects.visible_to(user), pk=pk)
+def _get_resource_for_user(user, pk) -> tuple[Resource, ObjectAccess]:
+    """A resource ``user`` sees (404 otherwise; anonymous visitors: public ones), and what they may do with it."""
+    resource = get_object_or_404(Resource.objects.visible_to(user), pk=pk)
+    return resource, ObjectAccess(user, resource, edit=can_edit_resources, see_history=can_see_library_as_staff)
 
 
 def _get_resource_for_editing(user, pk) -> Resource:
@@ -53,12 +55,10 @@ def resource_export(request):
 
 
 def resource_detail(request, pk):
-    resource = _get_resource_for_user(request.user, pk)
-    is_staff = request.user.is_authenticated and request.user.is_center_staff
+    resource, access = _get_resource_for_user(request.user, pk)
     context = {
-        "resource": resource,
-        "can_edit": Resource.objects.editable_by(request.user).filter(pk=pk).exists(),
-        "history": history_entries(resource) if is_staff else None,  # names who changed it: staff only
+        "resource": resource, "access": access,
+        "history": history_entries(resource) if access.can_see_history else None,  # names who changed it: staff
     }
     return render(request, "library/resource_detail.html", context)
 
@@ -127,7 +127,7 @@ class _StoredBytes:
 def resource_file(request, pk):
     """The resource's file, to those who may see the resource, as an attachment. A single Range is
     honoured (206), so audio and video players can seek."""
-    resource = _get_resource_for_user(request.user, pk)
+    resource, _access = _get_resource_for_user(request.user, pk)
     if not resource.file:
         raise Http404
     try:

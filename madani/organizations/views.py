@@ -11,7 +11,7 @@ from madani.core.concurrency import StaleVersion
 from madani.core.confirm import ConfirmForm, confirm_action
 from madani.core.history import history_entries
 from madani.core.lists import filtered_queryset, render_list
-from madani.core.permissions import Access, require
+from madani.core.permissions import ObjectAccess, require
 from madani.people.models import Affiliation, Person
 
 from . import services
@@ -22,11 +22,11 @@ from .permissions import can_edit_organizations
 from .tables import OrganizationTable
 
 
-def _get_organization_for_user(user, pk) -> tuple[Organization, Access]:
+def _get_organization_for_user(user, pk) -> tuple[Organization, ObjectAccess]:
     """An organization ``user`` sees (404 otherwise), and what they may do with it: registry editors change
     their branches' records; center-wide ones only administrators."""
     organization = get_object_or_404(Organization.objects.visible_to(user), pk=pk)
-    return organization, Access(user, organization, edit=can_edit_organizations)
+    return organization, ObjectAccess(user, organization, edit=can_edit_organizations)
 
 
 def _filtered(request):
