@@ -16,12 +16,14 @@ from madani.core.confirm import NoForm, confirm_action
 from madani.core.history import history_entries
 from madani.core.lists import filtered_queryset, render_list
 from madani.core.markdown import render_markdown
+from madani.core.permissions import ObjectAccess, require
 
 from . import services
 from .drafting import companion_activities
 from .filters import NewsPostFilter
 from .forms import NewsPostForm
-from .models import NewsPost, Status, Tag, can_publish_news, can_write_news
+from .models import NewsPost, Tag
+from .permissions import can_edit_news, can_publish_news, can_write_news
 from .tables import NewsPostTable
 
 PUBLIC_PAGE_SIZE = 10
@@ -96,9 +98,12 @@ def _require_writer(user):
         raise PermissionDenied
 
 
-def _get_post_for_user(user, pk) -> NewsPost:
+def _get_post_for_user(user, pk) -> tuple[NewsPost, ObjectAccess]:
+    """A post of the newsroom ``user`` sees (403 to those who write no news, 404 otherwise), and what they may
+    do with it."""
     _require_writer(user)
-    return get_object_or_404(NewsPost.objects.visible_to(user).select_related("branch", "author"), pk=pk)
+    post = get_object_or_404(NewsPost.objects.visible_to(user).select_related("branch", "author"), pk=pk)
+    return post, ObjectAccess(user, post, edit=can_edit_news, publish=can_publish_news, submit=can_write_news)
 
 
 def _filtered(request):
@@ -121,13 +126,11 @@ def manage_export(request):
 
 @login_required
 def manage_detail(request, pk):
-    post = _get_post_for_user(request.user, pk)
+    post, access = _get_post_for_user(request.user, pk)
     context = {
-        "post": post,
+        "post": post, "access": access,
         "versions": [(code, getattr(post, f"title_{code}"), getattr(post, f"summary_{code}"),
                       render_markdown(getattr(post, f"body_{code}"))) for code in post.languages],
-        "can_edit": post.status != Status.PUBLISHED or can_publish_news(request.user, post),
-        "can_publish": can_publish_news(request.user, post),
         "history": history_entries(post),
     }
     return render(request, "news/manage_detail.html", context)
@@ -162,17 +165,15 @@ def post_create(request):
 
 @login_required
 def post_edit(request, pk):
-    post = _get_post_for_user(request.user, pk)
-    if post.status == Status.PUBLISHED and not can_publish_news(request.user, post):
-        raise PermissionDenied
+    post, access = _get_post_for_user(request.user, pk)
+    require(access.can_edit)
     return _post_form(request, post)
 
 
 def _post_action(request, pk, *, allowed, service, title, question, done):
     """A confirmation page (GET) and the workflow step (POST)."""
-    post = _get_post_for_user(request.user, pk)
-    if not allowed(request.user, post):
-        raise PermissionDenied
+    post, access = _get_post_for_user(request.user, pk)
+    require(getattr(access, f"can_{allowed}"))
     back = reverse("news:manage_detail", args=[post.pk])
     return confirm_action(
         request, title=title, button=title, button_class="btn-primary", form=NoForm, details=[post],
@@ -183,7 +184,7 @@ def _post_action(request, pk, *, allowed, service, title, question, done):
 @login_required
 def post_submit(request, pk):
     return _post_action(
-        request, pk, allowed=lambda user, post: True, service=services.newspost_submit,
+        request, pk, allowed="submit", service=services.newspost_submit,
         title=_("Send to review"), question=_("Send this post to review? A publisher will read it and publish it."),
         done=_("The post was sent to review."),
     )
@@ -192,7 +193,7 @@ def post_submit(request, pk):
 @login_required
 def post_publish(request, pk):
     return _post_action(
-        request, pk, allowed=can_publish_news, service=services.newspost_publish, title=_("Publish"),
+        request, pk, allowed="publish", service=services.newspost_publish, title=_("Publish"),
         question=_("Publish this post? It will appear on the public news pages and feeds of its languages."),
         done=_("The post was published."),
     )
@@ -201,7 +202,7 @@ def post_publish(request, pk):
 @login_required
 def post_unpublish(request, pk):
     return _post_action(
-        request, pk, allowed=can_publish_news, service=services.newspost_unpublish, title=_("Unpublish"),
+        request, pk, allowed="publish", service=services.newspost_unpublish, title=_("Unpublish"),
         question=_("Take this post off the public pages and feeds? It becomes a draft again."),
         done=_("The post was unpublished; it is a draft again."),
     )
