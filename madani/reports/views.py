@@ -9,7 +9,7 @@ from madani.activities.models import Activity, Program
 from madani.core.exports import export_response
 from madani.core.jobs import JobViews
 from madani.core.lists import filtered_queryset
-from madani.core.permissions import require
+from madani.core.permissions import ObjectAccess, require
 
 from . import services
 from .filters import ThreeWFilter
@@ -25,8 +25,10 @@ def _require_reporter(user):
     require(can_see_reports(user))
 
 
-def _get_program_for_user(user, pk) -> Program:
-    return get_object_or_404(Program.objects.visible_to(user), pk=pk)
+def _get_program_for_user(user, pk) -> tuple[Program, ObjectAccess]:
+    """A program ``user`` sees (404 otherwise), and whether they may publish its IATI file."""
+    program = get_object_or_404(Program.objects.visible_to(user), pk=pk)
+    return program, ObjectAccess(user, program, publish_iati=can_see_reports)
 
 
 def _three_w_filter(request):
@@ -56,8 +58,8 @@ def three_w(request):
 
 @login_required
 def iati(request, pk):
-    _require_reporter(request.user)
-    program = _get_program_for_user(request.user, pk)
+    program, access = _get_program_for_user(request.user, pk)
+    require(access.can_publish_iati)
     try:
         document = program_activity_file(program, request.user)
     except NotPublishable as reason:
