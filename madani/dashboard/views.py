@@ -14,6 +14,7 @@ from madani.people.models import Gender
 from . import cube
 from .figures import live_figures, staff_figures
 from .forms import FigureFilterForm
+from .permissions import can_see_precomputed_figures
 from .public import impact_table
 
 
@@ -40,7 +41,7 @@ def _by_gender(title, rows, label):
 @login_required
 def index(request):
     user = request.user
-    if not user.is_center_staff or user.is_trainer:
+    if not can_see_precomputed_figures(user):
         return render(request, "dashboard/index.html", {"live": live_figures(user)})
     cube.refresh_if_outdated()
     form = FigureFilterForm(request.GET or None, user=user)

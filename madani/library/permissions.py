@@ -14,4 +14,10 @@ def can_edit_resources(user, obj=None) -> bool:
     ones (no branch), as for center-wide partners (``Resource.objects.editable_by`` is the same rule)."""
     if not user.can_edit_registry:
         return False
-    return obj is None or user.spans_all_branches or (obj.branch_id is not None and obj.branch_id in user.branch_ids())
+    return (obj is None or can_edit_center_wide_resources(user)
+            or (obj.branch_id is not None and obj.branch_id in user.branch_ids()))
+
+
+def can_edit_center_wide_resources(user, obj=None) -> bool:
+    """Resources of no branch (the whole center's): administrators only; the branch is optional for them."""
+    return user.can_edit_registry and user.spans_all_branches
