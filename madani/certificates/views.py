@@ -12,8 +12,8 @@ from django.views.decorators.http import require_safe
 
 from madani.activities.models import Activity, Participation
 from madani.core.confirm import NoForm, ReasonForm, confirm_action
-from madani.core.jobs import finished_file_response
-from madani.core.permissions import require
+from madani.core.jobs import JobViews
+from madani.core.permissions import ObjectAccess, require
 from madani.core.public_forms import public_form
 
 from . import services
@@ -22,23 +22,23 @@ from .pdf import certificates_pdf
 from .permissions import can_issue_certificates
 
 
-def _get_activity_for_user(user, pk) -> Activity:
-    return get_object_or_404(Activity.objects.visible_to(user), pk=pk)
+def _get_activity_for_user(user, pk) -> tuple[Activity, ObjectAccess]:
+    """An activity ``user`` sees (404 otherwise), and whether they may issue its certificates."""
+    activity = get_object_or_404(Activity.objects.visible_to(user), pk=pk)
+    return activity, ObjectAccess(user, activity, issue=can_issue_certificates)
 
 
-def _get_certificate_for_user(user, pk, participation_pk) -> Certificate:
-    activity = _get_activity_for_user(user, pk)
+def _get_certificate_for_user(user, pk, participation_pk) -> tuple[Certificate, ObjectAccess]:
+    """A certificate of a participation ``user`` sees in that activity (404 otherwise), and whether they may
+    revoke it (those who issue certificates: branch managers, M&E officers and administrators)."""
+    activity, _access = _get_activity_for_user(user, pk)
     participation = get_object_or_404(Participation.objects.visible_to(user).filter(activity=activity),
                                       pk=participation_pk)
-    return get_object_or_404(
+    certificate = get_object_or_404(
         Certificate.objects.visible_to(user).select_related("participation__person", "participation__activity"),
         participation=participation,
     )
-
-
-def _require_issuer(user):
-    """Branch managers, M&E officers and administrators issue and revoke certificates."""
-    require(can_issue_certificates(user))
+    return certificate, ObjectAccess(user, certificate, revoke=can_issue_certificates)
 
 
 def _verify_url_for(request):
@@ -59,7 +59,7 @@ def _pdf_response(pdf: bytes, filename: str) -> HttpResponse:
 def download(request, pk, participation_pk):
     """One person's certificate. Staff who see the activity, and CSO members for their
     organization's people (``Participation.objects.visible_to``)."""
-    certificate = _get_certificate_for_user(request.user, pk, participation_pk)
+    certificate, _access = _get_certificate_for_user(request.user, pk, participation_pk)
     if certificate.is_revoked:
         messages.error(request, _("This certificate was revoked; it cannot be downloaded."))
         return redirect("activities:detail", pk=pk)
@@ -71,7 +71,7 @@ def download(request, pk, participation_pk):
 def bundle_request(request, pk):
     """Confirm, then queue the PDF of every valid certificate of the activity that the user may see, one
     page each; built in the background (it takes 10–30 s), followed on its status page."""
-    activity = _get_activity_for_user(request.user, pk)
+    activity, _access = _get_activity_for_user(request.user, pk)
     count = Certificate.objects.visible_to(request.user).valid().filter(participation__activity=activity).count()
     question = ngettext(
         "One certificate, on one page. The file is prepared in the background; you can follow it and download "
@@ -91,36 +91,21 @@ def bundle_request(request, pk):
 
 def _get_bundle_for_user(user, pk) -> CertificateBundle:
     """The user's own bundle (it holds what they could see), while they still see its activity; a bundle
-    whose worker died is queued again, or failed, here (core/jobs.py)."""
-    bundle = get_object_or_404(CertificateBundle.objects.visible_to(user).select_related("activity"), pk=pk)
-    bundle.recover_if_lost()
-    return bundle
+    is personal even for administrators (its QuerySet's ``administrators_see_all = False``)."""
+    return get_object_or_404(CertificateBundle.objects.visible_to(user).select_related("activity"), pk=pk)
 
 
-@login_required
-def bundle(request, pk):
-    """A bundle's progress (refreshed every 2 s until it is ready or failed), then its download link."""
-    return render(request, "certificates/bundle.html", {"bundle": _get_bundle_for_user(request.user, pk)})
-
-
-@login_required
-def bundle_progress(request, pk):
-    """The progress part of the bundle's status page, polled by htmx."""
-    return render(request, "certificates/partials/bundle_progress.html",
-                  {"bundle": _get_bundle_for_user(request.user, pk)})
-
-
-@login_required
-def bundle_download(request, pk):
-    bundle = _get_bundle_for_user(request.user, pk)
-    return finished_file_response(bundle)
+# A bundle's status page, its progress part and its download (core/jobs.py).
+bundle, bundle_progress, bundle_download = JobViews(
+    _get_bundle_for_user, template="certificates/bundle.html",
+    progress_template="certificates/partials/bundle_progress.html", name="bundle").views()
 
 
 @login_required
 def issue_for_activity(request, pk):
     """Confirm, then issue a certificate to every completer who has none yet."""
-    activity = _get_activity_for_user(request.user, pk)
-    _require_issuer(request.user)
+    activity, access = _get_activity_for_user(request.user, pk)
+    require(access.can_issue)
     completers = activity.participations.completed()
     waiting = completers.filter(certificate__isnull=True).count()
     question = (_("%(completers)s people completed this activity; %(waiting)s of them have no certificate yet.")
@@ -141,8 +126,8 @@ def issue_for_activity(request, pk):
 
 @login_required
 def revoke(request, pk, participation_pk):
-    certificate = _get_certificate_for_user(request.user, pk, participation_pk)
-    _require_issuer(request.user)
+    certificate, access = _get_certificate_for_user(request.user, pk, participation_pk)
+    require(access.can_revoke)
     back = reverse("activities:detail", args=[pk])
     done = None
     if certificate.is_revoked:

@@ -6,6 +6,7 @@ from madani.branches.models import Branch
 from madani.core.filters import RegistryFilterSet
 
 from .models import Request, RequestKind, RequestSource, RequestStatus
+from .permissions import can_see_request_queue
 
 
 class RequestFilter(RegistryFilterSet):
@@ -22,7 +23,7 @@ class RequestFilter(RegistryFilterSet):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.filters["branch"].queryset = Branch.objects.visible_to(user)
-        if not user.is_center_staff:  # CSO members: their own organization's requests, in one branch or two
+        if not can_see_request_queue(user):  # CSO members: their own organization's requests, in one branch or two
             del self.filters["branch"], self.filters["source"]
 
     def filter_q(self, queryset, name, value):

@@ -23,3 +23,8 @@ def can_log_sessions(user, obj=None) -> bool:
 
 def can_read_staff_notes(user, obj=None) -> bool:
     return user.is_center_staff
+
+
+def can_see_contacts(user, obj=None) -> bool:
+    """Who may reach the requester: those who see contact details (need-to-know), and the requester."""
+    return user.can_see_contacts or (obj is not None and obj.requester_id == user.pk)

@@ -5,31 +5,42 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from madani.core.confirm import ReasonForm, confirm_action
-from madani.core.exports import export_response
 from madani.core.history import history_entries
 from madani.core.lists import filtered_queryset, render_list
-from madani.core.permissions import require
+from madani.core.permissions import ObjectAccess, require
 from madani.core.public_forms import public_form
 
 from . import services
 from .filters import RequestFilter
 from .forms import AssignForm, PortalRequestForm, PublicRequestForm, SessionLogForm, StaffRequestForm
 from .models import Request, RequestKind, RequestSource
-from .permissions import can_log_sessions, can_see_own_requests, can_take_requests
+from .permissions import (
+    can_log_sessions,
+    can_read_staff_notes,
+    can_see_contacts,
+    can_see_own_requests,
+    can_see_request_queue,
+    can_take_requests,
+)
 from .selectors import per_branch
+from .tables import RequestTable
 
 # Public forms: at most this many submissions per client IP, both forms together.
 
 
-def _get_request_for_user(user, pk) -> Request:
-    return get_object_or_404(
+def _get_request_for_user(user, pk) -> tuple[Request, ObjectAccess]:
+    """A request ``user`` sees (404 otherwise), and what they may do with it."""
+    support_request = get_object_or_404(
         Request.objects.visible_to(user).select_related("branch", "organization", "topic", "expert", "activity"),
         pk=pk,
     )
+    access = ObjectAccess(user, support_request, take=can_take_requests, log_sessions=can_log_sessions,
+                          read_staff_notes=can_read_staff_notes, see_contacts=can_see_contacts,
+                          see_history=can_see_request_queue)
+    return support_request, access
 
 
 def _filtered(request):
@@ -43,40 +54,24 @@ def request_list(request):
     CSO members: their organization's requests."""
     summary = per_branch(request.user) if request.user.is_center_staff and not request.htmx else None
     return render_list(request, _filtered(request), ordering=["-created_at", "-pk"],
-                       template="consultations/request_list.html", partial="consultations/partials/results.html",
+                       template="consultations/request_list.html", table=RequestTable(request.user),
                        context={"summary": summary, "export_url": reverse("consultations:export")})
 
 
 @login_required
 def request_export(request):
-    queryset = filtered_queryset(_filtered(request)).select_related("activity")
-    contacts = request.user.can_see_contacts
-    header = [_("ID"), _("Kind"), _("Status"), _("Source"), _("Branch"), _("From"), _("Subject"), _("Received"),
-              _("Expert"), _("Ledger activity")]
-    if contacts:
-        header += [_("Contact name"), _("Contact phone"), _("Contact email")]
-
-    def rows():
-        for r in queryset.order_by("pk").iterator(chunk_size=2000):
-            row = [r.pk, r.get_kind_display(), r.get_status_display(), r.get_source_display(), r.branch,
-                   r.organization or r.organization_name, r.topic_text or r.topic or "",
-                   timezone.localdate(r.created_at), r.expert or "", r.activity_id or ""]
-            yield row + [r.contact_name, r.contact_phone, r.contact_email] if contacts else row
-
-    return export_response(request, "requests", header, rows())
+    queryset = filtered_queryset(_filtered(request)).select_related("activity").order_by("pk")
+    return RequestTable(request.user).export(request, "requests", queryset)
 
 
 @login_required
 def request_detail(request, pk):
-    support_request = _get_request_for_user(request.user, pk)
+    support_request, access = _get_request_for_user(request.user, pk)
     activity = support_request.activity
     context = {
-        "support_request": support_request,
+        "support_request": support_request, "access": access,
         "sessions": activity.sessions.select_related("facilitator") if activity else [],
-        "can_record": can_take_requests(request.user),
-        "can_log": can_log_sessions(request.user, support_request),
-        "can_see_contacts": request.user.can_see_contacts or support_request.requester_id == request.user.pk,
-        "history": history_entries(support_request) if request.user.is_center_staff else None,
+        "history": history_entries(support_request) if access.can_see_history else None,
     }
     return render(request, "consultations/request_detail.html", context)
 
@@ -108,8 +103,8 @@ def request_create(request):
 
 @login_required
 def request_assign(request, pk):
-    support_request = _get_request_for_user(request.user, pk)
-    require(can_take_requests(request.user))
+    support_request, access = _get_request_for_user(request.user, pk)
+    require(access.can_take)
     form = AssignForm(request.POST or None, user=request.user, support_request=support_request)
     if request.method == "POST" and form.is_valid():
         try:
@@ -124,9 +119,8 @@ def request_assign(request, pk):
 
 @login_required
 def request_log_session(request, pk):
-    support_request = _get_request_for_user(request.user, pk)
-    if not can_log_sessions(request.user, support_request):
-        raise PermissionDenied
+    support_request, access = _get_request_for_user(request.user, pk)
+    require(access.can_log_sessions)
     form = SessionLogForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -140,12 +134,12 @@ def request_log_session(request, pk):
 
 
 def _decide(request, pk, service, *, title, heading, done_message, question=None, button_class="btn-danger"):
-    support_request = _get_request_for_user(request.user, pk)
-    require(can_take_requests(request.user))
+    support_request, access = _get_request_for_user(request.user, pk)
+    require(access.can_take)
     back = reverse("consultations:detail", args=[support_request.pk])
     return confirm_action(
         request, title=title, heading=heading, button=title, button_class=button_class,
-        details=[support_request], question=question,
+        details=[support_request], question=question(support_request) if question else None,
         form=partial(ReasonForm, label=_("Staff note"), required=False),
         action=lambda form: service(actor=request.user, support_request=support_request,
                                     note=form.cleaned_data["reason"]),
@@ -154,8 +148,9 @@ def _decide(request, pk, service, *, title, heading, done_message, question=None
 
 @login_required
 def request_close(request, pk):
-    support_request = _get_request_for_user(request.user, pk)
-    question = _("The request's activity will be marked completed.") if support_request.activity_id else None
+    def question(support_request):
+        return _("The request's activity will be marked completed.") if support_request.activity_id else None
+
     return _decide(request, pk, services.request_close, title=_("Close as done"), heading=_("Close as done"),
                    question=question, button_class="btn-primary", done_message=_("The request was closed."))
 

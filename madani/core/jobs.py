@@ -27,8 +27,10 @@ import threading
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth.decorators import login_required
 from django.db import connection, models, transaction
 from django.http import Http404
+from django.shortcuts import render
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
@@ -210,6 +212,39 @@ def finished_file_response(job):
     if job.status != JobStatus.DONE:
         raise Http404
     return attachment_response(job.file)
+
+
+class JobViews:
+    """The three pages of one kind of job, written once: its status page (refreshed every 2 s until it is
+    ready or failed, then its download link), the progress part of it that htmx polls, and the download of
+    its file. The app says only how to get its job for the user (``get_job(user, pk)``: through
+    ``visible_to``, 404 otherwise) and names its templates; a job whose worker died is queued again, or
+    failed, here, each time its status is looked at (``recover_if_lost``).
+
+        status, progress, download = JobViews(_get_report_job_for_user, template=…, progress_template=…,
+                                               name="job").views()
+    """
+
+    def __init__(self, get_job, *, template, progress_template, name="job"):
+        self.get_job, self.template, self.progress_template, self.name = get_job, template, progress_template, name
+
+    def job(self, request, pk):
+        job = self.get_job(request.user, pk)
+        job.recover_if_lost()
+        return job
+
+    def status(self, request, pk):
+        return render(request, self.template, {self.name: self.job(request, pk)})
+
+    def progress(self, request, pk):
+        return render(request, self.progress_template, {self.name: self.job(request, pk)})
+
+    def download(self, request, pk):
+        return finished_file_response(self.job(request, pk))
+
+    def views(self):
+        """The status, progress and download views, each for signed-in users only."""
+        return login_required(self.status), login_required(self.progress), login_required(self.download)
 
 
 def job_models() -> list[type[Job]]:

@@ -8,7 +8,9 @@ we need."""
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import conditional_escape, format_html
+from django.utils.translation import gettext
 
 from madani.core.arabic import strip_bidi_controls
 from madani.core.exports import export_response
@@ -21,16 +23,32 @@ def filtered_queryset(filterset):
     return filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
 
 
-def render_list(request, filterset, *, ordering, template, partial, context=None, table=None):
+def render_list(request, filterset, *, ordering, template, partial="core/partials/results.html", context=None,
+                table=None):
     """The list page (``template``) or, for htmx, its results (``partial``); with ``table``, the page's
-    rows come with their cells (``table_rows``) for ``core/partials/table.html``."""
+    rows come with their cells (``table_rows``) and the count (``table_count``) for ``core/partials/results.html``
+    (the filter's errors, the count, ``core/partials/table.html``, the pagination, and the export buttons again
+    when htmx refreshes the results of a list that has ``export_url``)."""
     page = Paginator(filtered_queryset(filterset).order_by(*ordering), PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {**(context or {}), "filter": filterset, "page": page, "query": query.urlencode()}
     if table is not None:
-        context.update(table=table, table_rows=table.page_rows(page))
+        context.update(table=table, table_rows=table.page_rows(page), table_count=table.count_text(page.paginator.count))
     return render(request, partial if request.htmx else template, context)
+
+
+def listed(values) -> str:
+    """Names joined with the language's list separator (Arabic «، »), for a cell of the page and the export."""
+    return gettext(", ").join(str(value) for value in values)
+
+
+def local_date(name):
+    """A column value: the row's ``name`` timestamp as a date where the center is (``None`` stays empty)."""
+    def value(row):
+        moment = getattr(row, name)
+        return timezone.localdate(moment) if moment else None
+    return value
 
 
 class Column:
@@ -70,6 +88,10 @@ class Table:
 
     columns: tuple[Column, ...] = ()
     empty = ""  # the page's text when nothing matches
+    counted = None  # ngettext_lazy("%(counter)s thing", "%(counter)s things", "counter"): the page's count
+
+    def count_text(self, count):
+        return self.counted % {"counter": count} if self.counted is not None else ""
 
     def page_columns(self):
         return [column for column in self.columns if column.page]

@@ -32,3 +32,19 @@ def require(allowed: bool) -> None:
     """``require(can_record_activities(request.user))``: 403 unless allowed."""
     if not allowed:
         raise PermissionDenied
+
+
+class ObjectAccess:
+    """What one user may do with one object, worked out once, where the view fetches it: a view's
+    ``_get_<thing>_for_user(user, pk)`` returns the object (through ``visible_to``, 404 otherwise) and
+    ``ObjectAccess(user, obj, edit=can_edit_organizations, …)``, whose ``access.can_edit`` is the app's rule asked
+    with the object. Views ``require(access.can_edit)``; templates read ``access.can_edit``. Anonymous
+    visitors and inactive accounts may do nothing, as with ``check``."""
+
+    def __init__(self, user, obj, **rules):
+        allowed = user is not None and user.is_authenticated and user.is_active
+        for name, rule_function in rules.items():
+            setattr(self, f"can_{name}", allowed and bool(rule_function(user, obj)))
+
+    def __repr__(self):
+        return f"ObjectAccess({', '.join(f'{k}={v}' for k, v in vars(self).items())})"

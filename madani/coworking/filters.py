@@ -7,6 +7,7 @@ from madani.core.filters import RegistryFilterSet
 from madani.core.forms import DateInput
 
 from .models import BookableResource, Booking, BookingStatus
+from .permissions import can_see_space_as_staff
 
 
 class BookingFilter(RegistryFilterSet):
@@ -26,7 +27,7 @@ class BookingFilter(RegistryFilterSet):
         super().__init__(*args, **kwargs)
         self.filters["branch"].queryset = Branch.objects.visible_to(user)
         self.filters["resource"].queryset = BookableResource.objects.visible_to(user).select_related("branch")
-        if not user.is_center_staff:  # CSO members: their own bookings, in any branch
+        if not can_see_space_as_staff(user):  # CSO members: their own bookings, in any branch
             del self.filters["branch"]
         for name in ("after", "before"):
             label = self.filters[name].label

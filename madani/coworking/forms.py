@@ -10,6 +10,7 @@ from madani.core.forms import DateInput, TimeInput
 from madani.organizations.models import Organization
 
 from .models import BookableResource
+from .permissions import can_see_space_as_staff
 
 TIME = TimeInput(attrs={"step": 900})  # quarter hours
 
@@ -27,7 +28,7 @@ class BookingForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        if user.is_center_staff:
+        if can_see_space_as_staff(user):  # staff book for any organization of their branches
             self.fields["organization"].queryset = Organization.objects.visible_to(user).order_by("name")
         else:
             del self.fields["organization"]
@@ -42,7 +43,7 @@ class BookingForm(forms.Form):
     @staticmethod
     def initial_for(slot: str | None, user) -> dict:
         """The form prefilled from a free slot of the calendar (``?start=2026-03-02T10:00``): one hour."""
-        initial = {"contact_name": "" if user.is_center_staff else str(user)}
+        initial = {"contact_name": "" if can_see_space_as_staff(user) else str(user)}
         try:
             start = datetime.datetime.fromisoformat(slot or "")
         except ValueError:

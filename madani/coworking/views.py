@@ -2,7 +2,7 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -11,28 +11,33 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from madani.core.confirm import confirm_action
-from madani.core.exports import export_response
 from madani.core.history import history_entries
 from madani.core.lists import filtered_queryset, render_list
-from madani.core.permissions import require
+from madani.core.permissions import ObjectAccess, require
 
 from . import services
 from .calendar import week_grid, week_start
 from .filters import BookingFilter
 from .forms import BookingForm, MarkUsedForm, ResourceForm
 from .models import HOLDING_STATUSES, BookableResource, Booking
-from .permissions import can_book, can_manage_space
+from .permissions import can_book, can_manage_space, can_see_space_as_staff
+from .tables import BookingTable
 
 
-def _get_resource_for_user(user, pk) -> BookableResource:
-    return get_object_or_404(BookableResource.objects.visible_to(user).select_related("branch"), pk=pk)
+def _get_resource_for_user(user, pk) -> tuple[BookableResource, ObjectAccess]:
+    """A room or resource of a branch ``user`` may book in (404 otherwise), and what they may do with it."""
+    resource = get_object_or_404(BookableResource.objects.visible_to(user).select_related("branch"), pk=pk)
+    return resource, ObjectAccess(user, resource, book=can_book, manage=can_manage_space)
 
 
-def _get_booking_for_user(user, pk) -> Booking:
-    return get_object_or_404(
+def _get_booking_for_user(user, pk) -> tuple[Booking, ObjectAccess]:
+    """A booking ``user`` sees (their branches', their organization's; 404 otherwise), and what they may do with
+    it: record its use or no-show (staff who manage the space), see its history (center staff)."""
+    booking = get_object_or_404(
         Booking.objects.visible_to(user).select_related("resource__branch", "organization", "booked_by", "activity"),
         pk=pk,
     )
+    return booking, ObjectAccess(user, booking, record=can_manage_space, see_history=can_see_space_as_staff)
 
 
 @login_required
@@ -54,26 +59,25 @@ def index(request):
 
 @login_required
 def calendar(request, pk):
-    resource = _get_resource_for_user(request.user, pk)
+    resource, access = _get_resource_for_user(request.user, pk)
     try:
         day = datetime.date.fromisoformat(request.GET.get("week", ""))
     except ValueError:
         day = timezone.localdate()
     others = BookableResource.objects.visible_to(request.user).filter(branch_id=resource.branch_id, active=True)
     context = {
-        "resource": resource,
+        "resource": resource, "access": access,
         "resources": others,
         "grid": week_grid(resource, week_start(day), request.user),
-        "can_book": can_book(request.user) and resource.active,
+        "can_book": access.can_book and resource.active,
     }
     return render(request, "coworking/calendar.html", context)
 
 
 @login_required
 def booking_create(request, pk):
-    resource = _get_resource_for_user(request.user, pk)
-    if not can_book(request.user):
-        raise PermissionDenied
+    resource, access = _get_resource_for_user(request.user, pk)
+    require(access.can_book)
     initial = BookingForm.initial_for(request.GET.get("start"), request.user)
     form = BookingForm(request.POST or None, initial=initial, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -98,32 +102,21 @@ def _filtered(request):
 def booking_list(request):
     """Staff: their branches' bookings. CSO members: their organization's."""
     return render_list(request, _filtered(request), ordering=["-start", "-pk"], template="coworking/booking_list.html",
-                       partial="coworking/partials/results.html")
+                       table=BookingTable(), context={"export_url": reverse("coworking:booking_export")})
 
 
 @login_required
 def booking_export(request):
-    queryset = filtered_queryset(_filtered(request))
-    header = [_("ID"), _("Branch"), _("Room or resource"), _("Organization"), _("Who comes"), _("Date"), _("From"),
-              _("To"), _("Purpose"), _("Status")]
-
-    def row(booking):
-        start, end = timezone.localtime(booking.start), timezone.localtime(booking.end)
-        return [booking.pk, booking.resource.branch, booking.resource, booking.organization, booking.contact_name,
-                start.date(), start.strftime("%H:%M"), end.strftime("%H:%M"), booking.purpose,
-                booking.get_status_display()]
-
-    return export_response(request, "bookings", header, (row(b) for b in queryset.order_by("start", "pk")))
+    return BookingTable().export(request, "bookings", filtered_queryset(_filtered(request)).order_by("start", "pk"))
 
 
 @login_required
 def booking_detail(request, pk):
-    booking = _get_booking_for_user(request.user, pk)
+    booking, access = _get_booking_for_user(request.user, pk)
     context = {
-        "booking": booking,
-        "can_record": can_manage_space(request.user),
+        "booking": booking, "access": access,
         "begun": booking.start <= timezone.now(),
-        "history": history_entries(booking) if request.user.is_center_staff else None,
+        "history": history_entries(booking) if access.can_see_history else None,
     }
     return render(request, "coworking/booking_detail.html", context)
 
@@ -142,7 +135,7 @@ def _close(request, booking, service, *, title, question, done_message, button_c
 @login_required
 def booking_cancel(request, pk):
     """The organization's member or the branch's staff cancel a booking that has not begun."""
-    booking = _get_booking_for_user(request.user, pk)
+    booking, _access = _get_booking_for_user(request.user, pk)
     return _close(request, booking, services.booking_cancel, title=_("Cancel the booking"),
                   question=_("The slot becomes free for others."),
                   done_message=_("The booking was cancelled; the slot is free again."))
@@ -150,8 +143,8 @@ def booking_cancel(request, pk):
 
 @login_required
 def booking_no_show(request, pk):
-    booking = _get_booking_for_user(request.user, pk)
-    require(can_manage_space(request.user))
+    booking, access = _get_booking_for_user(request.user, pk)
+    require(access.can_record)
     return _close(request, booking, services.booking_mark_no_show, title=_("Mark as no-show"),
                   question=_("Nobody came: nothing is recorded in the ledger."), button_class="btn-warning",
                   done_message=_("The booking was marked as a no-show."))
@@ -160,8 +153,8 @@ def booking_no_show(request, pk):
 @login_required
 def booking_mark_used(request, pk):
     """Staff record that the organization used its booking: a service in the activity ledger."""
-    booking = _get_booking_for_user(request.user, pk)
-    require(can_manage_space(request.user))
+    booking, access = _get_booking_for_user(request.user, pk)
+    require(access.can_record)
     day = timezone.localtime(booking.start).date()
     form = MarkUsedForm(request.POST or None, user=request.user,
                         initial={"program": services.default_program(booking.resource.branch, day)})
@@ -176,8 +169,8 @@ def booking_mark_used(request, pk):
     return render(request, "coworking/booking_used.html", {"form": form, "booking": booking})
 
 
-def _resource_form(request, resource):
-    require(can_manage_space(request.user))
+def _resource_form(request, resource, access=None):
+    require(access.can_manage if access else can_manage_space(request.user))
     form = ResourceForm(request.POST or None, instance=resource, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -198,4 +191,4 @@ def resource_create(request):
 
 @login_required
 def resource_edit(request, pk):
-    return _resource_form(request, _get_resource_for_user(request.user, pk))
+    return _resource_form(request, *_get_resource_for_user(request.user, pk))

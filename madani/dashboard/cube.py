@@ -5,8 +5,12 @@ are defined) for every combination the dashboard reads: program or all × branch
 (all time, year, quarter), plus months (all kinds) for the charts. Each cell equals ``engine.compute`` of
 the same filters and period (a test checks it):
 - people reached, women and men: distinct people present at one or more sessions *held* in the period;
-- sessions and person-days (attendance marks): held in the period;
-- activities, participations (enrolments), completed and organizations served: activities *starting* in it.
+- sessions and person-days (attendance marks): held in the period (on or before the day of the build);
+- activities, participations (enrolments), completed and organizations served: activities *starting* in it
+  (activities and organizations served: only those that have started by the day of the build; activities
+  without room uses unless counted by kind).
+As "today" is part of the definitions, figures built on an earlier day are rebuilt when they are read
+(``refresh_if_outdated``).
 
 ``rebuild()`` fills ``Figure`` with a few GROUP BY queries (plain SQL that SQLite and PostgreSQL both run):
 one row per activity with its additive measures and one per session with its attendance -> ``SUM`` for every
@@ -22,6 +26,8 @@ from contextlib import nullcontext
 from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
+
+from madani.indicators.engine import ROOM_USE_KINDS
 
 from .models import Figure, FigureStatus
 
@@ -52,6 +58,11 @@ TABLES = ("dashboard_acts", "dashboard_sessions", "dashboard_reach", "dashboard_
 
 
 def _temporary_tables(cursor):
+    """The ledger's rows, flattened. As the engine defines them: an activity counts once it has started and a
+    session once it is held (``today``, a date literal from Python); ``services`` are the activities that serve
+    people (room uses, ``ROOM_USE_KINDS``, counted only by kind)."""
+    today = f"'{timezone.localdate().isoformat()}'"
+    room_uses = ", ".join(f"'{kind}'" for kind in ROOM_USE_KINDS)
     year, month = _date_parts("a.start_date")
     session_year, session_month = _date_parts("s.date")
     for table in TABLES:
@@ -59,7 +70,9 @@ def _temporary_tables(cursor):
     cursor.execute(f"""
         CREATE TEMPORARY TABLE dashboard_acts AS
         SELECT a.id AS activity_id, a.program_id, a.branch_id, a.kind, {year} AS year, {month} AS month,
-               ({month} + 2) / 3 AS quarter, 1 AS activities,
+               ({month} + 2) / 3 AS quarter,
+               CASE WHEN a.start_date <= {today} THEN 1 ELSE 0 END AS activities,
+               CASE WHEN a.start_date <= {today} AND a.kind NOT IN ({room_uses}) THEN 1 ELSE 0 END AS services,
                COALESCE(p.n, 0) AS participations, COALESCE(p.done, 0) AS completed
         FROM activities_activity a
         LEFT JOIN (SELECT activity_id, COUNT(*) AS n, SUM(CASE WHEN completed THEN 1 ELSE 0 END) AS done
@@ -69,7 +82,8 @@ def _temporary_tables(cursor):
     cursor.execute(f"""
         CREATE TEMPORARY TABLE dashboard_sessions AS
         SELECT s.id AS session_id, d.program_id, d.branch_id, d.kind, {session_year} AS year,
-               {session_month} AS month, ({session_month} + 2) / 3 AS quarter, 1 AS sessions,
+               {session_month} AS month, ({session_month} + 2) / 3 AS quarter,
+               CASE WHEN s.date <= {today} THEN 1 ELSE 0 END AS sessions,
                COALESCE(t.n, 0) AS person_days
         FROM activities_session s
         JOIN dashboard_acts d ON d.activity_id = s.activity_id
@@ -91,6 +105,7 @@ def _temporary_tables(cursor):
         CREATE TEMPORARY TABLE dashboard_served AS
         SELECT DISTINCT {", ".join("d." + d for d in dims.split(", "))}, o.organization_id AS member
         FROM activities_activity_target_organizations o JOIN dashboard_acts d ON d.activity_id = o.activity_id
+        WHERE d.activities = 1
     """)
 
 
@@ -115,7 +130,9 @@ def _compute(cursor) -> dict:
         select = f"{group}, " if group else ""
         group_by = f"GROUP BY {group}" if group else ""
         for table, measures in (("dashboard_acts", ACTIVITY_MEASURES), ("dashboard_sessions", SESSION_MEASURES)):
-            sums = ", ".join(f"SUM({m})" for m in measures)
+            # Activities of every kind, or (by kind) the kind's own — room uses included only by kind.
+            sums = ", ".join(f"SUM({'services' if m == 'activities' and 'kind' not in columns else m})"
+                             for m in measures)
             _rows(cursor, f"SELECT {select}{sums} FROM {table} {group_by}", columns, measures, figures)
         _rows(cursor, f"SELECT {select}COUNT(*), SUM(women), SUM(men) FROM "
                       f"(SELECT DISTINCT {select}member, women, men FROM dashboard_reach) x {group_by}",
@@ -164,6 +181,14 @@ def ledger_changed(change) -> None:
     waiting = Q(requested_at__isnull=True) | Q(requested_at__lt=now - STALE_REQUEST)  # a lost job is queued again
     if FigureStatus.objects.filter(waiting, pk=1).update(requested_at=now):
         refresh.enqueue()
+
+
+def refresh_if_outdated() -> None:
+    """Figures built before today count yesterday's "today" (a session held today, an activity that started
+    today): queue a rebuild, as a ledger write does. The pages that read the cube call it."""
+    built = status().built_at
+    if built is not None and timezone.localdate(built) < timezone.localdate():
+        ledger_changed(None)
 
 
 def status() -> FigureStatus:

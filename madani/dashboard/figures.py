@@ -9,7 +9,7 @@ from django.utils.formats import date_format
 
 from madani.activities.models import Kind
 from madani.branches.models import Branch
-from madani.indicators.engine import IndicatorQuery, Metric, compute
+from madani.indicators.engine import ROOM_USE_KINDS, IndicatorQuery, Metric, compute
 from madani.people.models import Gender
 
 from .models import Figure
@@ -44,8 +44,9 @@ class Selection:
 
 
 def staff_figures(selection: Selection, branches) -> dict:
-    """Headline row, rows by kind and by branch (of ``branches``, the ones the user may see), and the
-    timeline, from at most two small indexed queries."""
+    """Headline row, rows by kind and by branch (of ``branches``, the ones the user may see), the timeline,
+    and the co-working space's room uses (counted apart from the activities), from at most two small indexed
+    queries."""
     allowed = {b.pk: b for b in branches}
     chosen = selection.branch.pk if selection.branch else None
     headline, by_kind, by_branch, kind_branch = None, [], [], {}
@@ -63,6 +64,9 @@ def staff_figures(selection: Selection, branches) -> dict:
             else:
                 by_branch.append(row)
     labels = dict(Kind.choices)
+    # Room uses serve no one in person: not an activity of the headline (the engine's definition), shown apart.
+    room_uses = [row for row in by_kind if row.kind in ROOM_USE_KINDS]
+    by_kind = [row for row in by_kind if row.kind not in ROOM_USE_KINDS]
     by_kind.sort(key=lambda r: -r.activities)
     for row in by_kind:
         row.label = labels.get(row.kind, row.kind)
@@ -73,7 +77,8 @@ def staff_figures(selection: Selection, branches) -> dict:
     timeline = list(selection.timeline())
     for row in timeline:
         row.label = date_format(datetime.date(row.year, row.month, 1), "M") if row.month else str(row.year)
-    return {"headline": headline or Figure(), "by_kind": by_kind, "by_branch": by_branch, "timeline": timeline}
+    return {"headline": headline or Figure(), "by_kind": by_kind, "by_branch": by_branch, "timeline": timeline,
+            "room_uses": sum(row.activities for row in room_uses)}
 
 
 def live_figures(user) -> Figure:

@@ -6,6 +6,7 @@ from madani.branches.models import Branch
 
 from .figures import Selection
 from .models import Figure
+from .permissions import can_see_every_branch
 
 
 def period_choices():
@@ -34,7 +35,7 @@ class FigureFilterForm(forms.Form):
         self.user = user
         self.fields["program"].queryset = Program.objects.visible_to(user).order_by("name")
         self.fields["branch"].queryset = Branch.objects.visible_to(user)
-        if not user.spans_all_branches:
+        if not can_see_every_branch(user):
             self.fields["branch"].empty_label = None
         self.fields["period"].choices = period_choices()
         for field in self.fields.values():
@@ -44,7 +45,7 @@ class FigureFilterForm(forms.Form):
         """The valid choices; anything invalid falls back to the default (all, or the user's first branch)."""
         data = self.cleaned_data if self.is_valid() else {}
         branch = data.get("branch")
-        if branch is None and not self.user.spans_all_branches:
+        if branch is None and not can_see_every_branch(self.user):
             branch = self.fields["branch"].queryset.first()
         year, _sep, quarter = (data.get("period") or "").partition("-Q")
         return Selection(program=data.get("program"), branch=branch, year=int(year) if year else None,

@@ -42,7 +42,9 @@ def impact_table() -> dict:
     """Every year's and all time's figures, center-wide and per branch, suppressed."""
     rows = Figure.objects.filter(program__isnull=True, kind="", quarter__isnull=True, month__isnull=True)
     values = {(row.year, row.branch_id): row for row in rows}
-    years = sorted({year for year, _b in values if year is not None}, reverse=True)
+    # A year with nothing done yet (only planned activities, which count from their start) has no section.
+    years = sorted({year for (year, b), row in values.items() if year is not None and b is None
+                    and any(getattr(row, m) for m in MEASURES)}, reverse=True)
     branches = list(Branch.objects.filter(pk__in={b for _y, b in values if b is not None}))
     branch_ids = [b.pk for b in branches]
     empty = Figure()
@@ -55,7 +57,13 @@ def impact_table() -> dict:
     def row(year, branch):
         return {"branch": branch, "cells": [cells[(year, branch.pk if branch else None, m)] for m in MEASURES]}
 
-    periods = [{"year": year, "rows": [row(year, None), *(row(year, b) for b in branches)]} for year in [None, *years]]
+    def period(year):
+        rows = [row(year, None), *(row(year, b) for b in branches)]
+        # A hidden figure's mark links to the note under its table that says why it is not shown.
+        return {"year": year, "rows": rows, "note": f"#why-not-shown-{year or 'all'}",
+                "hidden": any(cell.hidden for r in rows for cell in r["cells"])}
+
+    periods = [period(year) for year in [None, *years]]
     return {"periods": periods, "cells": cells}
 
 

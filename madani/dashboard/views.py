@@ -15,6 +15,7 @@ from madani.people.models import Gender
 from . import cube
 from .figures import live_figures, staff_figures
 from .forms import FigureFilterForm
+from .permissions import can_see_precomputed_figures
 from .public import impact_table
 
 
@@ -58,9 +59,10 @@ def _records_urls(selection=None) -> dict:
 @login_required
 def index(request):
     user = request.user
-    if not user.is_center_staff or user.is_trainer:
+    if not can_see_precomputed_figures(user):
         records = _records_urls() if can_see_indicators(user) else None
         return render(request, "dashboard/index.html", {"live": live_figures(user), "records": records})
+    cube.refresh_if_outdated()
     form = FigureFilterForm(request.GET or None, user=user)
     selection = form.selection()
     figures = staff_figures(selection, Branch.objects.visible_to(user))
@@ -81,6 +83,7 @@ def index(request):
 @cache_control(public=True, max_age=600)
 def impact(request):
     """Public: the center's figures by year and branch, small groups suppressed (public.py)."""
+    cube.refresh_if_outdated()
     return render(request, "dashboard/impact.html", {
         **impact_table(), "status": cube.status(), "min_cell_size": settings.MADANI_MIN_CELL_SIZE,
         "age_bands": ", ".join(band_label(code) for code, _low, _high in age_bands()),

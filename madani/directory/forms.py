@@ -5,6 +5,7 @@ from madani.organizations.models import Organization, Sector
 from madani.places.widgets import MultiplePlacePicker
 
 from .models import ServiceListing
+from .permissions import can_see_moderation_queue
 
 TEXTAREA = forms.Textarea(attrs={"rows": 3})
 PUBLIC = _("Shown to the public.")
@@ -38,7 +39,7 @@ class ListingForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["sector"].queryset = Sector.objects.order_by("name")
-        if user.is_center_staff:
+        if can_see_moderation_queue(user):
             self.fields["organization"].queryset = Organization.objects.visible_to(user).order_by("name")
         else:  # a CSO member writes for their own organization
             del self.fields["organization"]

@@ -9,16 +9,16 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from madani.core.confirm import ConfirmForm, confirm_action
-from madani.core.exports import export_response
 from madani.core.history import history_entries
 from madani.core.lists import filtered_queryset, render_list
-from madani.core.permissions import require
+from madani.core.permissions import ObjectAccess, require
 
 from . import services
 from .filters import ListingFilter, PublicListingFilter
 from .forms import ListingForm, RejectForm
 from .models import ServiceListing, Status
-from .permissions import can_moderate_listings, can_submit_listings
+from .permissions import can_moderate_listings, can_see_moderation_queue, can_submit_listings
+from .tables import ListingTable
 
 # --- The public directory: published listings only, no login. ---
 
@@ -40,16 +40,14 @@ def public_detail(request, pk):
 # --- Managing listings: staff of the organization's branch, and the organization's own members. ---
 
 
-def _get_listing_for_user(user, pk) -> ServiceListing:
-    return get_object_or_404(
+def _get_listing_for_user(user, pk) -> tuple[ServiceListing, ObjectAccess]:
+    """A listing ``user`` sees (404 otherwise: staff of the organization's branch, its own members), and what
+    they may do with it."""
+    listing = get_object_or_404(
         ServiceListing.objects.visible_to(user).select_related("organization", "sector", "moderated_by"), pk=pk
     )
-
-
-def _require_moderator(user):
-    """Staff of the organization's branch who edit the registry moderate (the listing was already fetched
-    through visible_to, which limits them to their branches)."""
-    require(can_moderate_listings(user))
+    return listing, ObjectAccess(user, listing, submit=can_submit_listings, moderate=can_moderate_listings,
+                                 see_history=can_see_moderation_queue)
 
 
 def _filtered(request):
@@ -63,38 +61,29 @@ def listing_list(request):
     counts = dict(ServiceListing.objects.visible_to(request.user).values_list("status").annotate(n=Count("pk")))
     summary = [(value, label, counts.get(value, 0)) for value, label in Status.choices]
     return render_list(request, _filtered(request), ordering=["status", "-updated_at", "-pk"],
-                       template="directory/listing_list.html", partial="directory/partials/results.html",
-                       context={"summary": summary, "can_submit": can_submit_listings(request.user)})
+                       template="directory/listing_list.html", table=ListingTable(),
+                       context={"summary": summary, "can_submit": can_submit_listings(request.user),
+                                "export_url": reverse("directory:export")})
 
 
 @login_required
 def listing_export(request):
-    queryset = filtered_queryset(_filtered(request)).prefetch_related("places")
-    header = [_("ID"), _("Organization"), _("Service in Arabic"), _("Service in English"), _("Sector"),
-              _("Places served"), _("Status"), _("Public phone"), _("Public email"), _("Website"), _("Updated")]
-    rows = (
-        [listing.pk, listing.organization, listing.title_ar, listing.title_en, listing.sector,
-         ", ".join(str(place) for place in listing.places.all()), listing.get_status_display(), listing.phone,
-         listing.email, listing.website, listing.updated_at.date()]
-        for listing in queryset.order_by("pk")
-    )
-    return export_response(request, "service-listings", header, rows)
+    queryset = filtered_queryset(_filtered(request)).prefetch_related("places").order_by("pk")
+    return ListingTable().export(request, "service-listings", queryset)
 
 
 @login_required
 def listing_detail(request, pk):
-    listing = _get_listing_for_user(request.user, pk)
+    listing, access = _get_listing_for_user(request.user, pk)
     context = {
-        "listing": listing,
-        "can_submit": can_submit_listings(request.user),
-        "can_moderate": can_moderate_listings(request.user),
-        "history": history_entries(listing) if request.user.is_center_staff else None,
+        "listing": listing, "access": access,
+        "history": history_entries(listing) if access.can_see_history else None,
     }
     return render(request, "directory/listing_detail.html", context)
 
 
-def _submit(request, listing=None):
-    require(can_submit_listings(request.user))
+def _submit(request, listing=None, access=None):
+    require(access.can_submit if access else can_submit_listings(request.user))
     form = ListingForm(request.POST or None, instance=listing, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -115,13 +104,13 @@ def listing_create(request):
 
 @login_required
 def listing_edit(request, pk):
-    return _submit(request, _get_listing_for_user(request.user, pk))
+    return _submit(request, *_get_listing_for_user(request.user, pk))
 
 
 @login_required
 def listing_publish(request, pk):
-    listing = _get_listing_for_user(request.user, pk)
-    _require_moderator(request.user)
+    listing, access = _get_listing_for_user(request.user, pk)
+    require(access.can_moderate)
     if request.method == "POST":
         try:
             services.listing_publish(actor=request.user, listing=listing)
@@ -135,8 +124,8 @@ def listing_publish(request, pk):
 
 @login_required
 def listing_reject(request, pk):
-    listing = _get_listing_for_user(request.user, pk)
-    _require_moderator(request.user)
+    listing, access = _get_listing_for_user(request.user, pk)
+    require(access.can_moderate)
     form = RejectForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -151,8 +140,8 @@ def listing_reject(request, pk):
 
 @login_required
 def listing_withdraw(request, pk):
-    listing = _get_listing_for_user(request.user, pk)
-    require(can_submit_listings(request.user))
+    listing, access = _get_listing_for_user(request.user, pk)
+    require(access.can_submit)
     back = reverse("directory:detail", args=[listing.pk])
     return confirm_action(
         request, title=_("Withdraw"), button=_("Withdraw"), button_class="btn-secondary",

@@ -13,9 +13,13 @@ period. A planned activity (no session held) reaches no one; a person enrolled w
 is not reached; a person present at sessions of three activities is one person reached.
 *Enrolments* (participations): people enrolled in activities that start within the period, one per
 person and activity — never labelled "reached". *Completions*: the enrolments marked completed.
-*Activities*: the activities that start within the period. *Organizations served*: the distinct
-organizations served by those activities. *Sessions* and *person-days* (attendance marks): those held
-within the period. Age groups: the bands of ``MADANI_AGE_BANDS`` (``age_bands()``, used by every list,
+*Activities*: the services to people that started within the period — an activity counts once its start
+date has come (a planned activity of next year is not yet one), and the co-working space's room uses
+(``space_use``, no participants) are counted on their own, only when asked for by kind
+(``kinds=("space_use",)``). *Organizations served*: the distinct organizations served by the activities
+(room uses included) that started within the period. *Sessions*: those held within the period, on or
+before today (a session planned for next week is not yet held); *person-days* (attendance marks): those
+of the sessions held. Age groups: the bands of ``MADANI_AGE_BANDS`` (``age_bands()``, used by every list,
 export and the API through ``madani.core.ages``), the age being the activity's start year minus the birth year.
 
 Public API
@@ -97,6 +101,7 @@ from django.db import models
 from django.db.models import Case, CharField, Count, ExpressionWrapper, F, IntegerField, OuterRef, Subquery, Value, When
 from django.db.models.functions import ExtractYear, Length, Substr, TruncMonth, TruncQuarter
 from django.db.models.lookups import GreaterThanOrEqual, LessThan, LessThanOrEqual
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from madani.activities.models import Activity, Attendance, Kind, Participation, Program, Session
@@ -109,8 +114,13 @@ from madani.places.models import Place
 __all__ = [
     "Metric", "Dimension", "PERSON_METRICS", "PERSON_DIMENSIONS", "dimensions_for", "IndicatorQuery",
     "IndicatorResult", "Row", "Key", "compute", "records", "parse_param", "age_bands", "period_bounds",
-    "reach_by_activity",
+    "reach_by_activity", "ROOM_USE_KINDS",
 ]
+
+
+# Kinds that serve no one in person (a room used by an organization, no participants): the headline count of
+# activities leaves them out; they are counted on their own (``kinds=ROOM_USE_KINDS``).
+ROOM_USE_KINDS = (Kind.SPACE_USE,)
 
 
 class Metric(models.TextChoices):
@@ -327,13 +337,16 @@ def _source(query: IndicatorQuery, user) -> _Source:
             rows = rows.filter(represented=user.organization_id) if user.organization_id else rows.none()
         count = Count("person", distinct=True) if metric == Metric.PEOPLE else Count("pk", distinct=True)
         return _Source(rows, "session__activity__", "person__", F("represented"), "session__date", count)
+    today = timezone.localdate()
     if metric == Metric.SESSIONS:
-        rows = _period(Session.objects.filter(activity__in=activities), "date", query)
+        rows = _period(Session.objects.filter(activity__in=activities, date__lte=today), "date", query)
         if organizations:  # the join is reused by the organization dimension
             rows = rows.filter(activity__target_organizations__in=organizations)
         return _Source(rows, "activity__", None, F("activity__target_organizations"), "date",
                        Count("pk", distinct=True))
-    rows = _period(Activity.objects.filter(pk__in=activities), "start_date", query)
+    rows = _period(Activity.objects.filter(pk__in=activities, start_date__lte=today), "start_date", query)
+    if metric == Metric.ACTIVITIES and not query.kinds:
+        rows = rows.exclude(kind__in=ROOM_USE_KINDS)
     if metric == Metric.ORGANIZATIONS and _own_organization_only(user):  # a CSO member: their own only
         own = {user.organization_id} - {None}
         organizations = tuple(own & set(organizations)) if organizations else tuple(own)

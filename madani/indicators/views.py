@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _l
 from madani.activities.models import Kind, Program
 from madani.core.exports import export_response
 from madani.core.lists import PAGE_SIZE, render_list
-from madani.core.permissions import require
+from madani.core.permissions import ObjectAccess, require
 from madani.people.models import Gender
 
 from . import services
@@ -38,31 +38,30 @@ def _require_staff(user):
     require(can_see_indicators(user))
 
 
-def _require_manager(user):
-    if not can_manage_indicators(user):
-        raise PermissionDenied
-
-
-def _get_outcome_for_user(user, pk) -> tuple[Outcome, bool]:
+def _get_outcome_for_user(user, pk) -> tuple[Outcome, ObjectAccess]:
     """An outcome of a program ``user`` sees (404 otherwise), and whether they may change it."""
     outcome = get_object_or_404(Outcome.objects.filter(program__in=Program.objects.visible_to(user)), pk=pk)
-    return outcome, can_manage_indicators(user)
+    return outcome, ObjectAccess(user, outcome, manage=can_manage_indicators)
 
 
-def _get_output_for_user(user, pk) -> tuple[Output, bool]:
+def _get_output_for_user(user, pk) -> tuple[Output, ObjectAccess]:
     """An output of a program ``user`` sees (404 otherwise), and whether they may change it."""
     output = get_object_or_404(
         Output.objects.filter(outcome__program__in=Program.objects.visible_to(user)).select_related("outcome__program"),
         pk=pk)
-    return output, can_manage_indicators(user)
+    return output, ObjectAccess(user, output, manage=can_manage_indicators)
 
 
-def _get_indicator_for_user(user, pk) -> Indicator:
-    return get_object_or_404(Indicator.objects.visible_to(user).select_related("program", "place"), pk=pk)
+def _get_indicator_for_user(user, pk) -> tuple[Indicator, ObjectAccess]:
+    """An indicator ``user`` sees (404 otherwise), and whether they may change it."""
+    indicator = get_object_or_404(Indicator.objects.visible_to(user).select_related("program", "place"), pk=pk)
+    return indicator, ObjectAccess(user, indicator, manage=can_manage_indicators)
 
 
-def _get_program_for_user(user, pk) -> Program:
-    return get_object_or_404(Program.objects.visible_to(user), pk=pk)
+def _get_program_for_user(user, pk) -> tuple[Program, ObjectAccess]:
+    """A program ``user`` sees (404 otherwise), and whether they may edit its logframe."""
+    program = get_object_or_404(Program.objects.visible_to(user), pk=pk)
+    return program, ObjectAccess(user, program, manage=can_manage_indicators)
 
 
 def _records_url(indicator, query, keys=()) -> str:
@@ -89,8 +88,8 @@ def indicator_list(request):
                        context={"can_manage": can_manage_indicators(request.user)})
 
 
-def _indicator_form(request, indicator=None):
-    _require_manager(request.user)
+def _indicator_form(request, indicator=None, access=None):
+    require(access.can_manage if access else can_manage_indicators(request.user))
     instance = indicator or Indicator()
     form = IndicatorForm(request.POST or None, instance=indicator, user=request.user)
     baselines = BaselineFormSet(request.POST or None, instance=instance, prefix="baselines")
@@ -115,7 +114,7 @@ def indicator_create(request):
 
 @login_required
 def indicator_edit(request, pk):
-    return _indicator_form(request, _get_indicator_for_user(request.user, pk))
+    return _indicator_form(request, *_get_indicator_for_user(request.user, pk))
 
 
 def _table(indicator, result):
@@ -139,17 +138,16 @@ def _table(indicator, result):
 
 @login_required
 def indicator_detail(request, pk):
-    indicator = _get_indicator_for_user(request.user, pk)
+    indicator, access = _get_indicator_for_user(request.user, pk)
     form, query = _figure(request, indicator)
     result = compute(query, user=request.user)
     context = {
-        "indicator": indicator,
+        "indicator": indicator, "access": access,
         "form": form,
         "result": result,
         "dimensions": [Dimension(d).label for d in query.by],
         "total_url": _records_url(indicator, query),
         "partial_view": not request.user.spans_all_branches,
-        "can_manage": can_manage_indicators(request.user),
         **_table(indicator, result),
     }
     return render(request, "indicators/indicator_detail.html", context)
@@ -210,7 +208,7 @@ def _records_page(request, query, keys, *, title, back_url, export_name, indicat
 @login_required
 def indicator_records(request, pk):
     """The records behind one number of the indicator's page, as the same user sees them."""
-    indicator = _get_indicator_for_user(request.user, pk)
+    indicator, _access = _get_indicator_for_user(request.user, pk)
     form, query = _figure(request, indicator)
     try:
         keys = tuple(parse_param(d, request.GET[f"k{i}"]) for i, d in enumerate(query.by) if f"k{i}" in request.GET)
@@ -268,20 +266,20 @@ def figure_records(request):
 
 @login_required
 def logframe(request, pk):
-    program = _get_program_for_user(request.user, pk)
+    program, access = _get_program_for_user(request.user, pk)
     sections = tracking(program, user=request.user)
     for section in sections:
         for line in section.lines:
             for period in line.periods:
                 period.url = _records_url(line.indicator, period.query)
-    context = {"program": program, "sections": sections, "can_manage": can_manage_indicators(request.user),
+    context = {"program": program, "sections": sections, "access": access,
                "partial_view": not request.user.spans_all_branches}
     return render(request, "indicators/logframe.html", context)
 
 
 @login_required
 def logframe_export(request, pk):
-    program = _get_program_for_user(request.user, pk)
+    program, _access = _get_program_for_user(request.user, pk)
     header = [_("Level"), _("Statement"), _("Code"), _("Indicator"), _("Period"), _("Baseline"), _("Target"),
               _("Actual"), _("% achieved")]
     return export_response(request, f"logframe-{program.code}", header,
@@ -303,8 +301,8 @@ def _entry_form(request, form_class, instance, save, program, title):
 
 @login_required
 def outcome_add(request, pk):
-    program = _get_program_for_user(request.user, pk)
-    _require_manager(request.user)
+    program, access = _get_program_for_user(request.user, pk)
+    require(access.can_manage)
     outcome = Outcome(program=program, number=program.outcomes.count() + 1)
     return _entry_form(request, OutcomeForm, outcome, lambda **kw: services.outcome_save(outcome=outcome, **kw),
                        program, _("New outcome"))
@@ -312,16 +310,16 @@ def outcome_add(request, pk):
 
 @login_required
 def outcome_edit(request, pk):
-    outcome, may_manage = _get_outcome_for_user(request.user, pk)
-    require(may_manage)
+    outcome, access = _get_outcome_for_user(request.user, pk)
+    require(access.can_manage)
     return _entry_form(request, OutcomeForm, outcome, lambda **kw: services.outcome_save(outcome=outcome, **kw),
                        outcome.program, _("Edit outcome"))
 
 
 @login_required
 def output_add(request, pk):
-    outcome, may_manage = _get_outcome_for_user(request.user, pk)
-    require(may_manage)
+    outcome, access = _get_outcome_for_user(request.user, pk)
+    require(access.can_manage)
     output = Output(outcome=outcome, number=outcome.outputs.count() + 1)
     return _entry_form(request, OutputForm, output, lambda **kw: services.output_save(output=output, **kw),
                        outcome.program, _("New output"))
@@ -329,7 +327,7 @@ def output_add(request, pk):
 
 @login_required
 def output_edit(request, pk):
-    output, may_manage = _get_output_for_user(request.user, pk)
-    require(may_manage)
+    output, access = _get_output_for_user(request.user, pk)
+    require(access.can_manage)
     return _entry_form(request, OutputForm, output, lambda **kw: services.output_save(output=output, **kw),
                        output.outcome.program, _("Edit output"))

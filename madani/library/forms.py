@@ -7,6 +7,7 @@ from madani.branches.models import Branch
 from madani.core.concurrency import VersionedForm
 
 from .models import ACCEPTED_EXTENSIONS, Kind, Resource, max_bytes
+from .permissions import can_edit_center_wide_resources
 
 
 class ResourceForm(VersionedForm, forms.ModelForm):
@@ -30,7 +31,7 @@ class ResourceForm(VersionedForm, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["topics"].queryset = Topic.objects.all()
         self.fields["branch"].queryset = Branch.objects.visible_to(user)
-        self.fields["branch"].required = not user.spans_all_branches
+        self.fields["branch"].required = not can_edit_center_wide_resources(user)
         if not self.instance.pk and len(user.branch_ids()) == 1:
             self.initial.setdefault("branch", user.branch_ids()[0])
         limits = ", ".join(

@@ -14,20 +14,22 @@ from django.utils.translation import gettext as _
 
 from madani.core.concurrency import StaleVersion
 from madani.core.confirm import ConfirmForm, confirm_action
-from madani.core.exports import export_response
 from madani.core.history import history_entries
 from madani.core.lists import filtered_queryset, render_list
-from madani.core.permissions import require
+from madani.core.permissions import ObjectAccess, require
 
 from . import services
 from .filters import ResourceFilter
 from .forms import ResourceForm
 from .models import Access, Resource
-from .permissions import can_add_resources
+from .permissions import can_add_resources, can_edit_resources, can_see_library_as_staff
+from .tables import ResourceTable
 
 
-def _get_resource_for_user(user, pk) -> Resource:
-    return get_object_or_404(Resource.objects.visible_to(user), pk=pk)
+def _get_resource_for_user(user, pk) -> tuple[Resource, ObjectAccess]:
+    """A resource ``user`` sees (404 otherwise; anonymous visitors: public ones), and what they may do with it."""
+    resource = get_object_or_404(Resource.objects.visible_to(user), pk=pk)
+    return resource, ObjectAccess(user, resource, edit=can_edit_resources, see_history=can_see_library_as_staff)
 
 
 def _get_resource_for_editing(user, pk) -> Resource:
@@ -44,28 +46,19 @@ def _filtered(request):
 def resource_list(request):
     """Public: anonymous visitors see public resources only (visible_to)."""
     return render_list(request, _filtered(request), ordering=["-created_at", "-pk"],
-                       template="library/resource_list.html", partial="library/partials/results.html")
+                       template="library/resource_list.html", table=ResourceTable(),
+                       context={"export_url": reverse("library:export")})
 
 
 def resource_export(request):
-    queryset = filtered_queryset(_filtered(request))
-    header = [_("ID"), _("Kind"), _("Title in Arabic"), _("Title in English"), _("Authors"), _("Year"), _("Language"),
-              _("Topics"), _("Access"), _("Link"), _("Added")]
-    rows = (
-        [r.pk, r.get_kind_display(), r.title_ar, r.title_en, r.authors, r.year, r.get_language_display(),
-         ", ".join(str(t) for t in r.topics.all()), r.get_access_display(), r.url, r.created_at.date()]
-        for r in queryset.order_by("pk")
-    )
-    return export_response(request, "library", header, rows)
+    return ResourceTable().export(request, "library", filtered_queryset(_filtered(request)).order_by("pk"))
 
 
 def resource_detail(request, pk):
-    resource = _get_resource_for_user(request.user, pk)
-    is_staff = request.user.is_authenticated and request.user.is_center_staff
+    resource, access = _get_resource_for_user(request.user, pk)
     context = {
-        "resource": resource,
-        "can_edit": Resource.objects.editable_by(request.user).filter(pk=pk).exists(),
-        "history": history_entries(resource) if is_staff else None,  # names who changed it: staff only
+        "resource": resource, "access": access,
+        "history": history_entries(resource) if access.can_see_history else None,  # names who changed it: staff
     }
     return render(request, "library/resource_detail.html", context)
 
@@ -134,7 +127,7 @@ class _StoredBytes:
 def resource_file(request, pk):
     """The resource's file, to those who may see the resource, as an attachment. A single Range is
     honoured (206), so audio and video players can seek."""
-    resource = _get_resource_for_user(request.user, pk)
+    resource, _access = _get_resource_for_user(request.user, pk)
     if not resource.file:
         raise Http404
     try:

@@ -20,6 +20,15 @@ def can_publish_news(user, post=None) -> bool:
     return post is None or (post.branch_id is not None and post.branch_id in user.branch_ids())
 
 
+def can_edit_news(user, post=None) -> bool:
+    """Writers change drafts and posts in review; a published post only those who may publish it."""
+    from .models import Status
+
+    if not can_write_news(user):
+        return False
+    return post is None or post.status != Status.PUBLISHED or can_publish_news(user, post)
+
+
 def can_manage_news(user, obj=None) -> bool:
     """The newsroom in the staff menu: recorders and network editors."""
     return user.can_record_activities or user.role == Role.NETWORK_EDITOR

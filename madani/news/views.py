@@ -13,16 +13,18 @@ from madani.activities.models import Activity
 from madani.activities.models import Status as ActivityStatus
 from madani.core.concurrency import StaleVersion
 from madani.core.confirm import NoForm, confirm_action
-from madani.core.exports import export_response
 from madani.core.history import history_entries
 from madani.core.lists import filtered_queryset, render_list
 from madani.core.markdown import render_markdown
+from madani.core.permissions import ObjectAccess, require
 
 from . import services
 from .drafting import companion_activities
 from .filters import NewsPostFilter
 from .forms import NewsPostForm
-from .models import NewsPost, Status, Tag, can_publish_news, can_write_news
+from .models import NewsPost, Tag
+from .permissions import can_edit_news, can_publish_news, can_write_news
+from .tables import NewsPostTable
 
 PUBLIC_PAGE_SIZE = 10
 COVER_MAX_AGE = 3600  # an unpublished cover may linger this long in a shared cache, no longer
@@ -96,9 +98,12 @@ def _require_writer(user):
         raise PermissionDenied
 
 
-def _get_post_for_user(user, pk) -> NewsPost:
+def _get_post_for_user(user, pk) -> tuple[NewsPost, ObjectAccess]:
+    """A post of the newsroom ``user`` sees (403 to those who write no news, 404 otherwise), and what they may
+    do with it."""
     _require_writer(user)
-    return get_object_or_404(NewsPost.objects.visible_to(user).select_related("branch", "author"), pk=pk)
+    post = get_object_or_404(NewsPost.objects.visible_to(user).select_related("branch", "author"), pk=pk)
+    return post, ObjectAccess(user, post, edit=can_edit_news, publish=can_publish_news, submit=can_write_news)
 
 
 def _filtered(request):
@@ -109,33 +114,23 @@ def _filtered(request):
 @login_required
 def manage_list(request):
     _require_writer(request.user)
-    return render_list(request, _filtered(request), ordering=["-updated_at", "-pk"],
-                       template="news/manage_list.html", partial="news/partials/manage_results.html")
+    return render_list(request, _filtered(request), ordering=["-updated_at", "-pk"], template="news/manage_list.html",
+                       table=NewsPostTable(request), context={"export_url": reverse("news:manage_export")})
 
 
 @login_required
 def manage_export(request):
     _require_writer(request.user)
-    header = [_("ID"), _("Status"), _("Title in Arabic"), _("Title in English"), _("Tags"), _("Branch"), _("Author"),
-              _("Published"), _("Updated"), _("Web address")]
-    rows = (
-        [p.pk, p.get_status_display(), p.title_ar, p.title_en, ", ".join(str(t) for t in p.tags.all()),
-         p.branch or "", p.author or "", p.published_at.date() if p.published_at else None, p.updated_at.date(),
-         request.build_absolute_uri(p.get_absolute_url()) if p.is_published else ""]
-        for p in filtered_queryset(_filtered(request)).order_by("pk")
-    )
-    return export_response(request, "news", header, rows)
+    return NewsPostTable(request).export(request, "news", filtered_queryset(_filtered(request)).order_by("pk"))
 
 
 @login_required
 def manage_detail(request, pk):
-    post = _get_post_for_user(request.user, pk)
+    post, access = _get_post_for_user(request.user, pk)
     context = {
-        "post": post,
+        "post": post, "access": access,
         "versions": [(code, getattr(post, f"title_{code}"), getattr(post, f"summary_{code}"),
                       render_markdown(getattr(post, f"body_{code}"))) for code in post.languages],
-        "can_edit": post.status != Status.PUBLISHED or can_publish_news(request.user, post),
-        "can_publish": can_publish_news(request.user, post),
         "history": history_entries(post),
     }
     return render(request, "news/manage_detail.html", context)
@@ -170,17 +165,15 @@ def post_create(request):
 
 @login_required
 def post_edit(request, pk):
-    post = _get_post_for_user(request.user, pk)
-    if post.status == Status.PUBLISHED and not can_publish_news(request.user, post):
-        raise PermissionDenied
+    post, access = _get_post_for_user(request.user, pk)
+    require(access.can_edit)
     return _post_form(request, post)
 
 
 def _post_action(request, pk, *, allowed, service, title, question, done):
     """A confirmation page (GET) and the workflow step (POST)."""
-    post = _get_post_for_user(request.user, pk)
-    if not allowed(request.user, post):
-        raise PermissionDenied
+    post, access = _get_post_for_user(request.user, pk)
+    require(getattr(access, f"can_{allowed}"))
     back = reverse("news:manage_detail", args=[post.pk])
     return confirm_action(
         request, title=title, button=title, button_class="btn-primary", form=NoForm, details=[post],
@@ -191,7 +184,7 @@ def _post_action(request, pk, *, allowed, service, title, question, done):
 @login_required
 def post_submit(request, pk):
     return _post_action(
-        request, pk, allowed=lambda user, post: True, service=services.newspost_submit,
+        request, pk, allowed="submit", service=services.newspost_submit,
         title=_("Send to review"), question=_("Send this post to review? A publisher will read it and publish it."),
         done=_("The post was sent to review."),
     )
@@ -200,7 +193,7 @@ def post_submit(request, pk):
 @login_required
 def post_publish(request, pk):
     return _post_action(
-        request, pk, allowed=can_publish_news, service=services.newspost_publish, title=_("Publish"),
+        request, pk, allowed="publish", service=services.newspost_publish, title=_("Publish"),
         question=_("Publish this post? It will appear on the public news pages and feeds of its languages."),
         done=_("The post was published."),
     )
@@ -209,7 +202,7 @@ def post_publish(request, pk):
 @login_required
 def post_unpublish(request, pk):
     return _post_action(
-        request, pk, allowed=can_publish_news, service=services.newspost_unpublish, title=_("Unpublish"),
+        request, pk, allowed="publish", service=services.newspost_unpublish, title=_("Unpublish"),
         question=_("Take this post off the public pages and feeds? It becomes a draft again."),
         done=_("The post was unpublished; it is a draft again."),
     )

@@ -7,6 +7,7 @@ from madani.core.concurrency import VersionedForm
 from madani.places.widgets import MultiplePlacePicker, PlacePicker
 
 from .models import Kind, Organization, Sector
+from .permissions import can_edit_center_wide_organizations
 
 
 class OrganizationForm(VersionedForm, forms.ModelForm):
@@ -47,7 +48,7 @@ class OrganizationForm(VersionedForm, forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["branch"].queryset = Branch.objects.visible_to(user)
-        self.fields["branch"].required = not user.spans_all_branches
+        self.fields["branch"].required = not can_edit_center_wide_organizations(user)
         self.fields["sectors"].queryset = Sector.objects.all()
         members = Organization.objects.visible_to(user).exclude(kind=Kind.NETWORK)
         if self.instance.pk:

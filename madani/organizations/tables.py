@@ -3,6 +3,7 @@
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from madani.core.lists import Column, Table
 from madani.core.templatetags.bidi import isolate
@@ -18,6 +19,7 @@ def _name(organization):
 
 class OrganizationTable(Table):
     empty = _("No organization matches.")
+    counted = ngettext_lazy("%(counter)s organization", "%(counter)s organizations", "counter")
     columns = (
         Column(_("ID"), "pk", page=False),
         Column(_("Name"), str, cell=_name, export=False),

@@ -11,7 +11,7 @@ from madani.core.concurrency import StaleVersion
 from madani.core.confirm import ConfirmForm, confirm_action
 from madani.core.history import history_entries
 from madani.core.lists import filtered_queryset, render_list
-from madani.core.permissions import require
+from madani.core.permissions import ObjectAccess, require
 from madani.people.models import Affiliation, Person
 
 from . import services
@@ -22,13 +22,11 @@ from .permissions import can_edit_organizations
 from .tables import OrganizationTable
 
 
-def _get_organization_for_user(user, pk) -> Organization:
-    return get_object_or_404(Organization.objects.visible_to(user), pk=pk)
-
-
-def _require_editor(user, organization=None):
-    """Registry editors change their branches' records; center-wide ones only administrators."""
-    require(can_edit_organizations(user, organization))
+def _get_organization_for_user(user, pk) -> tuple[Organization, ObjectAccess]:
+    """An organization ``user`` sees (404 otherwise), and what they may do with it: registry editors change
+    their branches' records; center-wide ones only administrators."""
+    organization = get_object_or_404(Organization.objects.visible_to(user), pk=pk)
+    return organization, ObjectAccess(user, organization, edit=can_edit_organizations)
 
 
 def _filtered(request):
@@ -39,7 +37,7 @@ def _filtered(request):
 @login_required
 def organization_list(request):
     return render_list(request, _filtered(request), ordering=["name_ar", "pk"],
-                       template="organizations/organization_list.html", partial="organizations/partials/results.html",
+                       template="organizations/organization_list.html",
                        context={"export_url": reverse("organizations:export")}, table=OrganizationTable())
 
 
@@ -50,14 +48,14 @@ def organization_export(request):
 
 @login_required
 def organization_detail(request, pk):
-    organization = _get_organization_for_user(request.user, pk)
+    organization, access = _get_organization_for_user(request.user, pk)
     affiliations = (
         Affiliation.objects.filter(organization=organization, person__in=Person.objects.visible_to(request.user))
         .select_related("person")
         .order_by("end_date", "person__full_name")
     )
     context = {
-        "organization": organization,
+        "organization": organization, "access": access,
         "affiliations": affiliations,
         "members": organization.members.visible_to(request.user),
         "networks": organization.networks.visible_to(request.user),
@@ -69,7 +67,7 @@ def organization_detail(request, pk):
 
 @login_required
 def organization_create(request):
-    _require_editor(request.user)
+    require(can_edit_organizations(request.user))
     form = OrganizationForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         organization = services.organization_create(actor=request.user, data=form.cleaned_data)
@@ -80,8 +78,8 @@ def organization_create(request):
 
 @login_required
 def organization_edit(request, pk):
-    organization = _get_organization_for_user(request.user, pk)
-    _require_editor(request.user, organization)
+    organization, access = _get_organization_for_user(request.user, pk)
+    require(access.can_edit)
     form = OrganizationForm(request.POST or None, instance=organization, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -97,8 +95,8 @@ def organization_edit(request, pk):
 
 @login_required
 def organization_delete(request, pk):
-    organization = _get_organization_for_user(request.user, pk)
-    _require_editor(request.user, organization)
+    organization, access = _get_organization_for_user(request.user, pk)
+    require(access.can_edit)
     return confirm_action(
         request, title=_("Delete organization"), button=_("Delete"),
         heading=_("Delete “%(organization)s”?") % {"organization": organization},

@@ -7,9 +7,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from madani.activities.models import Activity, Program
 from madani.core.exports import export_response
-from madani.core.jobs import finished_file_response
+from madani.core.jobs import JobViews
 from madani.core.lists import filtered_queryset
-from madani.core.permissions import require
+from madani.core.permissions import ObjectAccess, require
 
 from . import services
 from .filters import ThreeWFilter
@@ -25,8 +25,10 @@ def _require_reporter(user):
     require(can_see_reports(user))
 
 
-def _get_program_for_user(user, pk) -> Program:
-    return get_object_or_404(Program.objects.visible_to(user), pk=pk)
+def _get_program_for_user(user, pk) -> tuple[Program, ObjectAccess]:
+    """A program ``user`` sees (404 otherwise), and whether they may publish its IATI file."""
+    program = get_object_or_404(Program.objects.visible_to(user), pk=pk)
+    return program, ObjectAccess(user, program, publish_iati=can_see_reports)
 
 
 def _three_w_filter(request):
@@ -56,8 +58,8 @@ def three_w(request):
 
 @login_required
 def iati(request, pk):
-    _require_reporter(request.user)
-    program = _get_program_for_user(request.user, pk)
+    program, access = _get_program_for_user(request.user, pk)
+    require(access.can_publish_iati)
     try:
         document = program_activity_file(program, request.user)
     except NotPublishable as reason:
@@ -73,11 +75,7 @@ RECENT_JOBS = 10
 
 
 def _get_report_job_for_user(user, pk) -> ReportJob:
-    """A report job the user may see; one whose worker died is queued again, or failed, here
-    (core/jobs.py)."""
-    job = get_object_or_404(ReportJob.objects.visible_to(user).select_related("program", "requested_by"), pk=pk)
-    job.recover_if_lost()
-    return job
+    return get_object_or_404(ReportJob.objects.visible_to(user).select_related("program", "requested_by"), pk=pk)
 
 
 @login_required
@@ -97,20 +95,7 @@ def donor_report(request):
     return render(request, "reports/donor_report_form.html", {"form": form, "jobs": jobs})
 
 
-@login_required
-def donor_job(request, pk):
-    """A report's progress (refreshed every 2 s until it is ready or failed), then its download link."""
-    return render(request, "reports/donor_job.html", {"job": _get_report_job_for_user(request.user, pk)})
-
-
-@login_required
-def donor_job_progress(request, pk):
-    """The progress part of the status page, polled by htmx."""
-    return render(request, "reports/partials/donor_job_progress.html",
-                  {"job": _get_report_job_for_user(request.user, pk)})
-
-
-@login_required
-def donor_job_download(request, pk):
-    job = _get_report_job_for_user(request.user, pk)
-    return finished_file_response(job)
+# A report's status page, its progress part and its download (core/jobs.py).
+donor_job, donor_job_progress, donor_job_download = JobViews(
+    _get_report_job_for_user, template="reports/donor_job.html",
+    progress_template="reports/partials/donor_job_progress.html").views()

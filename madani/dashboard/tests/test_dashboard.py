@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.db.models import Count, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext
 
 from conftest import built_once, client_for, make_branch_a, make_branch_b
@@ -11,8 +12,16 @@ from madani.activities.models import Activity, Attendance, Kind, Participation, 
 from madani.branches.models import Branch
 from madani.dashboard import cube
 from madani.dashboard.figures import Selection, staff_figures
-from madani.dashboard.models import Figure
-from tests.factories import ActivityFactory, AttendanceFactory, ParticipationFactory, PersonFactory, ProgramFactory
+from madani.dashboard.models import Figure, FigureStatus
+from madani.indicators.engine import IndicatorQuery, Metric, compute
+from tests.factories import (
+    ActivityFactory,
+    AttendanceFactory,
+    ParticipationFactory,
+    PersonFactory,
+    ProgramFactory,
+    SessionFactory,
+)
 
 from .helpers import record
 
@@ -230,3 +239,34 @@ def test_the_figures_of_an_empty_ledger_are_zero(administrator):
     assert response.status_code == 200
     assert gettext("The figures have not been computed yet.") in response.content.decode()
     assert staff_figures(Selection(), [])["headline"].people == 0
+
+
+def test_room_uses_are_counted_apart_and_planned_work_counts_once_it_happens(ledger, administrator, branch_a):
+    """Issue 12: a use of the co-working space (no participants) is not an activity of the headline but a line
+    of its own; an activity of next year and a session of next week are not yet counted (engine and cube)."""
+    today = datetime.date.today()
+    before = Figure.objects.get(program=None, branch=None, kind="", year=None, quarter=None, month=None)
+    ActivityFactory(branch=branch_a, kind=Kind.SPACE_USE, start_date=today, end_date=today)
+    planned = ActivityFactory(branch=branch_a, start_date=datetime.date(today.year + 1, 3, 1),
+                              end_date=datetime.date(today.year + 1, 3, 2), status="planned")
+    SessionFactory(activity=planned, date=planned.start_date)
+    ongoing = Activity.objects.get(kind=Kind.TECHNICAL_SUPPORT)
+    SessionFactory(activity=ongoing, date=today + datetime.timedelta(days=7))
+    cube.rebuild()
+    after = Figure.objects.get(program=None, branch=None, kind="", year=None, quarter=None, month=None)
+    assert (after.activities, after.sessions) == (before.activities, before.sessions)
+    assert compute(IndicatorQuery(Metric.ACTIVITIES)).total == after.activities
+    assert compute(IndicatorQuery(Metric.SESSIONS)).total == after.sessions
+    assert compute(IndicatorQuery(Metric.ACTIVITIES, kinds=(Kind.SPACE_USE,))).total == 1
+    response = client_for(administrator).get(reverse("dashboard:index"))
+    figures = response.context["figures"]
+    assert figures["room_uses"] == 1 and Kind.SPACE_USE not in {row.kind for row in figures["by_kind"]}
+    assert 'id="room-uses"' in response.content.decode()
+    assert not Figure.objects.filter(year=today.year + 1, kind="", activities__gt=0).exists()
+
+
+def test_figures_built_on_an_earlier_day_are_rebuilt_when_read(ledger, administrator):
+    """"Today" is in the definitions: yesterday's figures are rebuilt (tests run jobs at once)."""
+    FigureStatus.objects.filter(pk=1).update(built_at=timezone.now() - datetime.timedelta(days=1), requested_at=None)
+    client_for(administrator).get(reverse("dashboard:impact"))
+    assert timezone.localdate(FigureStatus.objects.get(pk=1).built_at) == timezone.localdate()

@@ -10,7 +10,7 @@ from madani.activities.models import Kind
 from madani.dashboard import cube
 from madani.dashboard.public import Cell, headline_figures, impact_table, suppress
 from madani.dashboard.tests.helpers import record
-from tests.factories import ActivityFactory
+from tests.factories import ActivityFactory, AttendanceFactory, ParticipationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -93,3 +93,29 @@ def test_the_impact_page_is_public_and_cacheable(three_women, anonymous):
     assert "public" in response["Cache-Control"] and "max-age" in response["Cache-Control"]
     english = anonymous.get("/en" + reverse("dashboard:impact"))
     assert "Our impact" in english.content.decode()
+
+
+def test_a_small_group_of_another_year_hides_nothing_that_cannot_be_worked_out(branch_a, anonymous):
+    """Issue 12 (Aleppo's 71, Amouda's 40): last year branch A reached 3 women and 10 men, who came back this
+    year with 30 more women and 28 more men. All time counts each person once (71), so the years do not add up
+    to it and subtracting gives no one's figure: this year's and all time's split by gender are shown; last
+    year's men are hidden (they would give the 3 women away), and the page says why next to them."""
+    year = datetime.date.today().year
+    last = ActivityFactory(branch=branch_a, start_date=datetime.date(year - 1, 3, 1),
+                           end_date=datetime.date(year - 1, 3, 1))
+    returning = record(last, men=10, women=3, days=1)
+    this = ActivityFactory(branch=branch_a, start_date=datetime.date(year, 1, 10), end_date=datetime.date(year, 1, 10))
+    record(this, men=28, women=30, days=1)
+    session = this.sessions.get()
+    for person in returning:
+        ParticipationFactory(activity=this, person=person)
+        AttendanceFactory(session=session, person=person)
+    cube.rebuild()
+    cells = impact_table()["cells"]
+    assert cells[(None, branch_a.pk, "people")].value == 71
+    assert [cells[(None, branch_a.pk, m)].value for m in ("women", "men")] == [33, 38]
+    assert all(cells[(y, branch_a.pk, m)].shown for y in (None, year) for m in ("people", "women", "men"))
+    assert cells[(year - 1, branch_a.pk, "women")].small and cells[(year - 1, branch_a.pk, "men")].hidden
+    text = anonymous.get(reverse("dashboard:impact")).content.decode()
+    assert gettext("Not shown: with the figures beside it, it would let anyone work out a group of fewer than "
+                   "%(minimum)s people.") % {"minimum": 5} in text

@@ -65,3 +65,16 @@ def test_the_list_exports_what_it_shows(anonymous, add_resource, params, content
     if not params:
         content = b"".join(response.streaming_content).decode("utf-8-sig")
         assert "دليل الانتخابات المحلية" in content and "شبكة وصل" in content and "قانون" not in content
+
+
+def test_the_table_escapes_typed_text_and_the_export_neutralizes_formulas(anonymous, add_resource):
+    """One table definition for the page and the file: a title is text on the page, never markup, and a
+    formula in the file is never run."""
+    add_resource('<script>alert("x")</script>', authors='=HYPERLINK("http://evil.example","x")')
+    page = anonymous.get(reverse("library:list")).content.decode()
+    assert '<script>alert("x")</script>' not in page and "&lt;script&gt;" in page
+    csv = b"".join(anonymous.get(reverse("library:export")).streaming_content).decode("utf-8-sig")
+    assert "'=HYPERLINK(" in csv and ',=HYPERLINK(' not in csv
+    # htmx refreshes the results and, out of band, the export links, which follow the new filters.
+    results = anonymous.get(reverse("library:list"), {"q": "script"}, headers={"HX-Request": "true"}).content.decode()
+    assert 'hx-swap-oob="true"' in results and reverse("library:export") + "?q=script" in results

@@ -107,9 +107,15 @@ def test_center_wide_partners_are_visible_to_every_branch_but_edited_by_administ
     from conftest import client_for
 
     donor = OrganizationFactory(branch=None, kind="donor", name_ar="المساعدات الشعبية النرويجية")
-    assert client_b.get(reverse("organizations:detail", args=[donor.pk])).status_code == 200
+    page = client_b.get(reverse("organizations:detail", args=[donor.pk]))
+    assert page.status_code == 200
+    # The page offers what the user may do with this record (its access), not what the role may do elsewhere.
+    assert reverse("organizations:edit", args=[donor.pk]) not in page.content.decode()
+    assert not page.context["access"].can_edit
     assert client_b.get(reverse("organizations:edit", args=[donor.pk])).status_code == 403
     assert client_for(administrator).get(reverse("organizations:edit", args=[donor.pk])).status_code == 200
+    assert reverse("organizations:edit", args=[donor.pk]) in client_for(administrator).get(
+        reverse("organizations:detail", args=[donor.pk])).content.decode()
 
 
 def test_the_export_holds_only_visible_records_and_neutralizes_formulas(client_b, branch_b, organization_a):
