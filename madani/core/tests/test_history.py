@@ -61,3 +61,14 @@ def test_an_activity_status_change_shows_the_translated_status(client_a, activit
     history = _history(client_a.get(reverse("activities:detail", args=[activity_a.pk])).content.decode())
     assert "<bdi>قيد التنفيذ</bdi>" in history and "<bdi>مكتمل</bdi>" in history
     assert "ongoing" not in history and "completed</ins>" not in history
+
+
+def test_a_cso_member_reads_the_names_only_of_the_organizations_they_may_see(activity_a, cso_member,
+                                                                           other_organization_in_activity_a):
+    from conftest import client_for
+
+    activity_a.target_organizations.add(other_organization_in_activity_a)
+    html = client_for(cso_member).get(reverse("activities:detail", args=[activity_a.pk])).content.decode()
+    assert "منظمة الفرات الأخرى" not in html
+    if 'id="history"' in html and "<ins>" in _history(html):
+        assert "سجلّ لا يحقّ لك الاطلاع عليه" in _history(html) or "منظمة توتول" in _history(html)
