@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from madani.core.confirm import ReasonForm, confirm_action
 from madani.core.exports import export_response
@@ -51,7 +52,7 @@ def request_list(request):
 def request_export(request):
     queryset = filtered_queryset(_filtered(request)).select_related("activity")
     contacts = request.user.can_see_contacts
-    header = [_("ID"), _("Kind"), _("Status"), _("Source"), _("Branch"), _("From"), _("Subject"), _("Received"),
+    header = [_("ID"), _("Kind"), _("Status"), _("Source"), _("Branch"), pgettext("sender", "From"), _("Subject"), _("Received"),
               _("Expert"), _("Ledger activity")]
     if contacts:
         header += [_("Contact name"), _("Contact phone"), _("Contact email")]
