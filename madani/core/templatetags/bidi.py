@@ -57,11 +57,11 @@ def period(start, end=None, fmt="Y-m-d", open_end="…"):
         last = _formatted(end, fmt)
         if last == first:
             return ltr(first)
-    if not first:
-        return ltr(last) if last else ""
+    if not first and not last:
+        return ""
     if not last:
         return ltr(first)
-    return format_html("{}\u00a0– {}", ltr(first), ltr(last))
+    return format_html("{}\u00a0– {}", ltr(first or "…"), ltr(last))
 
 
 def _formatted(value, fmt):
