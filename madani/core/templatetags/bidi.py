@@ -88,6 +88,8 @@ def separator_tag():
 
 
 @register.filter
-def join_list(values):
-    """``{{ organization.sectors.all|join_list }}``: the items, escaped, with the language's separator."""
-    return format_html_join(separator(), "{}", ((value,) for value in values))
+def join_list(values, direction=""):
+    """``{{ organization.sectors.all|join_list }}``: the items, escaped, each in its own ``<bdi>``, with the
+    language's separator; ``join_list:"ltr"`` for numbers and codes ("60+", not "+60" in Arabic)."""
+    each = ltr if direction == "ltr" else isolate
+    return format_html_join(separator(), "{}", ((each(value),) for value in values))
