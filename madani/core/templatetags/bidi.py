@@ -37,11 +37,15 @@ def without_bidi_controls(value):
 
 
 @register.filter
-def ltr(value):
+def ltr(value, medium=""):
     """A date, time, number or code inside text of either direction: ``<bdi dir="ltr">`` that never
-    wraps, so "2026-12-06", "11:00", "1.1." and "ABCD-EFGH" keep their order and stay on one line."""
+    wraps, so "2026-12-06", "11:00", "1.1." and "ABCD-EFGH" keep their order and stay on one line.
+    ``ltr:"pdf"`` for WeasyPrint, which ignores ``unicode-bidi: isolate``: the text between the Unicode
+    isolate marks LRI … PDI instead (pages keep the element, so a copied date holds no invisible marks)."""
     if value is None or value == "":
         return ""
+    if medium == "pdf":
+        return format_html('<span class="text-nowrap">\u2066{}\u2069</span>', strip_bidi_controls(str(value)))
     return format_html('<bdi dir="ltr" class="text-nowrap">{}</bdi>', strip_bidi_controls(str(value)))
 
 

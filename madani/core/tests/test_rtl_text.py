@@ -52,6 +52,8 @@ def test_codes_and_numbers_are_isolated_and_user_text_cannot_break_out():
     assert render("{{ code|ltr }}", "ar", code="ABCD-EFGH") == f"{LTR}ABCD-EFGH</bdi>"
     assert render("{{ code|ltr }}", "ar", code="<b>\u202e1</b>") == f"{LTR}&lt;b&gt;1&lt;/b&gt;</bdi>"
     assert render("{{ code|ltr }}", "ar", code=None) == ""
+    # WeasyPrint ignores unicode-bidi: PDFs isolate with the LRI … PDI marks
+    assert render('{{ code|ltr:"pdf" }}', "ar", code="2026-12-31") == '<span class="text-nowrap">\u20662026-12-31\u2069</span>'
 
 
 def test_lists_are_joined_with_the_language_separator_each_item_isolated():
