@@ -264,6 +264,21 @@ LANGUAGES = [("ar", _("Arabic")), ("en", _("English"))]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "ar"
 MODELTRANSLATION_LANGUAGES = ("ar", "en")
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("ar", "en")
+
+
+def _localized_verbose_name(verbose_name, lang):
+    """A translated field's label: "description (Arabic)", «الوصف (بالعربية)» — not "description [ar]"."""
+    from django.utils.translation import gettext
+
+    if lang == "ar":
+        return gettext("%(field)s (Arabic)") % {"field": verbose_name}
+    if lang == "en":
+        return gettext("%(field)s (English)") % {"field": verbose_name}
+    return f"{verbose_name} ({lang})"
+
+
+MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME = _localized_verbose_name
+FORMAT_MODULE_PATH = ["madani.formats"]
 LOCALE_PATHS = [BASE_DIR / "madani" / "locale"]
 USE_I18N = True
 TIME_ZONE = "Asia/Damascus"

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from madani.branches.models import Branch
 from madani.core.concurrency import VersionedForm
 from madani.core.forms import DateInput, DatesInOrder, TimeInput
+from madani.core.templatetags.bidi import separator
 from madani.core.uploads import validate_document
 from madani.organizations.models import Organization
 from madani.people.forms import PersonForm
@@ -17,7 +18,6 @@ from madani.places.widgets import PlacePicker
 
 from .models import ONE_ORGANIZATION_KINDS, Activity, Participation, Phase, Program, Session, Topic
 from .widgets import PeoplePicker
-
 
 class ActivityForm(VersionedForm, forms.ModelForm):
     session_per_day = forms.BooleanField(
@@ -303,7 +303,7 @@ class ImportMappingForm(forms.Form):
         missing = [str(FIELDS[f]) for f in REQUIRED_FIELDS if f not in chosen]
         if missing:
             raise forms.ValidationError(
-                _("Choose the columns holding: %(fields)s.") % {"fields": ", ".join(missing)}
+                _("Choose the columns holding: %(fields)s.") % {"fields": separator().join(missing)}
             )
         return cleaned
 

@@ -7,17 +7,13 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from madani.core.lists import Column, Table
-from madani.core.templatetags.bidi import isolate
+from madani.core.templatetags.bidi import isolate, period
 
 
 def _dates(row):
-    start, end = row.start_date, row.end_date
-    if start is None and end is None:
+    if row.start_date is None and row.end_date is None:
         return "—"
-    if start == end:
-        return format_html('<bdi class="text-nowrap">{}</bdi>', f"{start:%Y-%m-%d}")
-    return format_html('<bdi class="text-nowrap">{} – {}</bdi>', f"{start:%Y-%m-%d}" if start else "—",
-                       f"{end:%Y-%m-%d}" if end else "…")
+    return period(row.start_date, row.end_date)
 
 
 def _activity(activity):

@@ -12,10 +12,22 @@ from madani.activities.models import Activity, Participation
 from madani.core.jobs import Job, JobQuerySet
 from madani.core.querysets import RestrictedQuerySet
 
+#: Crockford's base32: digits and capitals without I, L, O and U, so nothing printed can be read two ways.
+CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+CODE_LENGTH = 20  # 100 bits
+#: What a person may type for a character of the alphabet: lowercase, O for 0, I or L for 1.
+_TYPED = str.maketrans({"O": "0", "I": "1", "L": "1"})
+
 
 def new_code() -> str:
-    """A random, unguessable public code (96 bits, 16 URL-safe characters)."""
-    return secrets.token_urlsafe(12)
+    """A random, unguessable public code: 20 characters of ``CODE_ALPHABET`` (100 bits)."""
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def normalize_code(typed: str) -> str:
+    """The code a person meant: capitals, O read as 0, I and L as 1, spaces and hyphens dropped.
+    Codes made before the alphabet above (URL-safe, mixed case) are looked up as typed first."""
+    return "".join(str(typed).upper().translate(_TYPED).replace("-", "").split())
 
 
 class CertificateQuerySet(RestrictedQuerySet):
@@ -27,6 +39,15 @@ class CertificateQuerySet(RestrictedQuerySet):
 
     def valid(self):
         return self.filter(revoked_at__isnull=True)
+
+    def by_code(self, typed: str):
+        """The certificate a printed code names, as scanned or as a person typed it, or ``None``."""
+        found = self.filter(code=typed).first()  # older codes are case-sensitive
+        if found is None:
+            normalized = normalize_code(typed)
+            if normalized and normalized != typed:
+                found = self.filter(code=normalized).first()
+        return found
 
 
 class Certificate(models.Model):
@@ -63,6 +84,13 @@ class Certificate(models.Model):
 
     def __str__(self):
         return self.code
+
+    @property
+    def grouped_code(self) -> str:
+        """The code in groups of four for print (``ABCD-EFGH-…``); verification ignores the hyphens."""
+        if len(self.code) != CODE_LENGTH or any(c not in CODE_ALPHABET for c in self.code):
+            return self.code
+        return "-".join(self.code[i:i + 4] for i in range(0, len(self.code), 4))
 
     @property
     def is_revoked(self) -> bool:

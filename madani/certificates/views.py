@@ -150,11 +150,9 @@ def revoke(request, pk, participation_pk):
 def verify(request, code):
     """PUBLIC: anyone holding a certificate's code learns whether it is genuine, and only what is
     printed on it (name, activity, dates, center), nothing else about the person."""
-    certificate = (
-        Certificate.objects.select_related("participation__person", "participation__activity__branch",
-                                           "participation__activity__place")
-        .filter(code=code).first()
-    )
+    certificate = Certificate.objects.select_related(
+        "participation__person", "participation__activity__branch", "participation__activity__place"
+    ).by_code(code)
     if certificate is None:
         return render(request, "certificates/verify_unknown.html", {"code": code}, status=404)
     participation = certificate.participation

@@ -3,7 +3,7 @@
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy
+from django.utils.translation import ngettext_lazy, pgettext_lazy
 
 from madani.core.lists import Column, Table, local_date
 from madani.core.templatetags.bidi import isolate
@@ -30,7 +30,7 @@ class RequestTable(Table):
         Column(_("ID"), "pk", page=False),
         Column(_("Subject"), lambda r: r.topic_text or r.topic or "", cell=_subject),
         Column(_("Kind"), "get_kind_display"),
-        Column(_("From"), lambda r: r.organization or r.organization_name, cell=_from),
+        Column(pgettext_lazy("sender", "From"), lambda r: r.organization or r.organization_name, cell=_from),
         Column(_("Branch"), "branch", narrow=True),
         Column(_("Received"), local_date("created_at"), isolate=True, narrow=True),
         Column(_("Expert"), "expert", narrow=True),

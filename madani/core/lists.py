@@ -10,10 +10,10 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import conditional_escape, format_html
-from django.utils.translation import gettext
 
 from madani.core.arabic import strip_bidi_controls
 from madani.core.exports import export_response
+from madani.core.templatetags.bidi import separator
 
 PAGE_SIZE = 25
 
@@ -39,8 +39,9 @@ def render_list(request, filterset, *, ordering, template, partial="core/partial
 
 
 def listed(values) -> str:
-    """Names joined with the language's list separator (Arabic «، »), for a cell of the page and the export."""
-    return gettext(", ").join(str(value) for value in values)
+    """Names joined with the language's list separator (Arabic «، », templatetags/bidi.py), for a cell of
+    the page and the export."""
+    return separator().join(str(value) for value in values)
 
 
 def local_date(name):

@@ -11,6 +11,8 @@ from django.http import FileResponse, Http404
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
+from madani.core.templatetags.bidi import separator
+
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 
 
@@ -93,7 +95,7 @@ def validate_upload(upload, *, extensions, max_bytes) -> str:
     """Refuse a file whose name is not one of ``extensions``, that is larger than ``max_bytes``, or whose
     content is not what its name says. Returns the content type to serve it with."""
     extension = extension_of(upload.name)
-    types = ", ".join(extensions)
+    types = separator().join(extensions)
     if extension not in extensions:
         raise ValidationError(_("Upload a file of one of these types: %(types)s.") % {"types": types})
     if upload.size > max_bytes:

@@ -86,5 +86,5 @@ def impact(request):
     cube.refresh_if_outdated()
     return render(request, "dashboard/impact.html", {
         **impact_table(), "status": cube.status(), "min_cell_size": settings.MADANI_MIN_CELL_SIZE,
-        "age_bands": ", ".join(band_label(code) for code, _low, _high in age_bands()),
+        "age_bands": [band_label(code) for code, _low, _high in age_bands()],
     })

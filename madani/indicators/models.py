@@ -38,7 +38,8 @@ class Outcome(models.Model):
         ordering = ["program", "number", "pk"]
 
     def __str__(self):
-        return f"{self.number}. {self.statement}"
+        # "1 — …", not "1. …": a trailing full stop after a number moves to its left in Arabic (".1")
+        return f"{self.number} — {self.statement}"
 
     def clean(self):
         _require_statement(self)
@@ -57,7 +58,7 @@ class Output(models.Model):
         ordering = ["outcome", "number", "pk"]
 
     def __str__(self):
-        return f"{self.outcome.number}.{self.number}. {self.statement}"
+        return f"{self.outcome.number}.{self.number} — {self.statement}"  # not "1.1.", read ".1.1" in Arabic
 
     def clean(self):
         _require_statement(self)

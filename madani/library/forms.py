@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from madani.activities.models import Topic
 from madani.branches.models import Branch
 from madani.core.concurrency import VersionedForm
+from madani.core.templatetags.bidi import separator
 
 from .models import ACCEPTED_EXTENSIONS, Kind, Resource, max_bytes
 from .permissions import can_edit_center_wide_resources
@@ -34,7 +35,7 @@ class ResourceForm(VersionedForm, forms.ModelForm):
         self.fields["branch"].required = not can_edit_center_wide_resources(user)
         if not self.instance.pk and len(user.branch_ids()) == 1:
             self.initial.setdefault("branch", user.branch_ids()[0])
-        limits = ", ".join(
+        limits = separator().join(
             _("%(kind)s: %(types)s (at most %(megabytes)s MB)") % {
                 "kind": Kind(kind).label, "types": " ".join(extensions), "megabytes": max_bytes(kind) // (1024 * 1024)}
             for kind, extensions in ACCEPTED_EXTENSIONS.items()

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from madani.core.arabic import search_key_expression, search_terms
 from madani.core.querysets import RestrictedQuerySet
+from madani.core.templatetags.bidi import separator
 from madani.core.uploads import extension_of
 
 
@@ -147,7 +148,7 @@ class Resource(models.Model):
                 errors["file"] = _("Upload the file.")
             elif extension_of(self.file.name) not in ACCEPTED_EXTENSIONS[self.kind]:
                 errors["file"] = _("Upload a file of one of these types: %(types)s.") % {
-                    "types": ", ".join(ACCEPTED_EXTENSIONS[self.kind])}
+                    "types": separator().join(ACCEPTED_EXTENSIONS[self.kind])}
             if self.url:
                 errors["url"] = _("Only links have a web address; leave it empty for a file.")
         if errors:

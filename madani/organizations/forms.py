@@ -49,6 +49,8 @@ class OrganizationForm(VersionedForm, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["branch"].queryset = Branch.objects.visible_to(user)
         self.fields["branch"].required = not can_edit_center_wide_organizations(user)
+        if self.fields["branch"].required:  # "leave empty for center-wide partners" is for those who may
+            self.fields["branch"].help_text = _("Center-wide partners (donors, INGOs) are added by an administrator.")
         self.fields["sectors"].queryset = Sector.objects.all()
         members = Organization.objects.visible_to(user).exclude(kind=Kind.NETWORK)
         if self.instance.pk:

@@ -17,6 +17,10 @@ def _name(organization):
     return link
 
 
+#: A center-wide partner's branch (donors, INGOs): said, not left as "None" or a dash.
+CENTER_WIDE = _("Center-wide (every branch)")
+
+
 class OrganizationTable(Table):
     empty = _("No organization matches.")
     counted = ngettext_lazy("%(counter)s organization", "%(counter)s organizations", "counter")
@@ -26,7 +30,7 @@ class OrganizationTable(Table):
         Column(_("Name in Arabic"), "name_ar", page=False),
         Column(_("Name in English"), "name_en", page=False),
         Column(_("Kind"), "get_kind_display"),
-        Column(_("Branch"), "branch"),
+        Column(_("Branch"), lambda organization: organization.branch or CENTER_WIDE),
         Column(_("Headquarters"), "place", narrow=True),
         Column(_("Incubation stage"), "get_incubation_stage_display", narrow=True),
         Column(_("Licensing status"), "get_licensing_status_display", page=False),

@@ -74,10 +74,10 @@ class PersonForm(VersionedForm, forms.ModelForm):
         )
         self.duplicates = list(duplicates.select_related("home_place", "branch")[:10])
         if self.duplicates and not cleaned.get("confirm_new"):
-            raise forms.ValidationError(
-                _("This person may already be registered. Open the existing record, or confirm that this is a different person."),
-                code="duplicate",
-            )
+            # Beside the box to tick, not above the form: the page already lists the records and says why
+            # (one message, not the same warning twice).
+            self.add_error("confirm_new", forms.ValidationError(
+                _("If none of the records above is this person, tick this box."), code="duplicate"))
         return cleaned
 
     def person_data(self) -> dict:

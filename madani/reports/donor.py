@@ -23,6 +23,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from madani.core import disclosure
 from madani.core.exports import xlsx_row
 from madani.core.pdf import font_faces, html_to_pdf
+from madani.core.templatetags.bidi import separator
 from madani.indicators.engine import (
     PERSON_METRICS,
     Dimension,
@@ -72,6 +73,18 @@ class Section:
         """The rows as (text, is a number) pairs, for the PDF."""
         return [[(shown(value), isinstance(value, (int, float)) and not isinstance(value, bool)) for value in row]
                 for row in self.rows]
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    """The cover's period: in the workbook as text, in the PDF with each date in its own isolate, so
+    both dates read in the same order in Arabic."""
+
+    start: datetime.date
+    end: datetime.date
+
+    def __str__(self):
+        return _("%(start)s to %(end)s") % {"start": f"{self.start:%Y-%m-%d}", "end": f"{self.end:%Y-%m-%d}"}
 
 
 def shown(value) -> str:
@@ -150,11 +163,11 @@ class DonorReport:
     def add_cover(self):
         program = self.program
         covered = program.branches.all() if self.job.covers_all_branches else self.job.branches.all()
-        branches = ", ".join(str(branch) for branch in covered.order_by("name")) or _("All branches")
+        branches = separator().join(str(branch) for branch in covered.order_by("name")) or _("All branches")
         self.sections.append(Section("cover", _("Cover"), [_("Donor report"), str(program)], [
             [_("Program"), str(program)],
             [_("Donor"), str(program.donor) if program.donor else "—"],
-            [_("Period"), self.period_label()],
+            [_("Period"), DateSpan(self.job.date_from, self.job.date_to)],
             [_("Center"), _("Civil-society support center (branches: %(branches)s)") % {"branches": branches}],
             [_("Generated on"), self.generated_at.date()],
         ]))

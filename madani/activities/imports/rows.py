@@ -9,14 +9,14 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from madani.core.templatetags.bidi import separator
 from madani.organizations.models import Organization
 from madani.people.models import EARLIEST_BIRTH_YEAR, Gender, Person, latest_birth_year, validate_birth_year
 from madani.places.matching import PlaceMatcher
 from madani.places.models import Place
 
 from ..models import Activity
-from .values import (ABSENT_KEYS, DIGITS, FEMALE_KEYS, MALE_KEYS, PRESENT_KEYS, cell_key, cell_text,
-                     parse_date)
+from .values import ABSENT_KEYS, DIGITS, FEMALE_KEYS, MALE_KEYS, PRESENT_KEYS, cell_key, cell_text, parse_date
 
 ERROR, WARNING, NOTE = "error", "warning", "note"
 
@@ -150,7 +150,7 @@ def check_row(raw: dict, *, activity, places, organizations) -> ImportRow:
             row.place, row.place_id = found, found.pk
         elif found:
             row.add(ERROR, "place", _("The place “%(value)s” matches several places (%(pcodes)s): write its P-code.")
-                    % {"value": place_text, "pcodes": ", ".join(p.pcode for p in found)})
+                    % {"value": place_text, "pcodes": separator().join(p.pcode for p in found)})
         else:
             row.add(ERROR, "place", _("Unknown place “%(value)s”: write its P-code or its name as in the gazetteer.")
                     % {"value": place_text})

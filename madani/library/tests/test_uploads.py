@@ -9,6 +9,7 @@ from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.translation import gettext
 
+from madani.core.templatetags.bidi import separator
 from madani.library import services
 from madani.library.models import ACCEPTED_EXTENSIONS, Resource
 from madani.sampledata.files import wav_bytes
@@ -17,7 +18,7 @@ from .conftest import EXECUTABLE, HTML, M4A, MP3, MP3_WITHOUT_TAG, MP4, OGG, PDF
 
 
 def _types(kind):
-    return ", ".join(ACCEPTED_EXTENSIONS[kind])
+    return separator().join(ACCEPTED_EXTENSIONS[kind])  # «، » on an Arabic page
 
 
 def _mismatch(kind):

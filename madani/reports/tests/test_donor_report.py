@@ -140,7 +140,7 @@ def test_the_logframe_sheet_tracks_the_targets_of_the_period_against_the_ledger(
     assert [row[2] for row in rows[1:]] == ["workshops", "people-trained"]  # the outcome, then its output
     assert by_code["people-trained"][4:] == ["2026", 0, 4, figure(program_a, Metric.PEOPLE).total, 0.75]
     assert by_code["workshops"][4:] == ["2026 Q2", None, 2, 1, 0.5]
-    assert by_code["people-trained"][1] == "1.1. CSOs trained"
+    assert by_code["people-trained"][1] == "1.1 — CSOs trained"  # no trailing full stop: it moves to the left of "1.1" in Arabic
 
 
 def test_an_indicator_without_a_target_in_the_period_shows_its_actual_figure(built, program_a, logframe_a):
