@@ -5,6 +5,9 @@ django-tables2 was configured but never used; it is removed (its export needs ta
 install, and would bypass core/exports.py's formula neutralization). ``Table`` is the small part of it
 we need."""
 
+import datetime
+from decimal import Decimal
+
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import reverse
@@ -13,7 +16,7 @@ from django.utils.html import conditional_escape, format_html
 
 from madani.core.arabic import strip_bidi_controls
 from madani.core.exports import export_response
-from madani.core.templatetags.bidi import separator
+from madani.core.templatetags.bidi import ltr, separator
 
 PAGE_SIZE = 25
 
@@ -75,7 +78,14 @@ class Column:
         if self.cell:
             return self.cell(row)
         value = self.get(row)
-        text = format_html("<bdi>{}</bdi>", strip_bidi_controls(str(value))) if self.isolate and value else value
+        if isinstance(value, datetime.datetime):
+            text = ltr(f"{timezone.localtime(value):%Y-%m-%d %H:%M}")  # where the center is
+        elif isinstance(value, (datetime.date, int, float, Decimal)) and not isinstance(value, bool):
+            text = ltr(value)  # dates and numbers read left to right inside Arabic text
+        elif self.isolate and value:
+            text = format_html("<bdi>{}</bdi>", strip_bidi_controls(str(value)))
+        else:
+            text = value
         if text is None or text == "":
             text = "—"
         if self.link:
