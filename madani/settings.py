@@ -314,9 +314,9 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["madani.api.permissions.IsStaffMember"],
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PERMISSION_CLASSES": ["madani.api.permissions.RulePermission"],
+    "DEFAULT_FILTER_BACKENDS": ["madani.api.filters.StrictFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "madani.api.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     # Counted in the shared cache, per client address for anonymous requests (failed token guesses
