@@ -149,6 +149,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "madani.api.middleware.ApiLanguageMiddleware",  # /api/ follows Accept-Language (it has no /en/ prefix)
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -318,7 +319,7 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["madani.api.filters.StrictFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "madani.api.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "madani.api.schema.ApiSchema",
     # Counted in the shared cache, per client address for anonymous requests (failed token guesses
     # included: api/exceptions.py) and per user otherwise.
     "DEFAULT_THROTTLE_CLASSES": [

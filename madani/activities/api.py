@@ -22,8 +22,8 @@ from rest_framework.response import Response
 
 from madani.api.bulk import bulk_create, bulk_responses
 from madani.api.concurrency import ETagMixin, VersionedSerializerMixin, VersionedViewSetMixin
-from madani.api.filters import IdFilter, NormalizedSearchFilter, StrictFilterBackend, StrictFilterSet
-from madani.api.serializers import ServiceSerializer, VisibleField, place_field, visible_branch_field
+from madani.api.filters import IdFilter, NormalizedSearchFilter, StrictFilterBackend, StrictFilterSet, TextFilter
+from madani.api.serializers import LocalTimeField, ServiceSerializer, VisibleField, place_field, visible_branch_field
 from madani.core.uploads import attachment_response, validate_document
 from madani.organizations.models import Organization
 from madani.people.models import Person
@@ -163,6 +163,8 @@ class DeliverableUploadSerializer(serializers.Serializer):
 class SessionSerializer(VersionedSerializerMixin, ServiceSerializer):
     activity = VisibleField(Activity)
     place = place_field()
+    start_time = LocalTimeField(allow_null=True, required=False)
+    end_time = LocalTimeField(allow_null=True, required=False)
     facilitator = VisibleField(Person, allow_null=True, required=False)
     present = serializers.SerializerMethodField(help_text="How many people were marked present.")
 
@@ -288,7 +290,7 @@ class TopicViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class ActivityFilter(StrictFilterSet):
-    topic = django_filters.CharFilter(field_name="topics__code", label="topic code")
+    topic = TextFilter(field_name="topics__code", label="topic code")
     starts_after = django_filters.DateFilter(field_name="start_date", lookup_expr="gte")
     starts_before = django_filters.DateFilter(field_name="start_date", lookup_expr="lte")
 
@@ -471,6 +473,6 @@ class ParticipationViewSet(viewsets.ModelViewSet):
         request=ParticipationSerializer(many=True),
         responses=bulk_responses(ParticipationSerializer),
     )
-    @action(detail=False, methods=["post"])
+    @action(detail=False, methods=["post"], parser_classes=[parsers.JSONParser])
     def bulk(self, request):
         return bulk_create(self, request, ParticipationSerializer)

@@ -22,10 +22,9 @@ def bulk_create(view, request, serializer_class, *, row_exception=(), describe=N
     gives the row's error body)."""
     rows = request.data
     if not isinstance(rows, list) or not rows:
-        raise ValidationError({"non_field_errors": [_("Send a list of at least one row.")]})
+        return _refused(_("Send a list of at least one row."))
     if len(rows) > MAX_BULK_ROWS:
-        raise ValidationError({"non_field_errors": [
-            _("Send at most %(largest)d rows at once.") % {"largest": MAX_BULK_ROWS}]})
+        return _refused(_("Send at most %(largest)d rows at once.") % {"largest": MAX_BULK_ROWS})
     errors, created = [], []
     try:
         with transaction.atomic():
@@ -45,22 +44,25 @@ def bulk_create(view, request, serializer_class, *, row_exception=(), describe=N
             if errors:
                 raise _RolledBack
     except _RolledBack:
-        return Response({"detail": _("Nothing was saved: correct the rows listed and send them all again."),
-                         "rows": errors}, status=status.HTTP_400_BAD_REQUEST)
+        return _refused(_("Nothing was saved: correct the rows listed and send them all again."), errors)
     return Response(created, status=status.HTTP_201_CREATED)
+
+
+def _refused(detail, rows=()) -> Response:
+    return Response({"detail": detail, "rows": list(rows)}, status=status.HTTP_400_BAD_REQUEST)
+
+
+BULK_ERRORS = OpenApiResponse(
+    response=inline_serializer("BulkErrors", {
+        "detail": serializers.CharField(),
+        "rows": serializers.ListField(child=inline_serializer("BulkRowError", {
+            "row": serializers.IntegerField(help_text="The row's position in the list sent, from 0."),
+            "errors": serializers.DictField(help_text="The row's errors, field by field."),
+        })),
+    }),
+    description="Nothing was saved; `rows` lists each failing row (from 0) with its errors.")
 
 
 def bulk_responses(serializer_class) -> dict:
     """The OpenAPI answers of a bulk creation."""
-    return {
-        201: serializer_class(many=True),
-        400: OpenApiResponse(
-            response=inline_serializer("BulkErrors", {
-                "detail": serializers.CharField(),
-                "rows": serializers.ListField(child=inline_serializer("BulkRowError", {
-                    "row": serializers.IntegerField(help_text="The row's position in the list sent, from 0."),
-                    "errors": serializers.DictField(help_text="The row's errors, field by field."),
-                })),
-            }),
-            description="Nothing was saved; `rows` lists each failing row (from 0) with its errors."),
-    }
+    return {201: serializer_class(many=True), 400: BULK_ERRORS}

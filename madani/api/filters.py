@@ -4,6 +4,8 @@ filter sets whose numbers are whole numbers that fit the database (anything else
 import django_filters
 from django import forms
 from django.db import models
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import filters
 
 BIGGEST_ID = 2**63 - 1  # the largest value a 64-bit integer column holds
@@ -17,6 +19,10 @@ class WholeNumberField(forms.IntegerField):
         super().__init__(min_value=min_value, max_value=max_value, **kwargs)
 
 
+ID_SCHEMA = {"type": "integer", "minimum": 1, "maximum": BIGGEST_ID}
+
+
+@extend_schema_field(ID_SCHEMA)
 class IdFilter(django_filters.NumberFilter):
     """A record's id (plain number, not a choice among all records: another branch's id just matches nothing)."""
 
@@ -27,35 +33,36 @@ class IdFilter(django_filters.NumberFilter):
         super().__init__(*args, **kwargs)
 
 
-class IdChoiceField(django_filters.fields.ModelChoiceField):
-    """A related record by id; an id that is not a whole number within 64 bits is refused before any query."""
-
-    def to_python(self, value):
-        if value not in self.empty_values:
-            WholeNumberField(min_value=1, required=False).clean(value)
-        return super().to_python(value)
-
-
-class IdChoiceFilter(django_filters.ModelChoiceFilter):
-    field_class = IdChoiceField
-
-
+@extend_schema_field({"type": "integer", "minimum": -BIGGEST_ID, "maximum": BIGGEST_ID})
 class WholeNumberFilter(django_filters.NumberFilter):
     field_class = WholeNumberField
 
 
-def _remote_queryset(field):
-    return {"queryset": field.remote_field.model._default_manager.all()}
+@extend_schema_field({"type": "string", "minLength": 1})
+class TextFilter(django_filters.CharFilter):
+    """A text parameter (a code, a P-code): sent, it is not empty."""
 
 
 class StrictFilterSet(django_filters.rest_framework.FilterSet):
-    """The base of every API filter set: integer columns and foreign keys take whole numbers that fit."""
+    """The base of every API filter set: integer columns take whole numbers that fit; a foreign key takes
+    the related record's id as a plain number (an id that is not there, or is another branch's, just matches
+    nothing: the answer says nothing about which ids exist); a parameter sent empty is refused."""
 
     FILTER_DEFAULTS = {
         **django_filters.rest_framework.FilterSet.FILTER_DEFAULTS,
-        models.ForeignKey: {"filter_class": IdChoiceFilter, "extra": _remote_queryset},
-        models.OneToOneField: {"filter_class": IdChoiceFilter, "extra": _remote_queryset},
+        models.ForeignKey: {"filter_class": IdFilter},
+        models.OneToOneField: {"filter_class": IdFilter},
+        models.CharField: {"filter_class": TextFilter},
     }
+
+    def is_valid(self):
+        valid = super().is_valid()
+        for name in self.filters:
+            values = self.data.getlist(name) if hasattr(self.data, "getlist") else [self.data.get(name)]
+            if name in self.data and any(value is None or not str(value).strip() for value in values):
+                self.form.add_error(name, _("Give a value, or leave the parameter out."))
+                valid = False
+        return valid
 
     @classmethod
     def filter_for_lookup(cls, field, lookup_type):

@@ -2,6 +2,7 @@
 app's services, and related records chosen among those the user may see."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from madani.branches.models import Branch
@@ -39,3 +40,12 @@ class ServiceSerializer(serializers.ModelSerializer):
             return function(actor=self.context["request"].user, **kwargs)
         except DjangoValidationError as error:
             raise serializers.ValidationError(serializers.as_serializer_error(error)) from error
+
+
+@extend_schema_field({
+    "type": "string", "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,6})?)?$", "example": "09:30:00",
+    "description": "Local time (the center's, Asia/Damascus), HH:MM or HH:MM:SS; answered as HH:MM:SS.",
+})
+class LocalTimeField(serializers.TimeField):
+    """A time of day without a time zone (JSON Schema's ``time`` format requires one, so it is declared by
+    its pattern)."""

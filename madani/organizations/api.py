@@ -1,10 +1,9 @@
 """Organizations in the API (``/api/v1/organizations/``), over ``visible_to`` and the services."""
 
-import django_filters
 from rest_framework import serializers, viewsets
 
 from madani.api.concurrency import VersionedSerializerMixin, VersionedViewSetMixin
-from madani.api.filters import NormalizedSearchFilter, StrictFilterBackend, StrictFilterSet
+from madani.api.filters import NormalizedSearchFilter, StrictFilterBackend, StrictFilterSet, TextFilter
 from madani.api.serializers import ServiceSerializer, place_field, visible_branch_field
 from madani.core.permissions import check
 
@@ -55,7 +54,7 @@ class OrganizationSerializer(VersionedSerializerMixin, ServiceSerializer):
 
 
 class OrganizationFilter(StrictFilterSet):
-    governorate = django_filters.CharFilter(method="filter_governorate", label="governorate P-code")
+    governorate = TextFilter(method="filter_governorate", label="governorate P-code")
 
     class Meta:
         model = Organization

@@ -4,7 +4,7 @@ import django_filters
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view, inline_serializer
-from rest_framework import mixins, serializers, viewsets
+from rest_framework import mixins, parsers, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import APIException
 
@@ -150,7 +150,7 @@ class PersonViewSet(VersionedViewSetMixin, viewsets.ModelViewSet):
         request=PersonSerializer(many=True),
         responses=bulk_responses(PersonSerializer),
     )
-    @action(detail=False, methods=["post"])
+    @action(detail=False, methods=["post"], parser_classes=[parsers.JSONParser])
     def bulk(self, request):
         return bulk_create(self, request, PersonSerializer, row_exception=LikelyDuplicate,
                            describe=lambda error: error.detail)
