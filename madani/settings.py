@@ -114,7 +114,6 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_filters",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "simple_history",
     "csp",
@@ -312,7 +311,7 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "madani.api.authentication.TokenAuthentication",  # the tokens users make on their profile page
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["madani.api.permissions.RulePermission"],

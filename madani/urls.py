@@ -16,6 +16,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
+    path("profile/", include("madani.accounts.urls")),
     path("organizations/", include("madani.organizations.urls")),
     path("people/", include("madani.people.urls")),
     path("activities/", include("madani.activities.urls")),

@@ -1,13 +1,14 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from madani.core.registry import PublicURL
+from madani.core.registry import NavItem, PublicURL
 
 
 class AccountsConfig(AppConfig):
     name = "madani.accounts"
     verbose_name = _("Accounts")
 
+    nav_items = [NavItem(_("My profile"), "accounts:profile", order=900)]
     public_urls = [
         PublicURL("account_login", "the sign-in form", robots=False),
         PublicURL("account_logout", "signs nobody out on GET; redirects home", robots=False),
