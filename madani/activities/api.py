@@ -150,7 +150,7 @@ class ActivitySerializer(VersionedSerializerMixin, ServiceSerializer):
 
 
 class DeliverableUploadSerializer(serializers.Serializer):
-    file = serializers.FileField(help_text="The deliverable (PDF, Word, Excel, PowerPoint, OpenDocument…).")
+    file = serializers.FileField(help_text="The deliverable: PDF, Word (.docx), Excel (.xlsx) or OpenDocument (.odt).")
 
     def validate_file(self, upload):
         try:

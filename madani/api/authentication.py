@@ -2,6 +2,8 @@
 their digest is stored). Sessions of the site work too (``SessionAuthentication``, with CSRF)."""
 
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
+from drf_spectacular.plumbing import build_bearer_security_scheme_object
 from rest_framework import authentication, exceptions
 
 from madani.accounts.services import api_token_user
@@ -27,3 +29,13 @@ class TokenAuthentication(authentication.BaseAuthentication):
 
     def authenticate_header(self, request):
         return self.keyword
+
+
+class TokenScheme(OpenApiAuthenticationExtension):
+    """How the OpenAPI description names the token (``Authorization: Token <key>``)."""
+
+    target_class = TokenAuthentication
+    name = "tokenAuth"
+
+    def get_security_definition(self, auto_schema):
+        return build_bearer_security_scheme_object(header_name="Authorization", token_prefix=self.target.keyword)

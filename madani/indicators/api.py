@@ -46,7 +46,7 @@ class FiguresSerializer(serializers.Serializer):
     metric_label = serializers.CharField()
     date_from = serializers.DateField(allow_null=True)
     date_to = serializers.DateField(allow_null=True)
-    by = serializers.ListField(child=serializers.ChoiceField(choices=Dimension.choices))
+    by = serializers.ListField(child=serializers.CharField(), help_text="The dimensions of the breakdown, in order.")
     total = serializers.IntegerField(help_text="Counted by the database like every group (unique people are not "
                                                "added up: groups may add up to more than the total).")
     rows = FigureRowSerializer(many=True, help_text="One per group with a value (none are zero), in order.")
