@@ -148,7 +148,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "madani.api.middleware.ApiLanguageMiddleware",  # /api/ follows Accept-Language (it has no /en/ prefix)
+    "madani.api.middleware.ApiMiddleware",  # /api/: Accept-Language (it has no /en/ prefix), JSON 404s
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
