@@ -1,8 +1,6 @@
 """What an outside API client hit (issue 12, "API"): deletes that other records prevent, numbers that do
 not fit, the language of the answers, page sizes, the schema's description of nulls, times and errors."""
 
-import datetime
-
 import pytest
 from django.urls import reverse
 from django.utils import translation

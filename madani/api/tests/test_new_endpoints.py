@@ -10,7 +10,6 @@ from django.urls import reverse
 from madani.activities.models import Participation
 from madani.people.models import Affiliation, Person
 from tests.factories import (
-    ActivityFactory,
     AffiliationFactory,
     IndicatorFactory,
     OrganizationFactory,
