@@ -62,6 +62,15 @@ def test_two_rows_for_the_same_person_are_caught_as_duplicates(staff_a, branch_a
     assert api_client(staff_a).post(reverse("api:person-bulk"), confirmed, format="json").status_code == 201
 
 
+def test_sending_the_same_people_twice_registers_them_once(staff_a, branch_a):
+    rows = [_person(branch_a, "سلمى الأحمد", home_place="SY110100")]
+    client = api_client(staff_a)
+    assert client.post(reverse("api:person-bulk"), rows, format="json").status_code == 201
+    again = client.post(reverse("api:person-bulk"), rows, format="json")
+    assert again.status_code == 400 and again.json()["rows"][0]["errors"]["candidates"]
+    assert Person.objects.filter(full_name="سلمى الأحمد").count() == 1
+
+
 def test_bulk_refuses_what_is_not_a_list_and_too_many_rows(staff_a, branch_a):
     client = api_client(staff_a)
     assert client.post(reverse("api:person-bulk"), {"full_name": "x"}, format="json").status_code == 400
