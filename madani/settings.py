@@ -114,7 +114,6 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_filters",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "simple_history",
     "csp",
@@ -149,6 +148,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "madani.api.middleware.ApiMiddleware",  # /api/: Accept-Language (it has no /en/ prefix), JSON 404s
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -326,14 +326,14 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "madani.api.authentication.TokenAuthentication",  # the tokens users make on their profile page
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["madani.api.permissions.IsStaffMember"],
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PERMISSION_CLASSES": ["madani.api.permissions.RulePermission"],
+    "DEFAULT_FILTER_BACKENDS": ["madani.api.filters.StrictFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "madani.api.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "madani.api.schema.ApiSchema",
     # Counted in the shared cache, per client address for anonymous requests (failed token guesses
     # included: api/exceptions.py) and per user otherwise.
     "DEFAULT_THROTTLE_CLASSES": [

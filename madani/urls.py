@@ -16,7 +16,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
-    path("portal/", include("madani.accounts.urls")),
+    path("", include("madani.accounts.urls")),  # portal/, profile/
     path("organizations/", include("madani.organizations.urls")),
     path("people/", include("madani.people.urls")),
     path("activities/", include("madani.activities.urls")),

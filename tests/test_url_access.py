@@ -160,6 +160,9 @@ LOGIN_REQUIRED = {
     "coworking:booking_cancel",
     "coworking:booking_mark_used",
     "coworking:booking_no_show",
+    "accounts:profile",
+    "accounts:token_create",
+    "accounts:token_revoke",
 }
 
 # API endpoints: 401/403 without a token or session.
@@ -182,6 +185,14 @@ API = {
     "api:session-attendance",
     "api:participation-list",
     "api:participation-detail",
+    "api:participation-bulk",
+    "api:person-bulk",
+    "api:affiliation-list",
+    "api:affiliation-detail",
+    "api:activity-deliverable",
+    "api:indicator-list",
+    "api:indicator-detail",
+    "api:indicator-figures",
 }
 
 # Reference data with an id but no branch (readable by any signed-in user).
@@ -204,6 +215,11 @@ BRANCH_OBJECT_URLS = {
     "api:session-detail": "session_id",
     "api:session-attendance": "session_id",
     "api:participation-detail": "participation_id",
+    "api:affiliation-detail": "affiliation_id",
+    "api:activity-deliverable": "activity",
+    "api:indicator-detail": "indicator",
+    "api:indicator-figures": "indicator",
+    "accounts:token_revoke": "api_token",  # one's own only (anyone else's is a 404)
     "activities:detail": "activity",
     "activities:edit": "activity",
     "activities:delete": "activity",
@@ -340,7 +356,7 @@ def _kwargs(name, objects):
             kwargs = {"pk": objects["activity"].pk, "session_pk": objects["session"].pk}
         elif kind == "participation":
             kwargs = {"pk": objects["activity"].pk, "participation_pk": objects["participation"].pk}
-        elif kind in ("session_id", "participation_id"):  # the API's flat URLs: /sessions/<pk>/
+        elif kind in ("session_id", "participation_id", "affiliation_id"):  # the API's flat URLs: /sessions/<pk>/
             kwargs = {"pk": objects[kind.removesuffix("_id")].pk}
         elif kind:
             kwargs = {"pk": objects[kind].pk}
@@ -366,6 +382,7 @@ def _program_of_branch_a(activity):
 def branch_a_objects(organization_a, person_a, activity_a, staff_a, settings, tmp_path):
     from django.core.files.base import ContentFile
 
+    from madani.accounts.services import api_token_create
     from madani.activities.models import Topic
     from madani.assessments.models import Kind, Questionnaire, Response
     from madani.certificates.models import CertificateBundle
@@ -439,6 +456,7 @@ def branch_a_objects(organization_a, person_a, activity_a, staff_a, settings, tm
         "organization": organization_a,
         "person": person_a,
         "affiliation": person_a.affiliations.get(),
+        "api_token": api_token_create(actor=staff_a, name="script")[0],
         "place": Place.objects.get(pcode="SY11"),
         "registration": Registration.objects.create(activity=activity_a, full_name="سمر الحسن", gender="female",
                                                     birth_year=1995, phone="+963 933 000 111",
@@ -520,10 +538,13 @@ def test_other_branch_staff_cannot_change_records_through_the_api(method, client
     assert person.full_name == "أحمد علي الخلف"
 
 
+# The writes of API object URLs that are not put/patch/delete (none: read-only; the GETs above cover them).
+API_WRITE_METHODS = {"api:session-attendance": ["post"], "api:activity-deliverable": ["post"],
+                     "api:affiliation-detail": ["delete"], "api:indicator-detail": [], "api:indicator-figures": []}
 API_WRITES = [
     (name, method)
     for name in sorted(n for n in BRANCH_OBJECT_URLS if n.startswith("api:"))
-    for method in (["post"] if name.endswith("attendance") else ["put", "patch", "delete"])
+    for method in API_WRITE_METHODS.get(name, ["put", "patch", "delete"])
 ]
 
 

@@ -8,8 +8,10 @@ class AccountsConfig(AppConfig):
     name = "madani.accounts"
     verbose_name = _("Accounts")
 
-    nav_items = [NavItem(_("My portal"), "accounts:portal", "accounts.use_portal", order=5)]
-
+    nav_items = [
+        NavItem(_("My portal"), "accounts:portal", "accounts.use_portal", order=5),
+        NavItem(_("My profile"), "accounts:profile", order=900),
+    ]
     public_urls = [
         PublicURL("account_login", "the sign-in form", robots=False),
         PublicURL("account_logout", "signs nobody out on GET; redirects home", robots=False),

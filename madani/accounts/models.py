@@ -132,3 +132,23 @@ class User(AbstractUser):
         from allauth.mfa.models import Authenticator
 
         return not Authenticator.objects.filter(user=self, type=Authenticator.Type.TOTP).exists()
+
+
+class ApiToken(models.Model):
+    """A key a user made on their profile page for scripts and other tools (``Authorization: Token <key>``).
+    Only its SHA-256 is kept: the key is shown once, when it is made. Revoking deletes it."""
+
+    user = models.ForeignKey(User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(_("name"), max_length=100, help_text=_("What the token is for (a script, a tool)."))
+    digest = models.CharField(max_length=64, unique=True, editable=False)
+    prefix = models.CharField(_("starts with"), max_length=8, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+        ordering = ["-created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.name} ({self.prefix}…)"

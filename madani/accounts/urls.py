@@ -4,5 +4,8 @@ from . import views
 
 app_name = "accounts"
 urlpatterns = [
-    path("", views.portal, name="portal"),
+    path("portal/", views.portal, name="portal"),
+    path("profile/", views.profile, name="profile"),
+    path("profile/tokens/new/", views.token_create, name="token_create"),
+    path("profile/tokens/<int:pk>/revoke/", views.token_revoke, name="token_revoke"),
 ]

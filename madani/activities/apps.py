@@ -15,9 +15,9 @@ class ActivitiesConfig(AppConfig):
     # First among the apps' demo steps: the other apps' demo data may refer to the ledger.
     demo_steps = [DemoStep("madani.sampledata.demo.activities.load", order=10)]
     api_routes = [
-        ApiRoute("programs", "madani.api.views.ProgramViewSet", "program", order=40),
-        ApiRoute("topics", "madani.api.views.TopicViewSet", "topic", order=50),
-        ApiRoute("activities", "madani.api.views.ActivityViewSet", "activity", order=60),
-        ApiRoute("sessions", "madani.api.views.SessionViewSet", "session", order=70),
-        ApiRoute("participations", "madani.api.views.ParticipationViewSet", "participation", order=80),
+        ApiRoute("programs", "madani.activities.api.ProgramViewSet", "program", order=40),
+        ApiRoute("topics", "madani.activities.api.TopicViewSet", "topic", order=50),
+        ApiRoute("activities", "madani.activities.api.ActivityViewSet", "activity", order=60),
+        ApiRoute("sessions", "madani.activities.api.SessionViewSet", "session", order=70),
+        ApiRoute("participations", "madani.activities.api.ParticipationViewSet", "participation", order=80),
     ]

@@ -9,13 +9,14 @@ Collect, KoboToolbox and existing scripts send neither, and a client that sends 
 
 from django.utils.http import parse_etags, quote_etag
 from django.utils.translation import gettext as _
-from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.response import Response
 
 from madani.core.concurrency import StaleVersion, version_of
+
+from .schema import ApiSchema
 
 WRITE_ACTIONS = ("update", "partial_update")
 
@@ -53,7 +54,7 @@ class PreconditionFailedSerializer(serializers.Serializer):
     version = serializers.CharField(help_text="The record's current version (also in the ETag header).")
 
 
-class VersionedSchema(AutoSchema):
+class VersionedSchema(ApiSchema):
     """OpenAPI: ``If-Match`` on PUT/PATCH and their 412, the ``ETag`` header of one record's answers."""
 
     def _action(self):

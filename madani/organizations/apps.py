@@ -9,4 +9,4 @@ class OrganizationsConfig(AppConfig):
     verbose_name = _("Organizations")
 
     nav_items = [NavItem(_("Organizations"), "organizations:list", order=20)]
-    api_routes = [ApiRoute("organizations", "madani.api.views.OrganizationViewSet", "organization", order=10)]
+    api_routes = [ApiRoute("organizations", "madani.organizations.api.OrganizationViewSet", "organization", order=10)]

@@ -9,4 +9,7 @@ class PeopleConfig(AppConfig):
     verbose_name = _("People")
 
     nav_items = [NavItem(_("People"), "people:list", "people.see_people", order=30)]
-    api_routes = [ApiRoute("people", "madani.api.views.PersonViewSet", "person", order=20)]
+    api_routes = [
+        ApiRoute("people", "madani.people.api.PersonViewSet", "person", order=20),
+        ApiRoute("affiliations", "madani.people.api.AffiliationViewSet", "affiliation", order=25),
+    ]

@@ -8,4 +8,4 @@ class PlacesConfig(AppConfig):
     name = "madani.places"
     verbose_name = _("Places")
 
-    api_routes = [ApiRoute("places", "madani.api.views.PlaceViewSet", "place", order=30)]
+    api_routes = [ApiRoute("places", "madani.places.api.PlaceViewSet", "place", order=30)]

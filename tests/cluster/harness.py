@@ -41,13 +41,14 @@ call_command("worker", "--no-startup-delay", "--no-reload", "--interval", "0.2",
 """
 
 SETUP = """
-from rest_framework.authtoken.models import Token
-from madani.accounts.models import Role, User
+from madani.accounts.models import ApiToken, Role, User
+from madani.accounts.services import token_digest
 from madani.activities.models import Program
 from madani.branches.models import Branch
 branch = Branch.objects.create(code="raqqa", name="الرقة", name_ar="الرقة", name_en="Raqqa")
 user = User.objects.create_user(email="admin@cluster.test", password="{password}", role=Role.ADMINISTRATOR)
-Token.objects.create(user=user, key="c1uster0000000000000000000000000000token")
+ApiToken.objects.create(user=user, name="cluster", digest=token_digest("c1uster0000000000000000000000000000token"),
+                        prefix="c1uster0")
 User.objects.create_user(email="guessed@cluster.test", password="{password}", role=Role.ME_OFFICER)
 for role in (Role.BRANCH_MANAGER, Role.ME_OFFICER, Role.TRAINER):
     User.objects.create_user(email=f"{{role}}@cluster.test", password="{password}", role=role).branches.add(branch)

@@ -1,5 +1,6 @@
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
+
+from madani.accounts.services import api_token_create
 
 
 def api_client(user) -> APIClient:
@@ -12,7 +13,7 @@ def api_client(user) -> APIClient:
 def token_client(user) -> APIClient:
     """An API client that authenticates as ``user`` with a token."""
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {api_token_create(actor=user, name='test')[1]}")
     return client
 
 
