@@ -1,0 +1,5 @@
+from django.contrib.sitemaps import Sitemap
+
+
+class OpenCallSitemap(Sitemap):
+    pass
