@@ -23,6 +23,7 @@ class GrantsConfig(AppConfig):
                   sitemap=True),
         PublicURL("grants:public_call", "one open call's published text (404 unless open)", test_object="call"),
     ]
+    iati_transactions = ["madani.grants.iati.transactions"]
     api_routes = [
         ApiRoute("calls", "madani.grants.api.CallViewSet", "grant-call", order=200),
         ApiRoute("applications", "madani.grants.api.ApplicationViewSet", "grant-application", order=201),
