@@ -4,7 +4,8 @@ other resource. Every state change goes through a service from the staff pages, 
 Applicants never get reviewers' scores or names: reviews are not exposed here at all; staff read the
 weighted total."""
 
-from rest_framework import serializers, viewsets
+from drf_spectacular.utils import extend_schema
+from rest_framework import exceptions, serializers, viewsets
 
 from .models import Application, Award, BudgetLine, Call, Criterion, GrantReport, ReportLine, Tranche
 from .scoring import weighted_total
@@ -79,10 +80,19 @@ class GrantReportSerializer(serializers.ModelSerializer):
 
 
 class _Scoped(viewsets.ReadOnlyModelViewSet):
+    """Read-only. A write to one record is answered after the record is fetched for the user: another
+    branch's record is a 404 (its existence is not given away), one's own a 405."""
+
     model = None
 
     def get_queryset(self):
         return self.model.objects.visible_to(self.request.user).order_by("pk")
+
+    def _refuse(self, request, *args, **kwargs):
+        self.get_object()
+        raise exceptions.MethodNotAllowed(request.method)
+
+    update = partial_update = destroy = extend_schema(exclude=True)(_refuse)
 
 
 class CallViewSet(_Scoped):
