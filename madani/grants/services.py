@@ -168,7 +168,7 @@ def attachment_add(*, actor, application: Application, upload, kind: str) -> Att
     return attachment
 
 
-def _coaching(*, actor, application: Application):
+def _coaching(*, actor, application: Application, day):
     """A proposal written with a trainer's support is coaching: one ledger activity serving the organization."""
     from django.utils import translation
 
@@ -176,7 +176,6 @@ def _coaching(*, actor, application: Application):
     for language in ("ar", "en"):
         with translation.override(language):
             titles[f"title_{language}"] = _(COACHING_TITLE) % {"organization": application.organization}
-    day = timezone.localdate()
     return ledger.activity_create(actor=actor, data={
         "kind": ActivityKind.COACHING, "title": titles["title_ar"], **titles, "program": application.call.program,
         "branch": application.branch, "place": application.branch.place, "start_date": day, "end_date": day,
@@ -185,20 +184,24 @@ def _coaching(*, actor, application: Application):
 
 
 @ledger_write
-def application_submit(*, actor, application: Application) -> Application:
+def application_submit(*, actor, application: Application, day: datetime.date | None = None) -> Application:
     """Submit a draft while the call is open (it then waits for the eligibility check), or send back an
-    application asked for more information (straight back to the panel)."""
+    application asked for more information (straight back to the panel). ``day``: when it was submitted
+    (today; records of past rounds are entered as they happened)."""
+    day = day or timezone.localdate()
     _status(application, {ApplicationStatus.DRAFT, ApplicationStatus.MORE_INFO},
             _("Only a draft, or an application asked for more information, can be submitted."))
     lines = list(application.budget_lines.values("quantity", "unit_cost", "co_funding", "currency"))
     _check_budget(application.requested_amount, lines, application.currency)
     if application.status == ApplicationStatus.MORE_INFO:
         return _set(application, actor, status=ApplicationStatus.IN_REVIEW)
-    if not application.call.is_open:
+    if application.call.status != CallStatus.OPEN or application.call.deadline < day:
         raise ValidationError(_("The call is closed: applications can no longer be submitted."))
     if application.coach_id and not application.coaching_activity_id:
-        application.coaching_activity = _coaching(actor=actor, application=application)
-    return _set(application, actor, status=ApplicationStatus.SUBMITTED, submitted_at=timezone.now(),
+        application.coaching_activity = _coaching(actor=actor, application=application, day=day)
+    submitted_at = timezone.now() if day == timezone.localdate() else timezone.make_aware(
+        datetime.datetime.combine(day, datetime.time(12)))
+    return _set(application, actor, status=ApplicationStatus.SUBMITTED, submitted_at=submitted_at,
                 coaching_activity=application.coaching_activity)
 
 
