@@ -332,7 +332,11 @@ def application_detail(request, pk):
     if request.user.is_center_staff:
         from madani.activities.journey import capacity_journey
 
+        from madani.organizations.models import Organization
+
         context["journey"] = capacity_journey(application.organization, request.user)[:12]
+        context["organization_visible"] = Organization.objects.visible_to(request.user).filter(
+            pk=application.organization_id).exists()
     return render(request, "grants/application_detail.html", context)
 
 
