@@ -243,7 +243,7 @@ class BudgetLine(models.Model):
 
     @property
     def cost(self) -> Decimal:
-        return (self.quantity or ZERO) * (self.unit_cost or ZERO)
+        return ((self.quantity or ZERO) * (self.unit_cost or ZERO)).quantize(Decimal("0.01"))
 
     @property
     def grant_share(self) -> Decimal:
