@@ -1,7 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from madani.core.registry import ApiRoute, DemoStep, NavItem, PublicURL
+from madani.core.registry import ApiRoute, DemoStep, NavItem, Panel, PublicURL
 
 
 class GrantsConfig(AppConfig):
@@ -23,6 +23,7 @@ class GrantsConfig(AppConfig):
                   sitemap=True),
         PublicURL("grants:public_call", "one open call's published text (404 unless open)", test_object="call"),
     ]
+    panels = [Panel("activity.summary", "grants/partials/activity_grant.html", "madani.grants.panels.activity_grant")]
     iati_transactions = ["madani.grants.iati.transactions"]
     api_routes = [
         ApiRoute("calls", "madani.grants.api.CallViewSet", "grant-call", order=200),

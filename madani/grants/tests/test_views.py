@@ -146,3 +146,10 @@ def test_open_calls_are_public_and_drafts_are_not(call_a, anonymous, administrat
     assert anonymous.get(reverse("grants:public_call", args=[call_a.pk])).status_code == 200
     services.call_move(actor=administrator, call=call_a, status="closed")
     assert anonymous.get(reverse("grants:public_call", args=[call_a.pk])).status_code == 404
+
+
+def test_the_projects_activity_page_names_its_grant(award_a, staff_a, cso_member, staff_b):
+    url = reverse("activities:detail", args=[award_a.project_id])
+    award_url = reverse("grants:award_detail", args=[award_a.pk])
+    assert award_url in client_for(staff_a).get(url).content.decode()
+    assert award_url in client_for(cso_member).get(url).content.decode()
