@@ -331,7 +331,6 @@ def application_detail(request, pk):
                        history=history_entries(application))
     if request.user.is_center_staff:
         from madani.activities.journey import capacity_journey
-
         from madani.organizations.models import Organization
 
         context["journey"] = capacity_journey(application.organization, request.user)[:12]
