@@ -322,7 +322,7 @@ def application_detail(request, pk):
     application, actions = _get_application_for_user(request.user, pk)
     context = {"application": application, "actions": actions,
                "budget_lines": application.budget_lines.all(), "attachments": application.attachments.all(),
-               "award": getattr(application, "award", None)}
+               "award": Award.objects.visible_to(request.user).filter(application=application).first()}
     if actions["see_scores"]:
         criteria = list(application.call.criteria.all())
         means = criterion_means(application)
