@@ -153,3 +153,27 @@ def test_the_projects_activity_page_names_its_grant(award_a, staff_a, cso_member
     award_url = reverse("grants:award_detail", args=[award_a.pk])
     assert award_url in client_for(staff_a).get(url).content.decode()
     assert award_url in client_for(cso_member).get(url).content.decode()
+
+
+def test_staff_create_a_call_with_its_rubric_and_panel(program_a, branch_a, me_officer_a, trainer_a):
+    from madani.grants.models import Call
+
+    client = client_for(me_officer_a)
+    assert client.get(reverse("grants:call_create")).status_code == 200
+    data = {"code": "paolo-2027", "title_ar": "منحة الأب باولو", "title_en": "", "description_ar": "",
+            "description_en": "", "program": program_a.pk, "branches": [branch_a.pk], "currency": "USD",
+            "ceiling": "5000", "deadline": (TODAY.replace(year=TODAY.year + 1)).isoformat(), "incubated_only": "on",
+            "minimum_stage": "incubated", "panel": [trainer_a.pk],
+            "criteria-TOTAL_FORMS": "5", "criteria-INITIAL_FORMS": "0", "criteria-MIN_NUM_FORMS": "1",
+            "criteria-MAX_NUM_FORMS": "1000", "criteria-0-name_ar": "الحاجة", "criteria-0-weight": "3",
+            "criteria-1-name_ar": "الخطة", "criteria-1-weight": "1",
+            **{f"criteria-{n}-weight": "1" for n in (2, 3, 4)}}  # the empty rows as the browser sends them
+    response = client.post(reverse("grants:call_create"), data)
+    call = Call.objects.get()
+    assert response.status_code == 302 and call.status == "draft"
+    assert [(c.name_ar, c.weight) for c in call.criteria.all()] == [("الحاجة", 3), ("الخطة", 1)]
+    assert list(call.panel.all()) == [trainer_a]
+    client.post(reverse("grants:call_open", args=[call.pk]))
+    call.refresh_from_db()
+    assert call.status == "open"
+    assert client_for(trainer_a).get(reverse("grants:call_create")).status_code == 403
