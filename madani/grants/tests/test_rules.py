@@ -189,3 +189,14 @@ def test_the_projects_activities_show_in_the_indicators(award_a, staff_a, admini
     by_program = compute(IndicatorQuery(Metric.ACTIVITIES, programs=(award_a.application.call.program_id,)),
                          user=administrator)
     assert by_program.total == 2  # the project and its awareness session
+
+
+def test_the_reminder_command_writes_once_a_week_about_each_overdue_report(award_a, staff_a, cso_member, mailoutbox):
+    from django.core.management import call_command
+
+    tranche = _pay(_tranche(award_a, staff_a, 1000), staff_a)
+    tranche.report.due_date = TODAY - datetime.timedelta(days=3)
+    tranche.report.save()
+    call_command("grants_remind_overdue")
+    call_command("grants_remind_overdue")
+    assert len(mailoutbox) == 1 and mailoutbox[0].to == [cso_member.email]
