@@ -137,6 +137,7 @@ INSTALLED_APPS = [
     "madani.library",
     "madani.directory",
     "madani.coworking",
+    "madani.grants",
     "madani.public",
     "madani.api",
 ]

@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("library/", include("madani.library.urls")),
     path("directory/", include("madani.directory.urls")),
     path("coworking/", include("madani.coworking.urls")),
+    path("grants/", include("madani.grants.urls")),
     path("", include("madani.public.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,

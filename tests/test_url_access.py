@@ -163,6 +163,45 @@ LOGIN_REQUIRED = {
     "accounts:profile",
     "accounts:token_create",
     "accounts:token_revoke",
+    "grants:dashboard",
+    "grants:call_list",
+    "grants:call_create",
+    "grants:call_detail",
+    "grants:call_open",
+    "grants:call_close",
+    "grants:call_start_review",
+    "grants:call_decided",
+    "grants:application_create",
+    "grants:application_list",
+    "grants:application_export",
+    "grants:application_detail",
+    "grants:application_edit",
+    "grants:attachment_add",
+    "grants:application_submit",
+    "grants:application_eligibility",
+    "grants:application_request_info",
+    "grants:application_decide",
+    "grants:application_withdraw",
+    "grants:attachment_download",
+    "grants:review_list",
+    "grants:review_declare",
+    "grants:review_score",
+    "grants:award_list",
+    "grants:awards_workbook",
+    "grants:giving_360",
+    "grants:award_detail",
+    "grants:award_activity_add",
+    "grants:tranche_add",
+    "grants:award_close",
+    "grants:tranche_request",
+    "grants:tranche_approve",
+    "grants:tranche_disburse",
+    "grants:tranche_cancel",
+    "grants:tranche_receipt",
+    "grants:report_submit",
+    "grants:report_approve",
+    "grants:report_changes",
+    "grants:report_remind",
 }
 
 # API endpoints: 401/403 without a token or session.
@@ -193,6 +232,16 @@ API = {
     "api:indicator-list",
     "api:indicator-detail",
     "api:indicator-figures",
+    "api:grant-call-list",
+    "api:grant-call-detail",
+    "api:grant-application-list",
+    "api:grant-application-detail",
+    "api:grant-award-list",
+    "api:grant-award-detail",
+    "api:grant-tranche-list",
+    "api:grant-tranche-detail",
+    "api:grant-report-list",
+    "api:grant-report-detail",
 }
 
 # Reference data with an id but no branch (readable by any signed-in user).
@@ -200,6 +249,41 @@ REFERENCE_OBJECT_URLS = {"api:place-detail": "place", "api:program-detail": "pro
 
 # URLs of one branch's records: staff of another branch must get 404 (GET and POST).
 BRANCH_OBJECT_URLS = {
+    "grants:call_detail": "call",
+    "grants:call_open": "call",
+    "grants:call_close": "call",
+    "grants:call_start_review": "call",
+    "grants:call_decided": "call",
+    "grants:application_create": "call",
+    "grants:application_detail": "grant_application",
+    "grants:application_eligibility": "grant_submitted",
+    "grants:application_request_info": "grant_application",
+    "grants:application_decide": "grant_application",
+    "grants:application_edit": "grant_draft",
+    "grants:attachment_add": "grant_draft",
+    "grants:application_submit": "grant_draft",
+    "grants:application_withdraw": "grant_draft",
+    "grants:attachment_download": "grant_attachment",
+    "grants:review_declare": "grant_review",
+    "grants:review_score": "grant_review",
+    "grants:award_detail": "grant_award",
+    "grants:award_activity_add": "grant_award",
+    "grants:tranche_add": "grant_award",
+    "grants:award_close": "grant_award",
+    "grants:tranche_request": "grant_tranche",
+    "grants:tranche_approve": "grant_tranche",
+    "grants:tranche_disburse": "grant_tranche",
+    "grants:tranche_cancel": "grant_tranche",
+    "grants:tranche_receipt": "grant_tranche",
+    "grants:report_submit": "grant_report",
+    "grants:report_approve": "grant_report",
+    "grants:report_changes": "grant_report",
+    "grants:report_remind": "grant_report",
+    "api:grant-call-detail": "call",
+    "api:grant-application-detail": "grant_application",
+    "api:grant-award-detail": "grant_award",
+    "api:grant-tranche-detail": "grant_tranche",
+    "api:grant-report-detail": "grant_report",
     "organizations:detail": "organization",
     "organizations:edit": "organization",
     "organizations:delete": "organization",
@@ -378,6 +462,53 @@ def _program_of_branch_a(activity):
     return activity.program
 
 
+def _grants_of_branch_a(program, organization, staff_a):
+    """A call of branch A (staff A on its panel), a draft, a submitted application, one in review (staff A
+    declared no conflict) and an awarded one with a paid tranche (with its receipt) whose report is due."""
+    from decimal import Decimal
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from madani.grants import services as grants
+
+    organization.incubation_stage = "incubated"
+    organization.save()
+    today = timezone.localdate()
+    call = grants.call_create(actor=staff_a, data={
+        "code": "paolo", "title": "منحة الأب باولو", "title_ar": "منحة الأب باولو", "program": program,
+        "currency": "USD", "ceiling": Decimal(5000), "deadline": today + datetime.timedelta(days=30),
+        "branches": [organization.branch]}, criteria=[{"name": "الحاجة", "name_ar": "الحاجة", "weight": 1}],
+        panel=[staff_a])
+    grants.call_move(actor=staff_a, call=call, status="open")
+
+    def application(title):
+        return grants.application_create(actor=staff_a, call=call, organization=organization, data={
+            "title": title, "need": "حاجة", "requested_amount": Decimal(1000)}, lines=[{
+                "category": "materials", "description": "مواد", "quantity": Decimal(1), "unit_cost": Decimal(1000),
+                "currency": "USD"}])
+
+    draft = application("مسودة")
+    attachment = grants.attachment_add(actor=staff_a, application=draft, kind="proposal",
+                                       upload=SimpleUploadedFile("proposal.pdf", b"%PDF-1.4 proposal"))
+    submitted = grants.application_submit(actor=staff_a, application=application("مقدم"))
+    in_review = grants.application_check_eligibility(
+        actor=staff_a, application=grants.application_submit(actor=staff_a, application=application("قيد التقييم")))
+    review = grants.review_declare(actor=staff_a, review=in_review.reviews.get(), conflict=False)
+    awarded = grants.application_check_eligibility(
+        actor=staff_a, application=grants.application_submit(actor=staff_a, application=application("ممنوح")))
+    grants.review_declare(actor=staff_a, review=awarded.reviews.get(), conflict=False)
+    grants.application_decide(actor=staff_a, application=awarded, award=True, reasons="مناسب")
+    tranche = grants.tranche_plan(actor=staff_a, award=awarded.award, data={
+        "amount": Decimal(1000), "currency": "USD", "method": "bank", "planned_date": today})
+    grants.tranche_request(actor=staff_a, tranche=tranche)
+    grants.tranche_approve(actor=staff_a, tranche=tranche)
+    grants.tranche_disburse(actor=staff_a, tranche=tranche, disbursed_on=today, method="bank",
+                            receipt=SimpleUploadedFile("receipt.pdf", b"%PDF-1.4 receipt"))
+    return {"call": call, "grant_draft": draft, "grant_attachment": attachment, "grant_submitted": submitted,
+            "grant_application": in_review, "grant_review": review, "grant_award": awarded.award,
+            "grant_tranche": tranche, "grant_report": tranche.report}
+
+
 @pytest.fixture
 def branch_a_objects(organization_a, person_a, activity_a, staff_a, settings, tmp_path):
     from django.core.files.base import ContentFile
@@ -430,7 +561,9 @@ def branch_a_objects(organization_a, person_a, activity_a, staff_a, settings, tm
     start = tomorrow.replace(hour=10, minute=0, second=0, microsecond=0)
     booking = Booking.objects.create(resource=room, organization=organization_a, start=start,
                                      end=start + datetime.timedelta(hours=2))
+    grants = _grants_of_branch_a(program, organization_a, staff_a)
     return {
+        **grants,
         "news_post": news.newspost_publish(actor=staff_a, post=news_post),
         "resource": resource,
         "listing": listing,

@@ -122,6 +122,7 @@ class Kind(models.TextChoices):
     DIALOGUE = "dialogue", _("Dialogue session")
     ADVOCACY = "advocacy", _("Advocacy campaign")
     SPACE_USE = "space_use", _("Use of the co-working space")
+    COMMUNITY_PROJECT = "community_project", _("Community project")
 
 
 # Kinds whose completers receive a certificate.

@@ -10,7 +10,9 @@ the apps): each app's ``AppConfig`` (its ``apps.py``) names, as class attributes
   (robots.txt allows those marked ``robots``, everything else is disallowed; the URL-access test reads
   them, and the sitemap's "pages" section lists those marked ``sitemap``);
 - ``panels``: ``Panel``s other pages include (the activity page's certificate buttons…);
-- ``api_routes``: ``ApiRoute``s the API's router registers.
+- ``api_routes``: ``ApiRoute``s the API's router registers;
+- ``iati_transactions``: dotted paths of ``f(activity_element, program, user)`` that add ``<transaction>``
+  elements to a program's IATI activity (the grants' commitments and disbursements).
 
 This module reads them, in the order of ``INSTALLED_APPS``; adding an app touches no central list.
 """
@@ -103,6 +105,10 @@ def public_urls() -> list[PublicURL]:
 
 def panels(slot: str) -> list[Panel]:
     return sorted((panel for panel in _declared("panels") if panel.slot == slot), key=lambda panel: panel.order)
+
+
+def iati_transactions() -> list[str]:
+    return _declared("iati_transactions")
 
 
 def api_routes() -> list[ApiRoute]:

@@ -12,6 +12,7 @@ import datetime
 from django.conf import settings
 from django.db.models import Max, Min
 from django.utils import timezone, translation
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from lxml import etree
 
@@ -19,6 +20,7 @@ from madani.public.models import CenterProfile
 from madani.activities.models import CERTIFIED_KINDS, Activity
 from madani.branches.models import Branch
 from madani.core import disclosure
+from madani.core.registry import iati_transactions
 from madani.indicators.engine import IndicatorQuery, Metric, records
 from madani.people.models import Person
 from madani.places.models import Level
@@ -202,6 +204,8 @@ def program_activity(parent, program, user, today):
         _location(activity, place)
     sector = _sub(activity, "sector", vocabulary=SECTOR_VOCABULARY_DAC, code=SECTOR_CODE)
     _narratives(sector, _in_every_language(SECTOR_NAME))
+    for path in iati_transactions():  # other apps' money (grants: commitments and disbursements)
+        import_string(path)(activity, program, user)
     _people_reached(activity, program, user)
     _people_trained(activity, program, user)
     return activity

@@ -14,6 +14,7 @@ from madani.activities.imports import attendance_import
 from madani.assessments.services import organization_staff_enrol
 from madani.core import ledger
 from madani.dashboard import cube
+from madani.grants.tests import ledger_steps as grant_steps
 from madani.organizations import services as organizations
 from madani.people import services as people
 from tests.factories import ActivityFactory, OrganizationFactory, PersonFactory
@@ -65,6 +66,11 @@ WRITE_PATHS = {
                                                                                          status="planned")),
     "organization_delete": lambda actor, a, p: organizations.organization_delete(
         actor=actor, organization=_served(a)),
+    # Grants: a proposal's coaching, the awarded community project, its activities, the project completed.
+    "application_submit": lambda actor, a, p: grant_steps.submitted_with_coach(actor, a),
+    "application_decide": lambda actor, a, p: grant_steps.decided(actor, a),
+    "award_record_activity": lambda actor, a, p: grant_steps.activity_recorded(actor, a),
+    "award_close": lambda actor, a, p: grant_steps.closed(actor, a),
 }
 
 
