@@ -12,4 +12,6 @@ class AssessmentsConfig(AppConfig):
     demo_steps = [DemoStep("madani.assessments.demo.load", order=40)]
     journey_sources = ["madani.assessments.reports.journey_events"]
     panels = [Panel("activity.summary", "assessments/partials/activity_gain.html",
-                    "madani.assessments.templatetags.assessments.activity_gain")]
+                    "madani.assessments.templatetags.assessments.activity_gain"),
+              Panel("organization.actions", "assessments/partials/organization_actions.html",
+                    "madani.assessments.templatetags.assessments.organization_assessments")]

@@ -144,6 +144,8 @@ class ResponseForm(forms.Form):
 class EnrolForm(forms.Form):
     activity = forms.ModelChoiceField(queryset=Activity.objects.none(), label=_("Activity"))
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, organization, **kwargs):
+        from .reports import activities_open_to
+
         super().__init__(*args, **kwargs)
-        self.fields["activity"].queryset = Activity.objects.visible_to(user).upcoming()
+        self.fields["activity"].queryset = activities_open_to(organization, user)

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from madani.activities.models import ONE_ORGANIZATION_KINDS
 from madani.activities.services import participation_add
 from madani.core.ledger import ledger_write
 from madani.people.models import Person
@@ -77,6 +78,8 @@ def organization_staff_enrol(*, actor, organization, activity) -> int:
     nothing. Returns how many were newly enrolled (those already in the activity stay as they are)."""
     if activity.status == "completed":
         raise ValidationError(_("This activity is already completed; choose an upcoming one."))
+    if activity.kind in ONE_ORGANIZATION_KINDS and not activity.target_organizations.filter(pk=organization.pk).exists():
+        raise ValidationError(_("This service is given to another organization; choose an activity open to all."))
     people = list(current_staff(actor=actor, organization=organization))
     if not people:
         raise ValidationError(_("No one is currently affiliated with this organization."))

@@ -166,7 +166,7 @@ def organization_enrol(request, pk):
     """Enrol the organization's current staff in an upcoming activity (after a confirmation)."""
     organization = _get_organization_for_user(request.user, pk)
     require(can_upload_questionnaires(request.user))
-    form = EnrolForm(request.POST or request.GET or None, user=request.user)
+    form = EnrolForm(request.POST or request.GET or None, user=request.user, organization=organization)
     activity = form.cleaned_data["activity"] if form.is_bound and form.is_valid() else None
     if request.method == "POST" and activity is not None:
         try:
