@@ -8,11 +8,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from madani.activities.models import Activity
+from madani.core.arabic import western_digits
 from madani.core.forms import DateInput
 
 from .engine import clean_answers
 from .models import Kind, Questionnaire
-from .xlsform import read_xlsform, text_in
+from .xlsform import read_xlsform, text_in, web_entry_problems
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
@@ -40,6 +41,9 @@ class QuestionnaireUploadForm(forms.ModelForm):
         data = upload.read()
         upload.seek(0)
         self.definition = read_xlsform(data, upload.name)
+        problems = web_entry_problems(self.definition)  # needs assessments and tests are filled on the web
+        if problems:
+            raise ValidationError(problems)
         return upload
 
     def clean(self):
@@ -64,6 +68,12 @@ class ResponseForm(forms.Form):
         self.language = (get_language() or "ar")[:2]
         self.answers = {}
         self._walk_add(definition.get("children", []))
+        if self.is_bound:  # Eastern Arabic digits typed in numbers and dates are read on arrival
+            data = self.data.copy()
+            for name, field in self.fields.items():
+                if isinstance(field, forms.IntegerField | forms.DecimalField | forms.DateField) and name in data:
+                    data.setlist(name, [western_digits(value) for value in data.getlist(name)])
+            self.data = data
 
     def _walk_add(self, children):
         for item in children:

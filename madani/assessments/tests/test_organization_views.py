@@ -191,3 +191,10 @@ def test_a_new_organization_starts_its_first_needs_assessment_from_its_page(clie
     assert start in html and reverse("assessments:organization", args=[organization.pk]) in html
     first = Questionnaire.objects.needs().active().first()
     assert client_a.get(f"{start}?questionnaire={first.pk}").status_code == 200
+
+
+def test_eastern_arabic_digits_are_read_in_numbers_and_dates(client_a, organization_a, small_questionnaire):
+    _fill(client_a, organization_a, small_questionnaire, has_bank="no", staff="١٢", budget="١٥٠٠٫٥",
+          founded="٢٠١٩-٠٣-٠١")
+    answers = Response.objects.get().answers
+    assert (answers["staff"], answers["budget"], answers["founded"]) == (12, 1500.5, "2019-03-01")
