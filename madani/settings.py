@@ -130,6 +130,7 @@ INSTALLED_APPS = [
     "madani.activities",
     "madani.consultations",
     "madani.assessments",
+    "madani.collect",
     "madani.certificates",
     "madani.indicators",
     "madani.dashboard",

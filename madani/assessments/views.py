@@ -76,7 +76,7 @@ def questionnaire_detail(request, pk):
     )
     context = {
         "questionnaire": questionnaire,
-        "form": ResponseForm(definition=questionnaire.definition),
+        "form": None if questionnaire.is_survey else ResponseForm(definition=questionnaire.definition),
         "responses": responses,
         "preview": True,
         "downloadable": bool(questionnaire.source_file) or _builtin_file(questionnaire) is not None,

@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.utils.translation import gettext
 
-from madani.assessments.models import Kind, Questionnaire
 from conftest import client_for
+from madani.assessments.models import Kind, Questionnaire
 from tests.workbooks import xlsx_bytes
 
 from .conftest import SURVEY, small_form_bytes
