@@ -11,7 +11,8 @@ from madani.collect import services
 SURVEY = [
     {"type": "start", "name": "start"},
     {"type": "text", "name": "place_name", "label::Arabic (ar)": "اسم المكان", "label::English (en)": "Place"},
-    {"type": "integer", "name": "households", "label::Arabic (ar)": "عدد الأسر", "label::English (en)": "Households"},
+    {"type": "integer", "name": "households", "label::Arabic (ar)": "عدد الأسر", "label::English (en)": "Households",
+     "constraint": ". < 1000"},
     {"type": "select_one yn", "name": "water", "label::Arabic (ar)": "هل تتوفر المياه؟", "label::English (en)": "Water?"},
     {"type": "begin repeat", "name": "visits", "label::Arabic (ar)": "الزيارات", "label::English (en)": "Visits"},
     {"type": "date", "name": "visit_date", "label::Arabic (ar)": "التاريخ", "label::English (en)": "Date"},
