@@ -177,6 +177,8 @@ API = {
     "api:session-attendance",
     "api:participation-list",
     "api:participation-detail",
+    "api:form-list",
+    "api:submission-list",
 }
 
 # The OpenRosa server (madani/collect/openrosa.py): ODK Collect's device accesses, never a session; 401
