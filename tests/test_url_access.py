@@ -95,6 +95,7 @@ LOGIN_REQUIRED = {
     "collect:credentials",
     "collect:revoke",
     "collect:submissions",
+    "collect:submissions_export",
     "collect:attachment",
     "certificates:issue",
     "certificates:bundle_request",
@@ -281,6 +282,7 @@ BRANCH_OBJECT_URLS = {
     "coworking:booking_no_show": "booking",
     "collect:revoke": "credential",  # its owner's only
     "collect:submissions": "survey",
+    "collect:submissions_export": "survey",
     "collect:attachment": "attachment",
 }
 

@@ -2,15 +2,18 @@ from django import forms
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from madani.assessments.models import Kind, Questionnaire
 from madani.core.confirm import confirm_action
+from madani.core.exports import export_response
+from madani.core.forms import DateInput
 from madani.core.permissions import require
 from madani.core.uploads import attachment_response
 
-from . import services
+from . import exports, services
 from .models import Attachment, Credential, Submission
 from .permissions import can_see_submissions, can_use_collect
 
@@ -65,14 +68,53 @@ def credential_revoke(request, pk):
     )
 
 
+class SubmissionFilter(forms.Form):
+    received_from = forms.DateField(label=gettext_lazy("Received from"), required=False, widget=DateInput())
+    received_to = forms.DateField(label=gettext_lazy("to"), required=False, widget=DateInput())
+    labels = forms.ChoiceField(label=gettext_lazy("Labels in"), required=False,
+                               choices=[("ar", gettext_lazy("Arabic")), ("en", gettext_lazy("English"))])
+
+
+def _filtered(request, questionnaire):
+    """The survey's submissions the user sees (latest versions), filtered by the page's form; and that form."""
+    form = SubmissionFilter(request.GET or None)
+    rows = Submission.objects.visible_to(request.user).current().filter(questionnaire=questionnaire)
+    if form.is_valid():
+        if form.cleaned_data["received_from"]:
+            rows = rows.filter(received_at__date__gte=form.cleaned_data["received_from"])
+        if form.cleaned_data["received_to"]:
+            rows = rows.filter(received_at__date__lte=form.cleaned_data["received_to"])
+    language = (form.cleaned_data.get("labels") if form.is_valid() else "") or (get_language() or "ar")[:2]
+    return form, rows.select_related("submitted_by", "credential").prefetch_related("attachments"), language
+
+
 @login_required
 def submissions(request, pk):
-    """A survey's submissions (the latest version of each), newest first."""
+    """A survey's submissions (the latest version of each), newest first, filtered; the export links."""
     require(can_see_submissions(request.user))
     questionnaire = _get_survey_for_user(request.user, pk)
-    rows = (Submission.objects.visible_to(request.user).current().filter(questionnaire=questionnaire)
-            .select_related("submitted_by", "credential").prefetch_related("attachments")[:500])
-    return render(request, "collect/submissions.html", {"questionnaire": questionnaire, "submissions": rows})
+    form, rows, language = _filtered(request, questionnaire)
+    cols = exports.columns(questionnaire.definition, language)
+    table = [(row, [exports.cell(row.answers, q, repeat, language) for _label, q, repeat in cols]) for row in rows[:500]]
+    context = {"questionnaire": questionnaire, "filter": form, "columns": [label for label, _q, _r in cols],
+               "rows": table, "query": request.GET.urlencode()}
+    return render(request, "collect/submissions.html", context)
+
+
+@login_required
+def submissions_export(request, pk):
+    """The same table as CSV (default) or Excel (``?format=xlsx``), through the one neutralizing export."""
+    require(can_see_submissions(request.user))
+    questionnaire = _get_survey_for_user(request.user, pk)
+    _form, rows, language = _filtered(request, questionnaire)
+    cols = exports.columns(questionnaire.definition, language)
+    header = [_("Received"), _("Submitted by"), _("Device"), _("instance ID"), *[label for label, _q, _r in cols]]
+
+    def lines():
+        for row in rows.iterator(chunk_size=500):
+            yield [row.received_at, str(row.submitted_by or ""), row.credential.name if row.credential else "",
+                   row.instance_id, *[exports.cell(row.answers, q, repeat, language) for _l, q, repeat in cols]]
+    return export_response(request, f"submissions-{questionnaire.pk}", header, lines())
 
 
 @login_required
