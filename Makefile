@@ -23,8 +23,14 @@ demo: venv
 	@echo "Madani is at http://127.0.0.1:$(PORT)/ (English: http://127.0.0.1:$(PORT)/en/). Ctrl-C stops it."
 	MADANI_DEMO=1 $(PY) manage.py worker --interval 2 --no-reload & trap "kill $$!" EXIT; MADANI_DEMO=1 MADANI_STATIC_COMPRESSED=1 DEBUG=0 $(VENV)/bin/gunicorn madani.wsgi -b 127.0.0.1:$(PORT) -w 2 --access-logfile -
 
+## ODK's XForms engine and jsdom from frontend/package-lock.json, for the headless round trip of the tests
+## (madani/collect/tests/test_odk_engine.py; skipped without Node 20).
+frontend/node_modules/.installed: frontend/package-lock.json
+	if command -v npm >/dev/null; then cd frontend && npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.installed; \
+	else echo "npm not found: the ODK engine round trip (madani/collect/tests/test_odk_engine.py) will be skipped" >&2; fi
+
 ## The whole test suite (SQLite unless DATABASE_URL names PostgreSQL).
-test: venv
+test: venv frontend/node_modules/.installed
 	scripts/system-deps.sh test
 	$(PY) -m pytest
 

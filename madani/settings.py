@@ -129,6 +129,7 @@ INSTALLED_APPS = [
     "madani.activities",
     "madani.consultations",
     "madani.assessments",
+    "madani.collect",
     "madani.certificates",
     "madani.indicators",
     "madani.dashboard",

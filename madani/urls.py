@@ -9,6 +9,7 @@ from madani.public.views import robots_txt
 
 urlpatterns = [
     path("api/v1/", include("madani.api.urls")),
+    path("openrosa/", include("madani.collect.openrosa_urls")),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps()}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("healthz", healthz, name="healthz"),
@@ -22,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("activities/", include("madani.activities.urls")),
     path("consultations/", include("madani.consultations.urls")),
     path("assessments/", include("madani.assessments.urls")),
+    path("collect/", include("madani.collect.urls")),
     path("certificates/", include("madani.certificates.urls")),
     path("places/", include("madani.places.urls")),
     path("indicators/", include("madani.indicators.urls")),

@@ -100,6 +100,11 @@ LOGIN_REQUIRED = {
     "assessments:response",
     "assessments:activity",
     "assessments:test",
+    "collect:credentials",
+    "collect:revoke",
+    "collect:submissions",
+    "collect:submissions_export",
+    "collect:attachment",
     "certificates:issue",
     "certificates:bundle_request",
     "certificates:bundle",
@@ -242,7 +247,13 @@ API = {
     "api:grant-tranche-detail",
     "api:grant-report-list",
     "api:grant-report-detail",
+    "api:form-list",
+    "api:submission-list",
 }
+
+# The OpenRosa server (madani/collect/openrosa.py): ODK Collect's device accesses, never a session; 401
+# without one. Other branches' forms answer 404 to a device: madani/collect/tests/test_openrosa.py.
+OPENROSA = {"openrosa:form_list", "openrosa:form", "openrosa:manifest", "openrosa:submission"}
 
 # Reference data with an id but no branch (readable by any signed-in user).
 REFERENCE_OBJECT_URLS = {"api:place-detail": "place", "api:program-detail": "program", "api:topic-detail": "topic"}
@@ -380,6 +391,10 @@ BRANCH_OBJECT_URLS = {
     "coworking:booking_cancel": "booking",
     "coworking:booking_mark_used": "booking",
     "coworking:booking_no_show": "booking",
+    "collect:revoke": "credential",  # its owner's only
+    "collect:submissions": "survey",
+    "collect:submissions_export": "survey",
+    "collect:attachment": "attachment",
 }
 
 
@@ -413,7 +428,7 @@ def test_every_url_pattern_has_an_access_rule():
     patterns = _named_patterns()
     unnamed = [route for route, (r, _p) in patterns.items() if route is None]
     assert not unnamed, f"unnamed URL patterns cannot be access-tested: {unnamed}"
-    ruled = PUBLIC | LOGIN_REQUIRED | API
+    ruled = PUBLIC | LOGIN_REQUIRED | API | OPENROSA
     missing = sorted(set(patterns) - ruled)
     assert not missing, f"URL patterns without an access rule: {missing}"
     stale = sorted(ruled - set(patterns))
@@ -424,7 +439,7 @@ def test_every_url_with_an_object_id_has_a_cross_branch_test():
     with_ids = {
         name
         for name, (route, pattern) in _named_patterns().items()
-        if "pk" in route and name not in PUBLIC and name not in REFERENCE_OBJECT_URLS
+        if "pk" in route and name not in PUBLIC and name not in REFERENCE_OBJECT_URLS and name not in OPENROSA
     }
     assert with_ids <= set(BRANCH_OBJECT_URLS), sorted(with_ids - set(BRANCH_OBJECT_URLS))
 
@@ -532,6 +547,15 @@ def branch_a_objects(organization_a, person_a, activity_a, staff_a, settings, tm
     from madani.reports.models import JobStatus, ReportJob
 
     settings.MEDIA_ROOT = tmp_path
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from madani.collect import services as collect
+    from madani.collect.tests.conftest import JPEG, instance, make_survey
+
+    survey = make_survey(activity_a.branch)
+    credential, _secret = collect.credential_create(actor=staff_a, name="هاتف")
+    _status, submission = collect.submission_receive(credential=credential, xml=instance(survey, photo="p.jpg"),
+                                                     files=[SimpleUploadedFile("p.jpg", JPEG)])
     CenterProfile.objects.create(name="مركز دعم المجتمع المدني", name_ar="مركز دعم المجتمع المدني")
     activity_a.deliverable.save("plan.pdf", ContentFile(b"%PDF-1.4 strategic plan"))
     needs = Questionnaire.objects.needs().get()  # the shipped form (a data migration)
@@ -565,6 +589,9 @@ def branch_a_objects(organization_a, person_a, activity_a, staff_a, settings, tm
     return {
         **grants,
         "news_post": news.newspost_publish(actor=staff_a, post=news_post),
+        "survey": survey,
+        "credential": credential,
+        "attachment": submission.attachments.get(),
         "resource": resource,
         "listing": listing,
         "room": room,
@@ -603,6 +630,14 @@ def test_anonymous_visitors_are_sent_to_login(name, anonymous, branch_a_objects)
     response = anonymous.get(url)
     assert response.status_code == 302, url
     assert response["Location"].startswith(reverse("account_login")), (url, response["Location"])
+
+
+@pytest.mark.parametrize("name", sorted(OPENROSA))
+def test_openrosa_asks_for_a_device_access(name, anonymous, client_a, branch_a_objects):
+    url = reverse(name, kwargs={"pk": branch_a_objects["survey"].pk} if "pk" in _named_patterns()[name][0] else {})
+    for client in (anonymous, client_a):  # a signed-in session is no device access
+        response = client.get(url, HTTP_X_OPENROSA_VERSION="1.0")
+        assert response.status_code == 401 and response["WWW-Authenticate"].startswith("Basic"), url
 
 
 @pytest.mark.parametrize("name", sorted(API))

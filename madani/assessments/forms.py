@@ -8,11 +8,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from madani.activities.models import Activity
+from madani.core.arabic import western_digits
 from madani.core.forms import DateInput
 
 from .engine import clean_answers
 from .models import Kind, Questionnaire
-from .xlsform import read_xlsform, text_in
+from .xlsform import read_xlsform, text_in, web_entry_problems
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
@@ -22,7 +23,7 @@ class QuestionnaireUploadForm(forms.ModelForm):
 
     class Meta:
         model = Questionnaire
-        fields = ["title_ar", "title_en", "kind", "activity"]
+        fields = ["title_ar", "title_en", "kind", "activity", "branch"]
         labels = {"title_ar": _("Title in Arabic"), "title_en": _("Title in English")}
 
     def __init__(self, *args, user, **kwargs):
@@ -32,6 +33,12 @@ class QuestionnaireUploadForm(forms.ModelForm):
         self.fields["title_ar"].help_text = _("Leave empty to use the form_title of the settings sheet.")
         self.fields["activity"].queryset = Activity.objects.visible_to(user).order_by("-start_date")
         self.fields["activity"].help_text = _("For pre- and post-tests only.")
+        from madani.branches.models import Branch
+
+        self.fields["branch"].queryset = Branch.objects.filter(pk__in=user.branch_ids()) if not user.is_superuser \
+            else Branch.objects.all()
+        self.fields["branch"].help_text = _("For surveys and other forms only: the branch whose staff fill it in ODK "
+                                            "Collect.")
 
     def clean_xlsform(self):
         upload = self.cleaned_data["xlsform"]
@@ -44,11 +51,19 @@ class QuestionnaireUploadForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        kind, activity = cleaned.get("kind"), cleaned.get("activity")
-        if kind == Kind.NEEDS and activity:
-            self.add_error("activity", _("A needs assessment is not tied to an activity."))
+        kind, activity, branch = cleaned.get("kind"), cleaned.get("activity"), cleaned.get("branch")
+        if kind in (Kind.NEEDS, Kind.SURVEY) and activity:
+            self.add_error("activity", _("Only pre- and post-tests belong to an activity."))
         if kind in (Kind.PRE_TEST, Kind.POST_TEST) and not activity:
             self.add_error("activity", _("Choose the training that this test belongs to."))
+        if kind == Kind.SURVEY and not branch:
+            self.add_error("branch", _("Choose the branch whose form this is."))
+        if kind != Kind.SURVEY and branch:
+            self.add_error("branch", _("Only surveys and other forms belong to a branch."))
+        if kind != Kind.SURVEY and self.definition is not None and "xlsform" not in self.errors:
+            problems = web_entry_problems(self.definition)  # needs assessments and tests are filled on the web
+            if problems:
+                self.add_error("xlsform", problems)
         return cleaned
 
 
@@ -64,6 +79,12 @@ class ResponseForm(forms.Form):
         self.language = (get_language() or "ar")[:2]
         self.answers = {}
         self._walk_add(definition.get("children", []))
+        if self.is_bound:  # Eastern Arabic digits typed in numbers and dates are read on arrival
+            data = self.data.copy()
+            for name, field in self.fields.items():
+                if isinstance(field, forms.IntegerField | forms.DecimalField | forms.DateField) and name in data:
+                    data.setlist(name, [western_digits(value) for value in data.getlist(name)])
+            self.data = data
 
     def _walk_add(self, children):
         for item in children:
@@ -144,6 +165,8 @@ class ResponseForm(forms.Form):
 class EnrolForm(forms.Form):
     activity = forms.ModelChoiceField(queryset=Activity.objects.none(), label=_("Activity"))
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, organization, **kwargs):
+        from .reports import activities_open_to
+
         super().__init__(*args, **kwargs)
-        self.fields["activity"].queryset = Activity.objects.visible_to(user).upcoming()
+        self.fields["activity"].queryset = activities_open_to(organization, user)

@@ -20,6 +20,7 @@ class Kind(models.TextChoices):
     NEEDS = "needs", _("Needs assessment")
     PRE_TEST = "pre_test", _("Pre-test")
     POST_TEST = "post_test", _("Post-test")
+    SURVEY = "survey", _("Survey or other form")
 
 
 TEST_KINDS = {Kind.PRE_TEST, Kind.POST_TEST}
@@ -28,8 +29,10 @@ TEST_KINDS = {Kind.PRE_TEST, Kind.POST_TEST}
 class QuestionnaireQuerySet(RestrictedQuerySet):
     # Needs assessments are center-wide: every staff member and CSO member may see them.
     # Pre- and post-tests belong to their activity, and are seen by whoever sees it (not CSO members).
+    # Surveys and other forms a center designs belong to a branch (filled in ODK Collect through /openrosa/).
     def for_branch_staff(self, user):
-        return self.filter(models.Q(kind=Kind.NEEDS) | models.Q(activity__in=Activity.objects.visible_to(user)))
+        return self.filter(models.Q(kind=Kind.NEEDS) | models.Q(activity__in=Activity.objects.visible_to(user))
+                           | models.Q(kind=Kind.SURVEY, branch_id__in=user.branch_ids()))
 
     for_trainer = for_branch_staff
 
@@ -53,6 +56,8 @@ class Questionnaire(models.Model):
         Activity, verbose_name=_("activity"), on_delete=models.CASCADE, null=True, blank=True,
         related_name="questionnaires", help_text=_("For pre- and post-tests: the training they test."),
     )
+    branch = models.ForeignKey("branches.Branch", verbose_name=_("branch"), on_delete=models.PROTECT, null=True,
+                               blank=True, related_name="+", help_text=_("For surveys and other forms: whose form it is."))
     definition = models.JSONField(_("form definition"), default=dict)
     source_file = models.FileField(_("XLSForm file"), upload_to="questionnaires/%Y/", blank=True)
     is_active = models.BooleanField(_("in use"), default=True)
@@ -68,9 +73,10 @@ class Questionnaire(models.Model):
         ordering = ["-created_at", "-pk"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(kind="needs", activity__isnull=True)
-                | (~models.Q(kind="needs") & models.Q(activity__isnull=False)),
-                name="tests_have_an_activity_needs_assessments_none",
+                condition=models.Q(kind="needs", activity__isnull=True, branch__isnull=True)
+                | models.Q(kind__in=["pre_test", "post_test"], activity__isnull=False, branch__isnull=True)
+                | models.Q(kind="survey", activity__isnull=True, branch__isnull=False),
+                name="tests_have_an_activity_surveys_a_branch",
             )
         ]
 
@@ -80,6 +86,10 @@ class Questionnaire(models.Model):
     @property
     def is_test(self) -> bool:
         return self.kind in TEST_KINDS
+
+    @property
+    def is_survey(self) -> bool:
+        return self.kind == Kind.SURVEY
 
     def domains(self) -> list[str]:
         from .xlsform import iter_questions

@@ -1,8 +1,9 @@
 """Reads computed from responses: scores over time, the gap report, before/after, test gains."""
 
 from django.conf import settings
+from django.db.models import Q
 
-from madani.activities.models import Activity, Participation, Topic
+from madani.activities.models import ONE_ORGANIZATION_KINDS, Activity, Participation, Topic
 
 from .domains import domain_label
 from .models import Kind, Response
@@ -28,6 +29,17 @@ def needs_responses(organization, user):
     )
 
 
+def activities_open_to(organization, user):
+    """Upcoming activities (that ``user`` may see) whose places are open to ``organization``'s staff: group
+    activities, and one-to-one services (coaching, consultation, technical support) given to it — never
+    another organization's coaching (issue 12)."""
+    return (
+        Activity.objects.visible_to(user).upcoming()
+        .filter(~Q(kind__in=ONE_ORGANIZATION_KINDS) | Q(target_organizations=organization))
+        .distinct()
+    )
+
+
 def gap_report(organization, user, latest=None):
     """Domains of the latest needs assessment under the threshold, weakest first, each with the topics
     that address it and the upcoming activities (that ``user`` may see) on those topics."""
@@ -41,8 +53,8 @@ def gap_report(organization, user, latest=None):
     for score, domain in gaps:
         topics = list(Topic.objects.filter(assessment_domain=domain))
         activities = (
-            Activity.objects.visible_to(user).upcoming().filter(topics__in=topics)
-            .distinct().select_related("branch").order_by("start_date", "pk")[:10]
+            activities_open_to(organization, user).filter(topics__in=topics)
+            .select_related("branch").order_by("start_date", "pk")[:10]
         )
         report.append({"domain": domain, "label": domain_label(domain), "score": score, "topics": topics,
                        "activities": list(activities)})

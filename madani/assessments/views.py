@@ -76,7 +76,7 @@ def questionnaire_detail(request, pk):
     )
     context = {
         "questionnaire": questionnaire,
-        "form": ResponseForm(definition=questionnaire.definition),
+        "form": None if questionnaire.is_survey else ResponseForm(definition=questionnaire.definition),
         "responses": responses,
         "preview": True,
         "downloadable": bool(questionnaire.source_file) or _builtin_file(questionnaire) is not None,
@@ -166,7 +166,7 @@ def organization_enrol(request, pk):
     """Enrol the organization's current staff in an upcoming activity (after a confirmation)."""
     organization = _get_organization_for_user(request.user, pk)
     require(can_upload_questionnaires(request.user))
-    form = EnrolForm(request.POST or request.GET or None, user=request.user)
+    form = EnrolForm(request.POST or request.GET or None, user=request.user, organization=organization)
     activity = form.cleaned_data["activity"] if form.is_bound and form.is_valid() else None
     if request.method == "POST" and activity is not None:
         try:

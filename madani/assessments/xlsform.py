@@ -1,9 +1,18 @@
-"""Read an XLSForm into the form definition that Madani stores and renders (madani/assessments/README.md).
+"""Read an XLSForm with pyxform, ODK's own converter (XLSForm → XForm), into what Madani stores.
 
-The spreadsheet is read with pyxform's own reader (so .xlsx and .xls behave as in Kobo and ODK),
-checked row by row against the supported subset — every problem names its sheet row and the feature —
-and finally passed through pyxform's converter, whose structural checks (duplicate names, unmatched
-groups…) then apply too. Nothing here raises anything but ``ValidationError``.
+pyxform reads the workbook (.xlsx or .xls, as Kobo and ODK do: aliases such as ``list name`` and
+``select one from``, comment rows, every question type) and converts it to an XForm; its refusals name
+their row. From the same conversion Madani keeps:
+
+- ``xform``: the XForm XML, what ODK Collect, Enketo and ODK Web Forms fill;
+- ``children``: the tree of groups, repeats and questions, with labels, hints and messages per language
+  (``ar``, ``en`` or the form's own language names) — a question with a label in any language never
+  shows its variable name — and Madani's two columns, ``madani_domain`` (survey) and ``madani_score``
+  (choices), which score needs assessments and tests;
+- ``web_problems``: what today's web form cannot fill (its sheet row and feature), so that a form meant
+  for the web is refused with a clear message rather than shown with a question missing.
+
+Nothing here raises anything but ``ValidationError``.
 """
 
 import re
@@ -17,235 +26,96 @@ from madani.core.uploads import check_workbook_bounds
 from . import xpath
 from .domains import known_domains
 
-QUESTION_TYPES = {"text", "integer", "decimal", "select_one", "select_multiple", "date", "note"}
-TYPE_ALIASES = {
-    "string": "text",
-    "int": "integer",
-    "select one": "select_one",
-    "select all that apply": "select_multiple",
-    "select multiple": "select_multiple",
-    "begin group": "begin_group",
-    "end group": "end_group",
-    "begin repeat": "begin_repeat",
-    "end repeat": "end_repeat",
-}
-# Metadata that ODK records on the phone; Madani records who and when itself, so these rows are skipped.
-IGNORED_TYPES = {"start", "end", "today", "deviceid", "subscriberid", "simserial", "phonenumber", "username",
-                 "email", "audit"}
-TRANSLATED_COLUMNS = ("label", "hint", "constraint_message", "required_message")
-SUPPORTED_COLUMNS = {"type", "name", "required", "relevant", "constraint", "madani_domain", "appearance"}
-# Columns that would change what the form does if we ignored them.
-UNSUPPORTED_COLUMNS = {"calculation", "choice_filter", "repeat_count", "default", "read_only", "readonly", "trigger",
-                       "parameters", "image", "audio", "video", "big-image", "body", "bind", "instance", "media",
-                       "constraint_message_expression"}
+# pyxform's names of the question types the web form fills, and Madani's names for them.
+WEB_TYPES = {"text": "text", "integer": "integer", "decimal": "decimal", "date": "date", "note": "note",
+             "select one": "select_one", "select all that apply": "select_multiple"}
+BIND_TYPES = {"string": "text", "int": "integer", "decimal": "decimal", "date": "date"}
+
+
+def web_type(kind: str) -> str | None:
+    """Madani's name for a pyxform question type the web form fills (aliases such as ``int``, ``string``
+    and ``q note`` included, read from pyxform's own dictionary), or None."""
+    from pyxform.question_type_dictionary import QUESTION_TYPE_DICT
+
+    if kind in WEB_TYPES:
+        return WEB_TYPES[kind]
+    entry = QUESTION_TYPE_DICT.get(kind) or {}
+    control, bind = entry.get("control") or {}, entry.get("bind") or {}
+    if set(entry) - {"control", "bind"} or set(control) - {"tag"} or set(bind) - {"type", "readonly"}:
+        return None
+    if control.get("tag") == "select1":
+        return "select_one"
+    if control.get("tag") == "select":
+        return "select_multiple"
+    if control.get("tag") == "input":
+        return "note" if bind.get("readonly") == "true()" else BIND_TYPES.get(bind.get("type"))
+    return None
+
+
+# Metadata that ODK records on the phone (start, end, device…); Madani records who and when itself.
+METADATA_TYPES = {"start", "end", "today", "deviceid", "subscriberid", "simserial", "phonenumber", "username",
+                  "email", "audit", "start-geopoint", "background-audio", "background-geopoint"}
+# Columns whose text is per language, which pyxform reads as ``label::Arabic (ar)`` — or ``label:Arabic``
+# when no header of the sheet uses "::" (Madani accepts the single colon beside "::" too).
+TRANSLATED = ("label", "hint", "guidance_hint", "constraint_message", "required_message", "image", "audio", "video",
+              "big-image")
+SINGLE_COLON = re.compile(r"^\s*(%s)\s*:(?!:)\s*(.+)$" % "|".join(re.escape(t) for t in TRANSLATED), re.IGNORECASE)
+LANGUAGE_NAMES = {"arabic": "ar", "english": "en", "العربية": "ar", "عربي": "ar", "عربى": "ar", "الإنجليزية": "en",
+                  "الانجليزية": "en", "انكليزي": "en"}
 YES = {"yes", "true", "true()", "1"}
 NO = {"no", "false", "false()", "0", ""}
-LANGUAGE_NAMES = {"arabic": "ar", "english": "en", "العربية": "ar"}
 
 
-def _language(suffix: str) -> str | None:
-    """'Arabic (ar)' → 'ar'; 'en' → 'en'; 'English' → 'en'; anything else → None (another language)."""
-    suffix = suffix.strip()
-    code = re.search(r"\(([A-Za-z-]+)\)\s*$", suffix)
+def language_code(name: str) -> str:
+    """A pyxform language name as Madani keys it: 'Arabic (ar)', 'ar', 'Arabic', 'العربية' → 'ar';
+    'English (en)' → 'en'; 'default' (a column without a language) → ''; any other → its code or name."""
+    name = (name or "").strip()
+    if name in {"", "default"}:
+        return ""
+    code = re.search(r"\(([A-Za-z-]+)\)\s*$", name)
     if code:
-        suffix = code.group(1)
-    suffix = suffix.lower()
-    return LANGUAGE_NAMES.get(suffix, suffix if suffix in {"ar", "en"} else None)
+        return code.group(1).lower()
+    return LANGUAGE_NAMES.get(name.lower(), name.lower())
 
 
-def _split_column(column: str):
-    """'label::Arabic (ar)' → ('label', 'ar'); 'label' → ('label', ''); 'media::image::en' → ('media', …)."""
-    base, _sep, suffix = column.partition("::")
-    base = base.strip().lower()
-    if not _sep:
-        return base, ""
-    return base, _language(suffix) or "other"
-
-
-def _texts(row: dict, base: str) -> dict:
+def texts_of(value) -> dict:
+    """{language: text} from pyxform's label/hint value (a string, or {language name: text})."""
+    if not value:
+        return {}
+    if isinstance(value, str):
+        return {"ar": value, "en": value}
     texts = {}
-    for column, value in row.items():
-        name, language = _split_column(column)
-        if name == base and value:
-            if language == "":
-                texts.setdefault("ar", value)
-                texts.setdefault("en", value)
-            elif language in {"ar", "en"}:
-                texts[language] = value
+    for language, text in value.items():
+        if not isinstance(text, str) or not text.strip():
+            continue
+        code = language_code(language)
+        if code == "":
+            texts.setdefault("ar", text)
+            texts.setdefault("en", text)
+        else:
+            texts[code] = text
     return texts
 
 
 def text_in(texts: dict, language: str) -> str:
-    """A bilingual text in the current language, falling back to the other one."""
+    """A text in ``language``, else Arabic, else English, else the form's any other language."""
     if not texts:
         return ""
-    return texts.get(language) or texts.get("ar") or texts.get("en") or ""
+    return (texts.get(language) or texts.get("ar") or texts.get("en")
+            or next((text for text in texts.values() if text), ""))
 
 
-class Reader:
-    def __init__(self):
-        self.errors: list[str] = []
-
-    def error(self, message: str):
-        self.errors.append(message)
-
-    def survey_error(self, row: int, message: str, **values):
-        self.error(_("Survey sheet, row %(row)s: %(problem)s") % {"row": row, "problem": message % values})
-
-    # --- choices ---------------------------------------------------------------------------
-    def read_choices(self, rows) -> dict[str, list[dict]]:
-        lists: dict[str, list[dict]] = {}
-        for index, row in enumerate(rows or []):
-            number = index + 2
-            if not row:
-                continue
-            list_name, name = row.get("list_name", "").strip(), row.get("name", "").strip()
-            if not list_name or not name:
-                self.error(_("Choices sheet, row %(row)s: every choice needs a list_name and a name.") % {"row": number})
-                continue
-            score = row.get("madani_score", "").strip()
-            if score:
-                try:
-                    score = float(score)
-                except ValueError:
-                    self.error(_("Choices sheet, row %(row)s: the score “%(value)s” is not a number.")
-                               % {"row": number, "value": score})
-                    score = None
-            lists.setdefault(list_name, []).append(
-                {"name": name, "label": _texts(row, "label") or {"ar": name, "en": name},
-                 "score": score if score != "" else None}
-            )
-        return lists
-
-    # --- survey ----------------------------------------------------------------------------
-    def check_columns(self, number: int, row: dict):
+def _normalize_headers(rows):
+    """``label:Arabic`` → ``label::Arabic`` in a sheet that mixes both delimiters (pyxform splits on
+    ":" only when no header uses "::")."""
+    renamed = []
+    for row in rows or []:
+        fixed = {}
         for column, value in row.items():
-            if not value or column.startswith(("$", "_")):
-                continue
-            base, _language_ = _split_column(column)
-            if base in UNSUPPORTED_COLUMNS:
-                self.survey_error(number, _("the column “%(feature)s” is not supported."), feature=column)
-
-    def read_expression(self, number: int, row: dict, column: str):
-        text = row.get(column, "").strip()
-        if not text:
-            return "", set()
-        try:
-            tree = xpath.parse(text)
-        except xpath.UnsupportedExpression as error:
-            self.survey_error(number, _("the %(column)s expression uses “%(feature)s”, which is not supported."),
-                              column=column, feature=error.feature)
-            return "", set()
-        except xpath.ExpressionError:
-            self.survey_error(number, _("the %(column)s expression “%(expression)s” cannot be read."),
-                              column=column, expression=text)
-            return "", set()
-        return text, {(name, number, column) for name in xpath.references(tree)}
-
-    def read_survey(self, rows, choices, domains) -> list[dict]:
-        root: list[dict] = []
-        stack: list[dict] = []  # open groups
-        names: dict[str, int] = {}
-        references = set()
-        for index, row in enumerate(rows or []):
-            number = index + 2
-            if not row:
-                continue
-            raw_type = " ".join(row.get("type", "").split())
-            if not raw_type:
-                self.survey_error(number, _("the row has no type."))
-                continue
-            words = raw_type.split()
-            pair = " ".join(words[:2]).lower()
-            if pair in TYPE_ALIASES:
-                words = [TYPE_ALIASES[pair], *words[2:]]
-            else:
-                words = [TYPE_ALIASES.get(words[0].lower(), words[0].lower()), *words[1:]]
-            base = words[0]
-            if base in IGNORED_TYPES:
-                continue
-            self.check_columns(number, row)
-            if base == "end_group":
-                if not stack:
-                    self.survey_error(number, _("“end group” has no matching “begin group”."))
-                else:
-                    stack.pop()
-                continue
-            is_group = base == "begin_group"
-            if not is_group and base not in QUESTION_TYPES:
-                self.survey_error(number, _("the question type “%(feature)s” is not supported."), feature=raw_type)
-                continue
-            if base in {"select_one", "select_multiple"} and len(words) != 2:
-                feature = "or_other" if "or_other" in words else raw_type
-                self.survey_error(number, _("the question type “%(feature)s” is not supported."), feature=feature)
-                continue
-            if base not in {"select_one", "select_multiple"} and len(words) > 1:
-                self.survey_error(number, _("the question type “%(feature)s” is not supported."), feature=raw_type)
-                continue
-            name = row.get("name", "").strip()
-            if not name:
-                self.survey_error(number, _("the question has no name."))
-                continue
-            if name in names:
-                self.survey_error(number, _("the name “%(name)s” is already used on row %(other)s."),
-                                  name=name, other=names[name])
-                continue
-            names[name] = number
-            required_text = row.get("required", "").strip().lower()
-            if required_text not in YES | NO:
-                self.survey_error(number, _("“required” with a condition (%(feature)s) is not supported; use yes or no."),
-                                  feature=row.get("required"))
-            relevant, refs = self.read_expression(number, row, "relevant")
-            references |= refs
-            constraint, refs = self.read_expression(number, row, "constraint")
-            references |= refs
-            domain = row.get("madani_domain", "").strip()
-            if domain and domain not in domains:
-                self.survey_error(number, _("the domain “%(domain)s” is not one of: %(domains)s."),
-                                  domain=domain, domains=", ".join(sorted(domains)))
-            if not domain and stack:
-                domain = stack[-1].get("domain", "")
-            item = {"type": "group" if is_group else base, "name": name, "row": number,
-                    "label": _texts(row, "label"), "relevant": relevant, "domain": domain}
-            if is_group:
-                item["children"] = []
-            else:
-                item.update(hint=_texts(row, "hint"), required=required_text in YES,
-                            required_message=_texts(row, "required_message"), constraint=constraint,
-                            constraint_message=_texts(row, "constraint_message"))
-                if base in {"select_one", "select_multiple"}:
-                    list_name = words[1]
-                    if list_name not in choices:
-                        self.survey_error(number, _("the choice list “%(name)s” is missing from the choices sheet."),
-                                          name=list_name)
-                    item["list_name"] = list_name
-                    item["choices"] = choices.get(list_name, [])
-            (stack[-1]["children"] if stack else root).append(item)
-            if is_group:
-                stack.append(item)
-        for group in stack:
-            self.survey_error(group["row"], _("“begin group” has no matching “end group”."))
-        for name, number, column in sorted(references, key=lambda r: (r[1], r[0])):
-            if name not in names:
-                self.survey_error(number, _("the %(column)s expression refers to ${%(name)s}, which is not a question of this form."),
-                                  column=column, name=name)
-        return root
-
-
-def _pyxform_check(workbook) -> str | None:
-    """pyxform's own conversion; returns its complaint (English, naming the row) or None."""
-    from pyxform.builder import create_survey_element_from_dict
-    from pyxform.errors import PyXFormError
-    from pyxform.xls2json import workbook_to_json
-
-    try:
-        survey = create_survey_element_from_dict(workbook_to_json(workbook, form_name="data", warnings=[]))
-        survey.to_xml(validate=False)
-    except PyXFormError as error:
-        return str(error)
-    except Exception as error:  # noqa: BLE001 - a malformed sheet must never become a server error
-        return f"{type(error).__name__}: {error}"
-    return None
+            match = SINGLE_COLON.match(column) if isinstance(column, str) and "::" not in column else None
+            fixed[f"{match.group(1)}::{match.group(2)}" if match else column] = value
+        renamed.append(fixed)
+    return renamed
 
 
 def _check_bounds(data: bytes, extension: str) -> None:
@@ -253,7 +123,7 @@ def _check_bounds(data: bytes, extension: str) -> None:
     unpacked size) with a message naming the sheet, before the reader spends time and memory on it."""
     max_rows = settings.MADANI_XLSFORM_MAX_ROWS
     if extension == "xlsx":
-        check_workbook_bounds(data, max_rows=max_rows)
+        check_workbook_bounds(data, max_rows=max_rows, reader_skips_empty_rows=True)  # pyxform stops at 60 empty rows
         return
     import xlrd
 
@@ -263,7 +133,9 @@ def _check_bounds(data: bytes, extension: str) -> None:
         return
     try:
         for name in book.sheet_names():
-            if book.sheet_by_name(name).nrows > max_rows + 1:  # + 1: the header row
+            sheet = book.sheet_by_name(name)
+            filled = sum(1 for index in range(sheet.nrows) if any(str(v).strip() for v in sheet.row_values(index)))
+            if filled > max_rows + 1:  # + 1: the header row; empty rows do not count (pyxform skips them)
                 raise ValidationError(
                     _("The sheet “%(sheet)s” has more than %(limit)s rows, the most this upload accepts.")
                     % {"sheet": name, "limit": max_rows})
@@ -272,9 +144,11 @@ def _check_bounds(data: bytes, extension: str) -> None:
         book.release_resources()
 
 
-def read_xlsform(data: bytes, filename: str = "form.xlsx", domains: set[str] | None = None) -> dict:
-    """The definition of the form in ``data`` (an .xlsx or .xls file); ``ValidationError`` listing
-    every problem otherwise. ``domains``: the accepted madani_domain values (default: known_domains())."""
+def convert(data: bytes, filename: str = "form.xlsx"):
+    """(workbook, pyxform's JSON, XForm XML) of the XLSForm in ``data``; ``ValidationError`` otherwise."""
+    from pyxform.builder import create_survey_element_from_dict
+    from pyxform.errors import PyXFormError
+    from pyxform.xls2json import workbook_to_json
     from pyxform.xls2json_backends import get_xlsform
 
     extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
@@ -287,30 +161,165 @@ def read_xlsform(data: bytes, filename: str = "form.xlsx", domains: set[str] | N
         raise ValidationError(_("The file could not be read as an XLSForm spreadsheet.")) from None
     if not workbook.survey:
         raise ValidationError(_("The file has no “survey” sheet with questions."))
-    reader = Reader()
-    choices = reader.read_choices(workbook.choices)
-    children = reader.read_survey(workbook.survey, choices, known_domains() if domains is None else domains)
-    if reader.errors:
-        raise ValidationError(reader.errors)
-    if not any(True for _item in iter_items(children) if _item["type"] != "group"):
+    for sheet in ("survey", "choices", "settings"):
+        setattr(workbook, sheet, _normalize_headers(getattr(workbook, sheet)))
+        header = getattr(workbook, f"{sheet}_header")
+        if header:
+            setattr(workbook, f"{sheet}_header", _normalize_headers(header))
+    try:
+        json = workbook_to_json(workbook_dict=workbook, form_name="data",
+                                fallback_form_name=workbook.fallback_form_name, warnings=[])
+        xform = create_survey_element_from_dict(json).to_xml(validate=False, warnings=[])
+    except PyXFormError as error:
+        raise ValidationError(_("The XLSForm has an error: %(detail)s") % {"detail": str(error).strip()}) from None
+    except Exception as error:  # noqa: BLE001 - a malformed sheet must never become a server error
+        raise ValidationError(_("The XLSForm has an error: %(detail)s")
+                              % {"detail": f"{type(error).__name__}: {error}"}) from None
+    return workbook, json, xform
+
+
+class Tree:
+    """Madani's tree from pyxform's JSON, with the rows of the survey sheet for its messages."""
+
+    def __init__(self, workbook, domains: set[str]):
+        self.errors: list[str] = []
+        self.web_problems: list[list] = []  # [row, feature]
+        self.domains = domains
+        self.rows: dict[str, int] = {}
+        for index, row in enumerate(workbook.survey or []):
+            name = str((row or {}).get("name", "")).strip()
+            if name and name not in self.rows:
+                self.rows[name] = index + 2
+        self.last_row = 2
+
+    def row_of(self, name: str) -> int:
+        # Rows pyxform adds itself (an or_other's text, a repeat's count) take the row before them.
+        self.last_row = self.rows.get(name, self.last_row)
+        return self.last_row
+
+    def survey_error(self, row: int, message: str, **values):
+        self.errors.append(_("Survey sheet, row %(row)s: %(problem)s") % {"row": row, "problem": message % values})
+
+    def web(self, row: int, feature: str):
+        self.web_problems.append([row, feature])
+
+    def choices(self, element, choice_rows) -> list[dict]:
+        found = []
+        for choice in element.get("choices") or []:
+            score = str(choice.get("madani_score", "") or "").strip()
+            value = None
+            if score:
+                try:
+                    value = float(score)
+                except ValueError:
+                    row = choice_rows.get((element.get("list_name"), choice.get("name")), "?")
+                    self.errors.append(_("Choices sheet, row %(row)s: the score “%(value)s” is not a number.")
+                                       % {"row": row, "value": score})
+            name = str(choice.get("name", ""))
+            found.append({"name": name, "label": texts_of(choice.get("label")) or {"ar": name, "en": name},
+                          "score": value})
+        return found
+
+    def expression(self, row: int, column: str, text: str) -> str:
+        """The expression as written; the web form's evaluator must read it, else it is a web problem."""
+        if not text:
+            return ""
+        try:
+            xpath.parse(text)
+        except xpath.ExpressionError as error:
+            self.web(row, f"{column}: {error.feature}")
+        return text
+
+    def walk(self, children, choice_rows, domain="") -> list[dict]:
+        items = []
+        for element in children:
+            kind, name = element.get("type", ""), str(element.get("name", ""))
+            if kind in METADATA_TYPES or (element.get("control") or {}).get("bodyless"):
+                continue
+            row = self.row_of(name)
+            bind = element.get("bind") or {}
+            own_domain = str(element.get("madani_domain", "") or "").strip()
+            if own_domain and own_domain not in self.domains:
+                self.survey_error(row, _("the domain “%(domain)s” is not one of: %(domains)s."),
+                                  domain=own_domain, domains=", ".join(sorted(self.domains)))
+            item_domain = own_domain or domain
+            madani_type = web_type(kind)
+            item = {"type": madani_type or kind.replace(" ", "_"), "name": name, "row": row,
+                    "label": texts_of(element.get("label")), "domain": item_domain,
+                    "relevant": self.expression(row, "relevant", bind.get("relevant", ""))}
+            if kind in {"group", "repeat"}:
+                if kind == "repeat":
+                    self.web(row, "begin repeat")
+                item["type"] = kind
+                item["children"] = self.walk(element.get("children") or [], choice_rows, item_domain)
+                items.append(item)
+                continue
+            if madani_type is None:
+                self.web(row, kind)
+            required = str(bind.get("required", "") or "").strip()
+            if required.lower() not in YES | NO:
+                self.web(row, f"required: {required}")
+            item.update(hint=texts_of(element.get("hint")), required=required.lower() in YES,
+                        required_message=texts_of(bind.get("jr:requiredMsg")),
+                        constraint=self.expression(row, "constraint", bind.get("constraint", "")),
+                        constraint_message=texts_of(bind.get("jr:constraintMsg")))
+            for column, present in (("calculation", bind.get("calculate")), ("default", element.get("default")),
+                                    ("read_only", str(bind.get("readonly", "")).lower() not in NO),
+                                    ("choice_filter", element.get("choice_filter")),
+                                    ("trigger", element.get("trigger")), ("media", element.get("media"))):
+                if present:
+                    self.web(row, column)
+            if madani_type in {"select_one", "select_multiple"}:
+                item["list_name"] = element.get("list_name") or element.get("itemset", "")
+                item["choices"] = self.choices(element, choice_rows)
+                if not item["choices"]:
+                    self.web(row, f"select from {element.get('itemset', '')}")
+            items.append(item)
+        return items
+
+
+def read_xlsform(data: bytes, filename: str = "form.xlsx", domains: set[str] | None = None) -> dict:
+    """The definition of the form in ``data`` (an .xlsx or .xls file) — any form pyxform converts;
+    ``ValidationError`` listing every problem otherwise. ``domains``: the accepted madani_domain values
+    (default: known_domains())."""
+    workbook, json, xform = convert(data, filename)
+    choice_rows = {}
+    for index, row in enumerate(workbook.choices or []):
+        key = (str((row or {}).get("list_name", "") or "").strip(), str((row or {}).get("name", "") or "").strip())
+        choice_rows.setdefault(key, index + 2)
+    tree = Tree(workbook, known_domains() if domains is None else domains)
+    children = tree.walk(json.get("children") or [], choice_rows)
+    if tree.errors:
+        raise ValidationError(tree.errors)
+    if not any(True for item in iter_items(children) if item["type"] not in {"group", "repeat"}):
         raise ValidationError(_("The form has no questions."))
-    complaint = _pyxform_check(workbook)
-    if complaint:
-        raise ValidationError(_("The XLSForm has an error: %(detail)s") % {"detail": complaint})
-    settings = (workbook.settings or [{}])[0] if workbook.settings else {}
+    settings_row = (workbook.settings or [{}])[0] if workbook.settings else {}
+    title = {key.partition("::")[2] or "": value for key, value in settings_row.items()
+             if key.split("::")[0].strip().lower() == "form_title" and value}
     return {
-        "format": 1,
-        "title": _texts(settings, "form_title") or {},
-        "version": str(settings.get("version", "")).strip(),
+        "format": 2,
+        "title": texts_of({("default" if not k else k): v for k, v in title.items()}),
+        "version": str(json.get("version", "") or "").strip(),
+        "form_id": str(json.get("id_string", "") or ""),
         "children": children,
+        "web_problems": tree.web_problems,
+        "xform": xform,
     }
+
+
+def web_entry_problems(definition: dict) -> list[str]:
+    """What the web form cannot fill in this form yet, each naming its survey row and the feature, in
+    the current language (empty: the web form fills it all)."""
+    return [_("Survey sheet, row %(row)s: %(problem)s") % {
+        "row": row, "problem": _("“%(feature)s” cannot be filled in the web form yet.") % {"feature": feature}}
+        for row, feature in definition.get("web_problems", [])]
 
 
 def iter_items(children, groups=()):
     """Every question, note and group of a definition's tree, in order (groups before their children)."""
     for item in children:
         yield item
-        if item["type"] == "group":
+        if item["type"] in {"group", "repeat"}:
             yield from iter_items(item["children"], (*groups, item))
 
 
@@ -318,7 +327,7 @@ def iter_questions(definition: dict):
     """(question, enclosing groups) for every answerable question, in form order."""
     def walk(children, groups):
         for item in children:
-            if item["type"] == "group":
+            if item["type"] in {"group", "repeat"}:
                 yield from walk(item["children"], (*groups, item))
             elif item["type"] != "note":
                 yield item, groups

@@ -50,6 +50,16 @@ def clean_spaces(text: str | None) -> str:
     return " ".join(strip_bidi_controls(text).split())
 
 
+# Eastern Arabic (٠–٩) and Persian (۰–۹) digits, the Arabic decimal separator «٫» and thousands separator «٬».
+_WESTERN_DIGITS = str.maketrans({**{chr(0x0660 + d): str(d) for d in range(10)},
+                                 **{chr(0x06F0 + d): str(d) for d in range(10)}, "٫": ".", "٬": ""})
+
+
+def western_digits(text: str | None) -> str:
+    """A typed number or date as Python reads it: «١٢٫٥» → "12.5", «٢٠٢٦-٠١-٠٥» → "2026-01-05"."""
+    return (text or "").translate(_WESTERN_DIGITS)
+
+
 class _Trim(Func):
     function = "TRIM"
 

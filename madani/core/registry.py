@@ -51,7 +51,7 @@ class PublicURL:
 @dataclass(frozen=True)
 class Panel:
     slot: str  # where it goes: "activity.summary", "activity.participants", "activity.participant_row",
-    # "activity.after_participants"
+    # "activity.after_participants", "organization.actions", "questionnaire.survey"
     template: str
     context: str  # dotted path of f(context, *objects) -> dict, the panel template's context
     order: int = 100

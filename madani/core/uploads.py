@@ -146,14 +146,16 @@ def rows_exceed(filled: int, seen: int, max_rows: int) -> bool:
     return filled > max_rows + 1 or seen > (max_rows + 1) * EMPTY_ROWS_FACTOR
 
 
-def check_workbook_bounds(data: bytes, *, max_rows: int | None, first_sheet_only: bool = False) -> None:
+def check_workbook_bounds(data: bytes, *, max_rows: int | None, first_sheet_only: bool = False,
+                          reader_skips_empty_rows: bool = False) -> None:
     """Refuse an .xlsx workbook before anything parses it in full: when its parts unpack to more than
     ``MADANI_XLSX_MAX_UNPACKED_MB`` (a zip bomb), or (unless ``max_rows`` is None, for a reader that
     counts as it reads) when a sheet (the first only, with ``first_sheet_only``: the only one read) has
     more than ``max_rows`` rows under its header row. Each sheet's
     XML is streamed (lxml) and the count stops at the limit, so a 200,000-row sheet costs a few thousand
     rows' reading; openpyxl is not used for this, as without a <dimension> it first reads the whole sheet.
-    A file that is not a workbook at all is left to the caller's reader."""
+    A file that is not a workbook at all is left to the caller's reader. ``reader_skips_empty_rows``: the
+    caller's reader stops at a run of empty rows (pyxform's), so rows numbered far down do not count."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
@@ -168,7 +170,7 @@ def check_workbook_bounds(data: bytes, *, max_rows: int | None, first_sheet_only
             return
         parts = _sheet_parts(archive)
         for title, path in parts[:1] if first_sheet_only else parts:
-            if _rows_exceed(archive, path, max_rows):
+            if _rows_exceed(archive, path, max_rows, reader_skips_empty_rows):
                 raise too_many_rows(title, max_rows)
 
 
@@ -204,7 +206,7 @@ def _sheet_parts(archive) -> list[tuple[str, str]]:
     return parts
 
 
-def _rows_exceed(archive, path: str, max_rows: int) -> bool:
+def _rows_exceed(archive, path: str, max_rows: int, reader_skips_empty_rows: bool = False) -> bool:
     """Whether the sheet at ``path`` has more than ``max_rows`` rows with a value under its header, or
     numbers a row so far down (``<row r="1048576">``) that a reader would walk through empty rows."""
     from lxml import etree
@@ -219,7 +221,7 @@ def _rows_exceed(archive, path: str, max_rows: int) -> bool:
                 seen = max(seen, int(number)) if number.isdigit() else seen
                 filled += any(cell.tag in (f"{MAIN}v", f"{MAIN}is") for cell in row.iter())
                 row.clear()
-                if rows_exceed(filled, seen, max_rows):
+                if rows_exceed(filled, filled if reader_skips_empty_rows else seen, max_rows):
                     return True
         except etree.XMLSyntaxError:
             return False  # a damaged sheet: the caller's reader says so

@@ -67,4 +67,4 @@ def test_the_shipped_form_scores_every_domain(needs_questionnaire):
     assert overall == 100.0 and len(domains) == 9 and set(domains.values()) == {100.0}
     raw["fr_sources"] = ["none", "local"]
     _answers, errors = clean_answers(definition, raw, language="en")
-    assert errors == {"fr_sources": "“None” cannot be combined with another source."}
+    assert errors == {"fr_sources": "\"None\" cannot be combined with another source."}  # pyxform straightens quotes

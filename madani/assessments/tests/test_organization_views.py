@@ -4,6 +4,7 @@ import datetime
 import json
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
@@ -11,7 +12,7 @@ from django.utils.translation import gettext
 from conftest import client_for
 from madani.activities.models import Participation, Status, Topic
 from madani.assessments import services
-from madani.assessments.models import Response
+from madani.assessments.models import Questionnaire, Response
 from madani.assessments.reports import scores_over_time
 from tests.factories import ActivityFactory, AffiliationFactory, OrganizationFactory, PersonFactory
 
@@ -159,3 +160,41 @@ def test_a_re_assessment_is_compared_with_the_baseline_in_a_chart_and_a_table(cl
 def test_other_branches_do_not_see_the_assessments(client_b, organization_a, weak_in_finance):
     assert client_b.get(reverse("assessments:organization", args=[organization_a.pk])).status_code == 404
     assert client_b.get(reverse("assessments:response", args=[weak_in_finance.pk])).status_code == 404
+
+
+def test_the_gap_report_recommends_no_other_organizations_coaching(client_a, organization_a, branch_a, person_a,
+                                                                 weak_in_finance):
+    """Issue 12: coaching and technical support are one organization's services; only those given to this
+    organization are recommended, and the enrolment refuses another's even when its id is typed in."""
+    finance = Topic.objects.get(code="financial-management")
+    workshop = ActivityFactory(branch=branch_a, status=Status.PLANNED, kind="workshop", title="ورشة المالية")
+    others = ActivityFactory(branch=branch_a, status=Status.PLANNED, kind="coaching", title="تدريب منظمة أخرى")
+    others.target_organizations.add(OrganizationFactory(branch=branch_a))
+    ours = ActivityFactory(branch=branch_a, status=Status.PLANNED, kind="technical_support", title="دعم فني لنا")
+    ours.target_organizations.add(organization_a)
+    for activity in (workshop, others, ours):
+        activity.topics.add(finance)
+    [gap] = client_a.get(reverse("assessments:organization", args=[organization_a.pk])).context["gaps"]
+    assert set(gap["activities"]) == {workshop, ours}
+    url = reverse("assessments:enrol", args=[organization_a.pk])
+    response = client_a.post(url, {"activity": others.pk})
+    assert response.status_code == 200 and "activity" in response.context["form"].errors
+    assert not Participation.objects.filter(activity=others).exists()
+    with pytest.raises(ValidationError):
+        services.organization_staff_enrol(actor=None, organization=organization_a, activity=others)
+
+
+def test_a_new_organization_starts_its_first_needs_assessment_from_its_page(client_a, branch_a, small_questionnaire):
+    organization = OrganizationFactory(branch=branch_a)
+    html = client_a.get(reverse("organizations:detail", args=[organization.pk])).content.decode()
+    start = reverse("assessments:assess", args=[organization.pk])
+    assert start in html and reverse("assessments:organization", args=[organization.pk]) in html
+    first = Questionnaire.objects.needs().active().first()
+    assert client_a.get(f"{start}?questionnaire={first.pk}").status_code == 200
+
+
+def test_eastern_arabic_digits_are_read_in_numbers_and_dates(client_a, organization_a, small_questionnaire):
+    _fill(client_a, organization_a, small_questionnaire, has_bank="no", staff="١٢", budget="١٥٠٠٫٥",
+          founded="٢٠١٩-٠٣-٠١")
+    answers = Response.objects.get().answers
+    assert (answers["staff"], answers["budget"], answers["founded"]) == (12, 1500.5, "2019-03-01")

@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.utils.translation import gettext
 
-from madani.assessments.models import Kind, Questionnaire
 from conftest import client_for
+from madani.assessments.models import Kind, Questionnaire
 from tests.workbooks import xlsx_bytes
 
 from .conftest import SURVEY, small_form_bytes
@@ -29,10 +29,11 @@ def test_staff_upload_an_xlsform_and_see_it_in_arabic_and_english(client_a, staf
 
 
 def test_an_unsupported_feature_is_reported_on_the_page_not_as_a_server_error(client_a):
-    bad = small_form_bytes([*SURVEY, {"type": "begin repeat", "name": "members"}, {"type": "end repeat"}])
+    bad = small_form_bytes([*SURVEY, {"type": "begin repeat", "name": "members", "label": "M"},
+                            {"type": "text", "name": "member", "label": "N"}, {"type": "end repeat"}])
     response = upload_questionnaire(client_a, bad)
     assert response.status_code == 200
-    problem = gettext("the question type “%(feature)s” is not supported.") % {"feature": "begin repeat"}
+    problem = gettext("“%(feature)s” cannot be filled in the web form yet.") % {"feature": "begin repeat"}
     expected = gettext("Survey sheet, row %(row)s: %(problem)s") % {"row": len(SURVEY) + 2, "problem": problem}
     assert expected in response.content.decode()
     assert not Questionnaire.objects.filter(title_ar="استمارة المالية").exists()

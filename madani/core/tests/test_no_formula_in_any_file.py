@@ -37,7 +37,7 @@ LIST_EXPORTS = ["organizations:export", "people:export", "activities:export", "a
                 "consultations:export", "coworking:booking_export", "directory:export", "library:export",
                 "news:manage_export", "reports:three_w"]
 PER_OBJECT_EXPORTS = ["indicators:logframe_export", "activities:import_template_xlsx",
-                      "activities:import_template_csv"]
+                      "activities:import_template_csv", "collect:submissions_export"]
 
 
 def _text_fields(model):
@@ -154,3 +154,16 @@ def test_the_donor_report_workbook_carries_no_formula(poisoned):
 def test_an_xlsform_workbook_carries_no_formula():
     _scan_xlsx(xlsform_bytes([{"type": "text", "name": "q", "label": PAYLOAD + '")'}], [{"list_name": "l",
                "name": "a", "label": "@SUM(1+1)*cmd|' /C calc'!A0"}], {"form_title": "-2+3"}), "xlsform")
+
+
+def test_a_surveys_submissions_export_carries_no_formula(staff_a, client_a):
+    """What ODK Collect sent (answers, not a model's text column) goes through the same export."""
+    from madani.collect import services as collect
+    from madani.collect.tests.conftest import instance, make_survey
+
+    survey = make_survey(staff_a.branches.first())
+    credential, _secret = collect.credential_create(actor=staff_a, name=PAYLOAD + '")')
+    collect.submission_receive(credential=credential, xml=instance(survey, place=PAYLOAD.replace('"', "&quot;") + "1&quot;)"))
+    url = reverse("collect:submissions_export", args=[survey.pk])
+    _scan_xlsx(_body(client_a.get(url, {"format": "xlsx"})), "submissions xlsx")
+    assert _scan_csv(_body(client_a.get(url)), "submissions csv")

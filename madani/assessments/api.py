@@ -1,0 +1,84 @@
+"""/api/v1/forms/: the questionnaires a user sees, and uploading an XLSForm (multipart ``file``) → 201
+with the form, or 400 with pyxform's or Madani's messages (each naming its row)."""
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
+from rest_framework import mixins, parsers, serializers, viewsets
+from rest_framework.permissions import SAFE_METHODS, BasePermission
+
+from madani.activities.models import Activity
+from madani.branches.models import Branch
+
+from . import services
+from .forms import MAX_UPLOAD_BYTES
+from .models import Questionnaire
+from .permissions import can_upload_questionnaires
+from .xlsform import read_xlsform
+
+
+class FormPermission(BasePermission):
+    """Center staff read the forms they see; those who upload questionnaires upload through the API too."""
+
+    def has_permission(self, request, view):
+        user = request.user
+        if not (user and user.is_authenticated and user.is_active and user.is_center_staff):
+            return False
+        return request.method in SAFE_METHODS or can_upload_questionnaires(user)
+
+
+class FormSerializer(serializers.ModelSerializer):
+    file = serializers.FileField(write_only=True, help_text="The XLSForm (.xlsx or .xls), multipart.")
+    questions = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Questionnaire
+        fields = ["id", "title", "title_ar", "title_en", "kind", "version", "branch", "activity", "is_active",
+                  "created_at", "questions", "file"]
+        read_only_fields = ["id", "title", "version", "is_active", "created_at", "questions"]
+        extra_kwargs = {"title_ar": {"required": False}, "title_en": {"required": False},
+                        "kind": {"required": True}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = self.context["request"].user
+        self.fields["branch"].queryset = Branch.objects.all() if user.is_superuser \
+            else Branch.objects.filter(pk__in=user.branch_ids())
+        self.fields["activity"].queryset = Activity.objects.visible_to(user)
+
+    def get_questions(self, questionnaire) -> int:
+        from .xlsform import iter_questions
+
+        return sum(1 for _question in iter_questions(questionnaire.definition))
+
+    def validate_file(self, upload):
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise serializers.ValidationError("The file is larger than 5 MB.")
+        try:
+            self.definition = read_xlsform(upload.read(), upload.name)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(error.messages) from None
+        upload.seek(0)
+        return upload
+
+    def create(self, validated_data):
+        upload = validated_data.pop("file")
+        try:
+            with transaction.atomic():
+                return services.questionnaire_create(actor=self.context["request"].user, data=validated_data,
+                                                     definition=self.definition, upload=upload)
+        except DjangoValidationError as error:
+            detail = error.message_dict if hasattr(error, "error_dict") else {"file": error.messages}
+            raise serializers.ValidationError(detail) from None
+
+
+class FormViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
+    """Questionnaires (needs assessments, pre/post tests, surveys) the user sees; POST an XLSForm to add one."""
+
+    serializer_class = FormSerializer
+    permission_classes = [FormPermission]
+    parser_classes = [parsers.MultiPartParser, parsers.FormParser]
+    filterset_fields = ["kind", "branch", "activity"]
+
+    def get_queryset(self):
+        return Questionnaire.objects.visible_to(self.request.user).order_by("pk")
+

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from madani.core.registry import ApiRoute, NavItem, Panel
+
+
+class CollectConfig(AppConfig):
+    name = "madani.collect"
+    verbose_name = _("ODK Collect")
+
+    nav_items = [NavItem(_("ODK Collect"), "collect:credentials", "collect.use_collect", order=52)]
+    api_routes = [ApiRoute("submissions", "madani.collect.api.SubmissionViewSet", "submission", order=81)]
+    panels = [Panel("questionnaire.survey", "collect/partials/survey_submissions.html",
+                    "madani.collect.views.survey_panel")]

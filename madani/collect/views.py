@@ -1,0 +1,134 @@
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+
+from madani.assessments.models import Kind, Questionnaire
+from madani.core.confirm import confirm_action
+from madani.core.exports import export_response
+from madani.core.forms import DateInput
+from madani.core.permissions import require
+from madani.core.uploads import attachment_response
+
+from . import exports, services
+from .models import Attachment, Credential, Submission
+from .permissions import can_see_submissions, can_use_collect
+
+
+class CredentialForm(forms.Form):
+    name = forms.CharField(label=gettext_lazy("Device"), max_length=80,
+                           help_text=gettext_lazy("Which phone or tablet, e.g. “Samsung A12 of the Hajin team”."))
+
+
+def _get_credential_for_user(user, pk) -> Credential:
+    return get_object_or_404(Credential.objects.visible_to(user), pk=pk)
+
+
+def _get_survey_for_user(user, pk) -> Questionnaire:
+    return get_object_or_404(Questionnaire.objects.visible_to(user).filter(kind=Kind.SURVEY), pk=pk)
+
+
+@login_required
+def credentials(request):
+    """The user's device accesses for ODK Collect; a new one shows its password once."""
+    require(can_use_collect(request.user))
+    form = CredentialForm(request.POST or None)
+    created = secret = None
+    if request.method == "POST" and form.is_valid():
+        created, secret = services.credential_create(actor=request.user, name=form.cleaned_data["name"])
+        form = CredentialForm()
+    context = {
+        "form": form,
+        "created": created,
+        "secret": secret,
+        "server_url": request.build_absolute_uri(reverse("openrosa:form_list")).removesuffix("formList").rstrip("/"),
+        "credentials": Credential.objects.visible_to(request.user),
+        "forms": services.forms_for(request.user),
+    }
+    response = render(request, "collect/credentials.html", context)
+    response["Cache-Control"] = "no-store"  # the password is on this page once
+    return response
+
+
+@login_required
+def credential_revoke(request, pk):
+    credential = _get_credential_for_user(request.user, pk)
+    back = reverse("collect:credentials")
+    return confirm_action(
+        request, title=_("Revoke a device access"),
+        question=_("ODK Collect on “%(device)s” will no longer list forms or send submissions. Submissions "
+                   "already received are kept.") % {"device": credential.name},
+        action=lambda form: services.credential_revoke(actor=request.user, credential=credential),
+        done_url=back, back_url=back, button=_("Revoke"),
+        done=_("This device access was already revoked.") if credential.revoked_at else None,
+        done_message=_("The device access was revoked."),
+    )
+
+
+class SubmissionFilter(forms.Form):
+    received_from = forms.DateField(label=gettext_lazy("Received from"), required=False, widget=DateInput())
+    received_to = forms.DateField(label=gettext_lazy("to"), required=False, widget=DateInput())
+    labels = forms.ChoiceField(label=gettext_lazy("Labels in"), required=False,
+                               choices=[("ar", gettext_lazy("Arabic")), ("en", gettext_lazy("English"))])
+
+
+def _filtered(request, questionnaire):
+    """The survey's submissions the user sees (latest versions), filtered by the page's form; and that form."""
+    form = SubmissionFilter(request.GET or None)
+    rows = Submission.objects.visible_to(request.user).current().filter(questionnaire=questionnaire)
+    if form.is_valid():
+        if form.cleaned_data["received_from"]:
+            rows = rows.filter(received_at__date__gte=form.cleaned_data["received_from"])
+        if form.cleaned_data["received_to"]:
+            rows = rows.filter(received_at__date__lte=form.cleaned_data["received_to"])
+    language = (form.cleaned_data.get("labels") if form.is_valid() else "") or (get_language() or "ar")[:2]
+    return form, rows.select_related("submitted_by", "credential").prefetch_related("attachments"), language
+
+
+@login_required
+def submissions(request, pk):
+    """A survey's submissions (the latest version of each), newest first, filtered; the export links."""
+    require(can_see_submissions(request.user))
+    questionnaire = _get_survey_for_user(request.user, pk)
+    form, rows, language = _filtered(request, questionnaire)
+    cols = exports.columns(questionnaire.definition, language)
+    table = [(row, [exports.cell(row.answers, q, repeat, language) for _label, q, repeat in cols]) for row in rows[:500]]
+    context = {"questionnaire": questionnaire, "filter": form, "columns": [label for label, _q, _r in cols],
+               "rows": table, "query": request.GET.urlencode()}
+    return render(request, "collect/submissions.html", context)
+
+
+@login_required
+def submissions_export(request, pk):
+    """The same table as CSV (default) or Excel (``?format=xlsx``), through the one neutralizing export."""
+    require(can_see_submissions(request.user))
+    questionnaire = _get_survey_for_user(request.user, pk)
+    _form, rows, language = _filtered(request, questionnaire)
+    cols = exports.columns(questionnaire.definition, language)
+    header = [_("Received"), _("Submitted by"), _("Device"), _("instance ID"), *[label for label, _q, _r in cols]]
+
+    def lines():
+        for row in rows.iterator(chunk_size=500):
+            yield [row.received_at, str(row.submitted_by or ""), row.credential.name if row.credential else "",
+                   row.instance_id, *[exports.cell(row.answers, q, repeat, language) for _l, q, repeat in cols]]
+    return export_response(request, f"submissions-{questionnaire.pk}", header, lines())
+
+
+@login_required
+def attachment_download(request, pk):
+    require(can_see_submissions(request.user))
+    attachment = get_object_or_404(
+        Attachment.objects.filter(submission__in=Submission.objects.visible_to(request.user)), pk=pk)
+    return attachment_response(attachment.file)
+
+
+def survey_panel(context, questionnaire):
+    """The survey's page: how to fill it in ODK Collect, and how many submissions came (staff)."""
+    user = context["request"].user
+    show = user.is_authenticated and can_see_submissions(user)
+    count = (Submission.objects.visible_to(user).current().filter(questionnaire=questionnaire).count()
+             if show else 0)
+    return {"questionnaire": questionnaire, "show": show, "count": count,
+            "may_use_collect": user.is_authenticated and can_use_collect(user)}
