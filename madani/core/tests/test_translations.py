@@ -8,7 +8,7 @@ PO = Path(__file__).resolve().parents[2] / "locale" / "ar" / "LC_MESSAGES" / "dj
 
 
 def _entries():
-    """(msgid, [msgstr…], flags) for every live entry of the .po file (obsolete #~ entries skipped)."""
+    """(msgid, [msgstr…], flags, msgctxt) for every live entry of the .po file (obsolete #~ entries skipped)."""
     text = PO.read_text(encoding="utf-8")
     for block in text.split("\n\n"):
         lines = [line for line in block.splitlines() if not line.startswith("#~")]
@@ -17,19 +17,19 @@ def _entries():
         flags = " ".join(line for line in lines if line.startswith("#,"))
         fields, current = {}, None
         for line in lines:
-            match = re.match(r'^(msgid|msgid_plural|msgstr(?:\[\d\])?) "(.*)"$', line)
+            match = re.match(r'^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d\])?) "(.*)"$', line)
             if match:
                 current = match.group(1)
                 fields[current] = match.group(2)
             elif line.startswith('"') and current:
                 fields[current] += line[1:-1]
         msgstrs = [v for k, v in fields.items() if k.startswith("msgstr")]
-        yield fields.get("msgid", ""), msgstrs, flags
+        yield fields.get("msgid", ""), msgstrs, flags, fields.get("msgctxt")
 
 
 def test_every_message_has_an_arabic_translation():
-    untranslated = [msgid for msgid, msgstrs, _flags in _entries() if msgid and not all(msgstrs)]
-    fuzzy = [msgid for msgid, _m, flags in _entries() if msgid and "fuzzy" in flags]
+    untranslated = [msgid for msgid, msgstrs, _flags, _context in _entries() if msgid and not all(msgstrs)]
+    fuzzy = [msgid for msgid, _m, flags, _context in _entries() if msgid and "fuzzy" in flags]
     assert untranslated == [] and fuzzy == []
 
 
@@ -40,6 +40,7 @@ def _unescape(text):
 def test_the_compiled_catalogue_is_up_to_date():
     with PO.with_suffix(".mo").open("rb") as handle:
         compiled = gettext.GNUTranslations(handle)
-    for msgid, msgstrs, _flags in _entries():
+    for msgid, msgstrs, _flags, context in _entries():
         if msgid and len(msgstrs) == 1:
-            assert compiled.gettext(_unescape(msgid)) == _unescape(msgstrs[0]), msgid
+            found = compiled.pgettext(_unescape(context), _unescape(msgid)) if context else compiled.gettext(_unescape(msgid))
+            assert found == _unescape(msgstrs[0]), msgid
