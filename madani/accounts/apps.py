@@ -1,12 +1,13 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from madani.core.registry import NavItem, PublicURL
+from madani.core.registry import Mount, NavItem, PublicURL
 
 
 class AccountsConfig(AppConfig):
     name = "madani.accounts"
     verbose_name = _("Accounts")
+    mounts = [Mount("", "madani.accounts.urls")]
 
     nav_items = [
         NavItem(_("My portal"), "accounts:portal", "accounts.use_portal", order=5),

@@ -1,12 +1,13 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from madani.core.registry import ApiRoute, DemoStep, NavItem
+from madani.core.registry import ApiRoute, DemoStep, Mount, NavItem
 
 
 class ActivitiesConfig(AppConfig):
     name = "madani.activities"
     verbose_name = _("Activity ledger")
+    mounts = [Mount("activities/", "madani.activities.urls")]
 
     nav_items = [
         NavItem(_("My sessions"), "activities:my_sessions", "activities.lead_sessions", order=35),

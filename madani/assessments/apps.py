@@ -1,12 +1,13 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from madani.core.registry import ApiRoute, DemoStep, NavItem, Panel
+from madani.core.registry import ApiRoute, DemoStep, Mount, NavItem, Panel
 
 
 class AssessmentsConfig(AppConfig):
     name = "madani.assessments"
     verbose_name = _("Assessments")
+    mounts = [Mount("assessments/", "madani.assessments.urls")]
 
     nav_items = [NavItem(_("Assessments"), "assessments:list", "assessments.see_assessments", order=50)]
     demo_steps = [DemoStep("madani.sampledata.demo.assessments.load", order=40)]

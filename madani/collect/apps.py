@@ -1,12 +1,13 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from madani.core.registry import ApiRoute, NavItem, Panel
+from madani.core.registry import ApiRoute, Mount, NavItem, Panel
 
 
 class CollectConfig(AppConfig):
     name = "madani.collect"
     verbose_name = _("ODK Collect")
+    mounts = [Mount("collect/", "madani.collect.urls"), Mount("openrosa/", "madani.collect.openrosa_urls", i18n=False)]
 
     nav_items = [NavItem(_("ODK Collect"), "collect:credentials", "collect.use_collect", order=52)]
     api_routes = [ApiRoute("submissions", "madani.collect.api.SubmissionViewSet", "submission", order=81)]

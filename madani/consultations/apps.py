@@ -1,12 +1,13 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from madani.core.registry import DemoStep, NavItem, PublicURL
+from madani.core.registry import DemoStep, Mount, NavItem, PublicURL
 
 
 class ConsultationsConfig(AppConfig):
     name = "madani.consultations"
     verbose_name = _("Consultations and technical support")
+    mounts = [Mount("consultations/", "madani.consultations.urls")]
 
     nav_items = [
         NavItem(_("Requests"), "consultations:list", "consultations.see_request_queue", order=70),

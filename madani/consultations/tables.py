@@ -9,6 +9,7 @@ from madani.core.lists import Column, Table, local_date
 from madani.core.templatetags.bidi import isolate
 
 from .models import RequestSource
+from .permissions import can_see_contacts
 
 
 def _subject(support_request):
@@ -44,5 +45,5 @@ class RequestTable(Table):
                        Column(_("Contact email"), "contact_email", page=False))
 
     def __init__(self, user):
-        if user.can_see_contacts:
+        if can_see_contacts(user):
             self.columns = self.columns + self.contact_columns

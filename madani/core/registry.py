@@ -65,6 +65,13 @@ class ApiRoute:
     order: int = 100
 
 
+@dataclass(frozen=True)
+class Mount:
+    prefix: str  # "organizations/"; "" for pages at the root (the public site)
+    urls: str  # dotted path of the URLconf module
+    i18n: bool = True  # under the language prefix (/en/…); False: one address for machines (/openrosa/)
+
+
 def _declared(attribute: str) -> list:
     found = []
     for config in apps.get_app_configs():
@@ -114,3 +121,8 @@ def iati_transactions() -> list[str]:
 def api_routes() -> list[ApiRoute]:
     return sorted(_declared("api_routes"), key=lambda route: route.order)
 
+
+
+def mounts(*, i18n: bool) -> list[Mount]:
+    """The apps' URLconfs, in the order of INSTALLED_APPS (the public site, at the root, comes last)."""
+    return [mount for mount in _declared("mounts") if mount.i18n == i18n]

@@ -1,12 +1,13 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from madani.core.registry import DemoStep, NavItem
+from madani.core.registry import DemoStep, Mount, NavItem
 
 
 class CoworkingConfig(AppConfig):
     name = "madani.coworking"
     verbose_name = _("Co-working space")
+    mounts = [Mount("coworking/", "madani.coworking.urls")]
 
     nav_items = [
         NavItem(_("Co-working"), "coworking:index", "coworking.see_space_as_staff", order=110),

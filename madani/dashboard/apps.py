@@ -1,12 +1,13 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from madani.core.registry import DemoStep, NavItem, PublicURL
+from madani.core.registry import DemoStep, Mount, NavItem, PublicURL
 
 
 class DashboardConfig(AppConfig):
     name = "madani.dashboard"
     verbose_name = _("Dashboard and public figures")
+    mounts = [Mount("dashboard/", "madani.dashboard.urls")]
 
     nav_items = [
         NavItem(_("Dashboard"), "dashboard:index", order=10),

@@ -1,12 +1,13 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from madani.core.registry import DemoStep, NavItem, PublicURL
+from madani.core.registry import DemoStep, Mount, NavItem, PublicURL
 
 
 class DirectoryConfig(AppConfig):
     name = "madani.directory"
     verbose_name = _("Services directory")
+    mounts = [Mount("directory/", "madani.directory.urls")]
 
     nav_items = [
         NavItem(_("Directory"), "directory:list", "directory.see_moderation_queue", order=100),

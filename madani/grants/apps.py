@@ -1,12 +1,13 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from madani.core.registry import ApiRoute, DemoStep, NavItem, Panel, PublicURL
+from madani.core.registry import ApiRoute, DemoStep, Mount, NavItem, Panel, PublicURL
 
 
 class GrantsConfig(AppConfig):
     name = "madani.grants"
     verbose_name = _("Small grants")
+    mounts = [Mount("grants/", "madani.grants.urls")]
 
     nav_items = [
         NavItem(_("Grants"), "grants:dashboard", "grants.see_grants", order=75),

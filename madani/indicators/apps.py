@@ -1,12 +1,13 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from madani.core.registry import ApiRoute, DemoStep, NavItem
+from madani.core.registry import ApiRoute, DemoStep, Mount, NavItem
 
 
 class IndicatorsConfig(AppConfig):
     name = "madani.indicators"
     verbose_name = _("Indicators and logframes")
+    mounts = [Mount("indicators/", "madani.indicators.urls")]
 
     nav_items = [NavItem(_("Indicators"), "indicators:list", "indicators.see_indicators", order=90)]
     # After the activities demo: logframes and figures over the ledger.

@@ -1,12 +1,13 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from madani.core.registry import DemoStep, NavItem, PublicURL
+from madani.core.registry import DemoStep, Mount, NavItem, PublicURL
 
 
 class LibraryConfig(AppConfig):
     name = "madani.library"
     verbose_name = _("Civic-knowledge library")
+    mounts = [Mount("library/", "madani.library.urls")]
 
     nav_items = [
         NavItem(_("Library"), "library:list", "library.see_library_as_staff", order=120),

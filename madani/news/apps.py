@@ -1,12 +1,13 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from madani.core.registry import DemoStep, NavItem, PublicURL
+from madani.core.registry import DemoStep, Mount, NavItem, PublicURL
 
 
 class NewsConfig(AppConfig):
     name = "madani.news"
     verbose_name = _("News")
+    mounts = [Mount("news/", "madani.news.urls")]
 
     nav_items = [
         NavItem(_("News"), "news:manage", "news.manage_news", order=60),

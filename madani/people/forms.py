@@ -9,6 +9,7 @@ from madani.organizations.models import Organization
 from madani.places.widgets import PlacePicker
 
 from .models import Affiliation, Gender, Person
+from .permissions import can_see_contacts
 from .services import MERGE_FIELDS
 
 CONTACT_FIELDS = ("phone", "email")
@@ -50,7 +51,7 @@ class PersonForm(VersionedForm, forms.ModelForm):
             self.fields["branch"].queryset = Branch.objects.visible_to(user)
         self.fields["birth_year"].widget.attrs.update(min=1920, max=2100)
         self.fields["gender"].choices = Gender.choices  # radio buttons: no empty "---------" choice
-        if not user.can_see_contacts:
+        if not can_see_contacts(user):
             for name in CONTACT_FIELDS:
                 self.fields.pop(name, None)
         if self.instance.pk:
@@ -118,7 +119,7 @@ class MergeFieldsForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.this, self.other, self.rows = this, other, []
         for name in MERGE_FIELDS:
-            if name in CONTACT_FIELDS and not user.can_see_contacts:
+            if name in CONTACT_FIELDS and not can_see_contacts(user):
                 continue
             field = Person._meta.get_field(name)
             mine, theirs = _display(this, name), _display(other, name)

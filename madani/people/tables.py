@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from madani.core.lists import Column, Table
 
+from .permissions import can_see_contacts
+
 
 class PersonTable(Table):
     empty = _("No one matches.")
@@ -22,5 +24,5 @@ class PersonTable(Table):
     contact_columns = (Column(_("Phone"), "phone", page=False), Column(_("Email"), "email", page=False))
 
     def __init__(self, user):
-        if user.can_see_contacts:
+        if can_see_contacts(user):
             self.columns = self.columns + self.contact_columns

@@ -19,7 +19,7 @@ from . import services
 from .filters import PersonFilter
 from .forms import AffiliationForm, MergeFieldsForm, PersonForm
 from .models import Affiliation, Person
-from .permissions import can_edit_people, can_merge_people
+from .permissions import can_edit_people, can_merge_people, can_see_contacts
 from .tables import PersonTable
 
 DUPLICATE_QUEUE_LIMIT = 200
@@ -68,7 +68,7 @@ def person_detail(request, pk):
         "participations": Participation.objects.visible_to(request.user).filter(person=person)
         .select_related("activity", "organization").order_by("-activity__start_date"),
         "history": history_entries(person),
-        "merges": [(merge, merge.discarded_items(show_contacts=request.user.can_see_contacts))
+        "merges": [(merge, merge.discarded_items(show_contacts=can_see_contacts(request.user)))
                    for merge in person.merges.select_related("merged_by")],
     }
     return render(request, "people/person_detail.html", context)

@@ -1,12 +1,13 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from madani.core.registry import DemoStep, NavItem, Panel, PublicURL
+from madani.core.registry import DemoStep, Mount, NavItem, Panel, PublicURL
 
 
 class PublicConfig(AppConfig):
     name = "madani.public"
     verbose_name = _("Public site")
+    mounts = [Mount("", "madani.public.urls")]
 
     nav_items = [NavItem(_("Trainings"), "public:trainings", order=20, menu="public")]
     # After the activities demo: opens the planned trainings for registration.

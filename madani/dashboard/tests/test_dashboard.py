@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from conftest import built_once, client_for, make_branch_a, make_branch_b
+from conftest import built_once, client_for
 from madani.activities import services
 from madani.activities.models import Activity, Attendance, Kind, Participation, Program, Session
 from madani.branches.models import Branch
@@ -16,45 +16,26 @@ from madani.dashboard.models import Figure, FigureStatus
 from madani.indicators.engine import IndicatorQuery, Metric, compute
 from tests.factories import (
     ActivityFactory,
-    AttendanceFactory,
-    ParticipationFactory,
     PersonFactory,
     ProgramFactory,
     SessionFactory,
 )
 
-from .helpers import record
+from .helpers import record, two_branch_ledger
 
 pytestmark = pytest.mark.django_db
 
 
-def _two_branch_ledger():
-    """Two branches, two programs, two years, several kinds; one person attends in both branches."""
-    branch_a, branch_b = make_branch_a(), make_branch_b()
-    program = ProgramFactory()
-    other = ProgramFactory()
-    training = ActivityFactory(branch=branch_a, program=program, start_date=datetime.date(2025, 2, 1),
-                               end_date=datetime.date(2025, 2, 3))
-    people = record(training, men=4, women=3, days=3, completed=True)
-    workshop = ActivityFactory(branch=branch_a, program=other, kind=Kind.WORKSHOP, start_date=datetime.date(2025, 8, 4),
-                               end_date=datetime.date(2025, 8, 4))
-    record(workshop, men=1, women=2, days=1)
-    support = ActivityFactory(branch=branch_b, program=program, kind=Kind.TECHNICAL_SUPPORT,
-                              start_date=datetime.date(2026, 5, 10), end_date=datetime.date(2026, 5, 10))
-    record(support, men=2, women=5, days=1)
-    session = support.sessions.get()
-    ParticipationFactory(activity=support, person=people[0])  # the same man, in branch B too
-    AttendanceFactory(session=session, person=people[0])
-    ActivityFactory(branch=branch_b, program=other, kind=Kind.NETWORKING, start_date=datetime.date(2026, 6, 1),
-                    end_date=datetime.date(2026, 6, 1), status="planned")  # planned: no one attended yet
-    cube.rebuild()
-    return {"program": program.pk, "other": other.pk, "branch_a": branch_a.pk, "branch_b": branch_b.pk}
-
-
 @pytest.fixture(scope="class")
 def _ledger(django_db_setup, django_db_blocker):
-    with built_once(django_db_blocker, _two_branch_ledger) as pks:
+    with built_once(django_db_blocker, two_branch_ledger) as pks:
         yield pks
+
+
+@pytest.fixture
+def ledger(db):
+    """The two-branch ledger for the tests outside the class (built for each of them)."""
+    return two_branch_ledger()
 
 
 def direct(activities) -> dict:

@@ -5,11 +5,17 @@ import csv
 import io
 
 import openpyxl
+import pytest
 from django.urls import reverse
 
 from conftest import client_for
-from madani.dashboard.tests.test_dashboard import ledger  # noqa: F401  (the fixture)
+from madani.dashboard.tests.helpers import two_branch_ledger
 from madani.indicators.views import figure_records_url
+
+
+@pytest.fixture
+def ledger(db):
+    return two_branch_ledger()
 
 
 def _count(client, url):
@@ -18,7 +24,7 @@ def _count(client, url):
     return response.context["page"].paginator.count
 
 
-def test_every_headline_number_links_to_as_many_records(ledger, administrator):  # noqa: F811
+def test_every_headline_number_links_to_as_many_records(ledger, administrator):
     client = client_for(administrator)
     response = client.get(reverse("dashboard:index"))
     headline, records = response.context["figures"]["headline"], response.context["records"]
@@ -29,7 +35,7 @@ def test_every_headline_number_links_to_as_many_records(ledger, administrator): 
         assert _count(client, records[name]) == getattr(headline, name), name
 
 
-def test_the_records_follow_the_dashboard_s_branch_and_period(ledger, administrator, branch_a):  # noqa: F811
+def test_the_records_follow_the_dashboard_s_branch_and_period(ledger, administrator, branch_a):
     client = client_for(administrator)
     response = client.get(reverse("dashboard:index"), {"branch": branch_a.pk, "period": "2025"})
     headline, records = response.context["figures"]["headline"], response.context["records"]
@@ -37,12 +43,12 @@ def test_the_records_follow_the_dashboard_s_branch_and_period(ledger, administra
     assert _count(client, records["women"]) == headline.women
 
 
-def test_branch_staff_get_only_their_branch_s_records(ledger, staff_b, branch_a):  # noqa: F811
+def test_branch_staff_get_only_their_branch_s_records(ledger, staff_b, branch_a):
     url = figure_records_url("people", branch=branch_a)
     assert _count(client_for(staff_b), url) == 0
 
 
-def test_the_records_export_as_csv_and_excel_with_formulas_neutralized(ledger, administrator):  # noqa: F811
+def test_the_records_export_as_csv_and_excel_with_formulas_neutralized(ledger, administrator):
     from madani.people.models import Person
 
     person = Person.objects.filter(attendance__isnull=False).first()
