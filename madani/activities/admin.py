@@ -2,6 +2,8 @@ from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from madani.core.admin import WrittenThroughServicesAdmin
+
 from .models import Activity, ImportMapping, Phase, Program, Session, Topic
 
 
@@ -24,27 +26,13 @@ class TopicAdmin(TranslationAdmin):
     search_fields = ("code", "name_ar", "name_en")
 
 
-class ReadOnlyLedgerAdmin:
-    """The ledger is written through its services only (``@ledger_write``: atomic, announced after commit);
-    the admin shows it and changes nothing."""
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-class SessionInline(ReadOnlyLedgerAdmin, admin.TabularInline):
+class SessionInline(WrittenThroughServicesAdmin, admin.TabularInline):
     model = Session
     extra = 0
 
 
 @admin.register(Activity)
-class ActivityAdmin(ReadOnlyLedgerAdmin, SimpleHistoryAdmin, TranslationAdmin):
+class ActivityAdmin(WrittenThroughServicesAdmin, SimpleHistoryAdmin, TranslationAdmin):
     list_display = ("title", "kind", "branch", "start_date", "end_date", "status")
     list_filter = ("kind", "status", "branch")
     search_fields = ("title_ar", "title_en")

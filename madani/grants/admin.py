@@ -4,19 +4,12 @@ which check the rules and write the history; the admin shows the records and the
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from madani.core.admin import WrittenThroughServicesAdmin
+
 from .models import Application, Award, Call, GrantReport, Review, Tranche
 
 
-class ReadOnlyAdmin(SimpleHistoryAdmin):
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
+class ReadOnlyAdmin(WrittenThroughServicesAdmin, SimpleHistoryAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).visible_to(request.user)
 

@@ -5,7 +5,7 @@ from madani.accounts.models import STAFF_ROLES, User
 from madani.activities.models import Kind as ActivityKind
 from madani.activities.models import Program
 from madani.branches.models import Branch
-from madani.core.forms import DateInput
+from madani.core.forms import DateInput, DatesInOrder
 from madani.organizations.models import Organization
 from madani.places.widgets import MultiplePlacePicker, PlacePicker
 
@@ -40,7 +40,7 @@ class CriterionForm(forms.Form):
 CriterionFormSet = forms.formset_factory(CriterionForm, extra=4, min_num=1, validate_min=True)
 
 
-class ApplicationForm(forms.ModelForm):
+class ApplicationForm(DatesInOrder, forms.ModelForm):
     class Meta:
         model = Application
         fields = ["organization", "title", "need", "plan", "places", "beneficiaries_female", "beneficiaries_male",
@@ -60,13 +60,6 @@ class ApplicationForm(forms.ModelForm):
             self.fields["coach"].queryset = Person.objects.visible_to(user).filter(user__role="trainer")
         else:
             del self.fields["coach"]
-
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("start_date"), cleaned.get("end_date")
-        if start and end and end < start:
-            self.add_error("end_date", _("The end date cannot be before the start date."))
-        return cleaned
 
 
 class BudgetLineForm(forms.ModelForm):
