@@ -350,6 +350,8 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "The registry and ledger of a civil-society support center.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    # One name for a choice set that several models use (an organization's stage, a call's minimum stage).
+    "ENUM_NAME_OVERRIDES": {"IncubationStageEnum": "madani.organizations.models.IncubationStage"},
 }
 
 # Security (DESIGN.md §5). Content-Security-Policy without 'unsafe-inline'.

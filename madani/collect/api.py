@@ -24,7 +24,7 @@ class SubmissionViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
 
     def get_queryset(self):
         user = self.request.user
-        if not can_see_submissions(user):
+        if getattr(self, "swagger_fake_view", False) or not can_see_submissions(user):
             return Submission.objects.none()
         queryset = Submission.objects.visible_to(user).current().prefetch_related("attachments")
         form = self.request.query_params.get("form", "")

@@ -4,7 +4,8 @@ other resource. Every state change goes through a service from the staff pages, 
 Applicants never get reviewers' scores or names: reviews are not exposed here at all; staff read the
 weighted total."""
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import exceptions, serializers, viewsets
 
 from .models import Application, Award, BudgetLine, Call, Criterion, GrantReport, ReportLine, Tranche
@@ -43,6 +44,7 @@ class ApplicationSerializer(serializers.ModelSerializer):
                   "beneficiaries_female", "beneficiaries_male", "start_date", "end_date", "requested_amount",
                   "currency", "decision_reasons", "decided_at", "submitted_at", "budget_lines", "weighted_score"]
 
+    @extend_schema_field(OpenApiTypes.NUMBER)
     def get_weighted_score(self, application):
         if not self.context["request"].user.is_center_staff:
             return None  # applicants never see scores

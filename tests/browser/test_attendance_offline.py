@@ -61,7 +61,8 @@ def test_ticks_survive_a_dropped_connection_and_are_saved_when_it_is_back(chromi
 
         context.set_offline(True)
         page.locator("main form button[type=submit]").first.tap()
-        expect(status).to_contain_text(gettext("Not saved: there is no connection."))
+        expect(status).to_have_text(gettext("Not saved: there is no connection. Your ticks are kept on this phone and "
+                                            "will be saved as soon as the connection is back."))
         assert not Attendance.objects.filter(session=session).exists()
         expect(page.locator(f"input[name=present][value='{people[0].pk}']")).to_be_checked()
         kept = page.evaluate(f"JSON.parse(localStorage.getItem('madani-attendance-{session.pk}')).present")
@@ -89,8 +90,8 @@ def test_ticks_not_yet_saved_come_back_when_the_page_is_opened_again(chromium_br
         expect(page.locator("input[name=present]:checked")).to_have_count(3)
         page.goto(sheet)  # the phone's browser was closed before saving
         expect(page.locator("input[name=present]:checked")).to_have_count(3)
-        expect(page.locator("[data-sheet-status]")).to_contain_text(
-            gettext("Ticks from an earlier save that did not reach the server were put back."))
+        expect(page.locator("[data-sheet-status]")).to_have_text(
+            gettext("Ticks from an earlier save that did not reach the server were put back. Press Save to send them."))
         assert not Attendance.objects.filter(session=session).exists()
     finally:
         context.close()

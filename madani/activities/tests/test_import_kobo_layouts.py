@@ -9,7 +9,8 @@ import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils.html import strip_tags
+from django.utils import translation
+from django.utils.html import format_html, strip_tags
 from django.utils.translation import gettext
 
 from madani.activities.imports import MAX_COLUMNS, SheetError, guess_mapping, read_sheet
@@ -56,13 +57,19 @@ SAME_LABEL = "\n".join([
 ])
 
 
+def _column_label(header, letter):
+    """How the mapping page names one of two columns that share a label (in Arabic, the default language)."""
+    with translation.override("ar"):
+        return strip_tags(format_html(gettext("{header} (column {letter})"), header=header, letter=letter))
+
+
 def test_two_columns_with_the_same_label_are_two_choices_and_neither_is_guessed(client_a, activity_a):
     response = _upload(client_a, activity_a, _csv(SAME_LABEL))
     assert response["Location"] == _url("import_columns", activity_a)
     page = client_a.get(response["Location"])
     form = page.context["form"]
     labels = {strip_tags(form.fields[name].label): form.fields[name].initial for name, _key in form.columns}
-    assert labels["الاسم (column C)"] == "" and labels["الاسم (column D)"] == ""
+    assert labels[_column_label("الاسم", "C")] == "" and labels[_column_label("الاسم", "D")] == ""
     assert form.repeated == ["الاسم"]
     html = page.content.decode()
     assert "أحمد الجامع" in html and "هدى سالم" in html  # their values tell them apart
@@ -73,7 +80,7 @@ def test_mapping_both_same_label_columns_to_the_name_is_refused(client_a, activi
     form = client_a.get(_url("import_columns", activity_a)).context["form"]
     choice = {strip_tags(form.fields[name].label): name for name, _key in form.columns}
     response = client_a.post(_url("import_columns", activity_a), {
-        choice["الاسم (column C)"]: "full_name", choice["الاسم (column D)"]: "full_name",
+        choice[_column_label("الاسم", "C")]: "full_name", choice[_column_label("الاسم", "D")]: "full_name",
         choice["الجنس"]: "gender"})
     assert response.status_code == 200
     assert response.context["form"].non_field_errors()
@@ -84,7 +91,7 @@ def test_the_participant_column_is_imported_one_person_per_row(client_a, activit
     form = client_a.get(_url("import_columns", activity_a)).context["form"]
     choice = {strip_tags(form.fields[name].label): name for name, _key in form.columns}
     response = client_a.post(_url("import_columns", activity_a), {
-        choice["الاسم (column D)"]: "full_name", choice["الجنس"]: "gender", choice["سنة الميلاد"]: "birth_year"})
+        choice[_column_label("الاسم", "D")]: "full_name", choice["الجنس"]: "gender", choice["سنة الميلاد"]: "birth_year"})
     assert response["Location"] == _url("import_preview", activity_a)
     plan = client_a.get(response["Location"]).context["plan"]
     assert (plan.errors, plan.new_people, plan.merged_rows) == (0, 3, 0)

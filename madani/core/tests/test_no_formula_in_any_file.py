@@ -35,7 +35,7 @@ SKIPPED_NAMES = {"password"}
 # Every URL that answers with a spreadsheet or CSV file (the guard below keeps this list complete).
 LIST_EXPORTS = ["organizations:export", "people:export", "activities:export", "activities:program_export",
                 "consultations:export", "coworking:booking_export", "directory:export", "library:export",
-                "news:manage_export", "reports:three_w"]
+                "news:manage_export", "reports:three_w", "grants:application_export"]
 PER_OBJECT_EXPORTS = ["indicators:logframe_export", "activities:import_template_xlsx",
                       "activities:import_template_csv", "collect:submissions_export"]
 

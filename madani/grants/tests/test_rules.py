@@ -5,7 +5,9 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
+from madani.activities.models import Activity, Session
 from madani.grants import services
 from madani.grants.models import Application, ApplicationStatus, ReportStatus, TrancheStatus
 from madani.grants.scoring import weighted_total
@@ -13,6 +15,13 @@ from madani.grants.scoring import weighted_total
 from .conftest import TODAY, declare_and_score, lines
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def in_english():
+    """The messages are checked in English (the catalogue's Arabic says the same)."""
+    with translation.override("en"):
+        yield
 
 
 def test_budget_lines_must_sum_to_the_requested_amount(call_a, incubated_a, staff_a):
@@ -120,6 +129,11 @@ def test_a_tranche_in_syrian_pounds_counts_at_its_rate(award_a, staff_a):
 
 
 def test_close_out_needs_every_report_approved_and_the_balance_refunded(award_a, staff_a):
+    # The project ran last quarter: a project still running cannot be completed in the ledger (closed out).
+    Activity.objects.filter(pk=award_a.project_id).update(start_date=TODAY - datetime.timedelta(days=90),
+                                                          end_date=TODAY - datetime.timedelta(days=30))
+    Session.objects.filter(activity_id=award_a.project_id).update(date=TODAY - datetime.timedelta(days=30))
+    award_a.refresh_from_db()
     tranche = _pay(_tranche(award_a, staff_a, 3000), staff_a)
     spend = {line.pk: Decimal(1000) for line in award_a.application.budget_lines.all()}  # 2,000 spent
     services.report_submit(actor=staff_a, report=tranche.report, narrative="تقرير", actuals=spend)

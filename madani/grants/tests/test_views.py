@@ -51,7 +51,8 @@ def test_a_recused_reviewer_can_neither_open_nor_score(in_review_a, trainer_a):
 
 def test_a_conflict_needs_its_description(in_review_a, trainer_a):
     review = in_review_a.reviews.get(reviewer=trainer_a)
-    response = client_for(trainer_a).post(reverse("grants:review_declare", args=[review.pk]), {"conflict": "yes"})
+    response = client_for(trainer_a).post("/en" + reverse("grants:review_declare", args=[review.pk]),
+                                          {"conflict": "yes"})
     assert response.status_code == 200 and "Describe the conflict" in response.content.decode()
 
 
@@ -80,7 +81,7 @@ def test_a_cso_member_applies_for_their_own_organization_through_the_portal(call
             "lines-0-unit_cost": "100", "lines-0-co_funding": "0",
             "lines-1-category": "services", "lines-1-description": "=HYPERLINK(\"x\")", "lines-1-quantity": "1",
             "lines-1-unit_cost": "400", "lines-1-co_funding": "0"}
-    response = client.post(reverse("grants:application_create", args=[call_a.pk]), data)
+    response = client.post("/en" + reverse("grants:application_create", args=[call_a.pk]), data)
     assert response.status_code == 200 and "must be equal" in response.content.decode()
     assert not Application.objects.exists()
     data["lines-1-unit_cost"] = "500"
@@ -124,7 +125,7 @@ def test_finance_actions_need_a_finance_role(award_a, staff_a, me_officer_a):
     assert officer.get(reverse("grants:tranche_disburse", args=[tranche.pk])).status_code == 403
     manager = client_for(staff_a)
     manager.post(reverse("grants:tranche_approve", args=[tranche.pk]))
-    response = manager.post(reverse("grants:tranche_disburse", args=[tranche.pk]),
+    response = manager.post("/en" + reverse("grants:tranche_disburse", args=[tranche.pk]),
                             {"disbursed_on": TODAY.isoformat(), "method": "cash", "exchange_rate": ""})
     assert response.status_code == 200 and "exchange rate" in response.content.decode()
     tranche.refresh_from_db()
