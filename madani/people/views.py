@@ -12,7 +12,7 @@ from madani.core.concurrency import StaleVersion
 from madani.core.confirm import NoForm, confirm_action
 from madani.core.history import history_entries
 from madani.core.lists import filtered_queryset, render_list
-from madani.core.permissions import require
+from madani.core.permissions import ObjectAccess, require
 from madani.organizations.models import Organization
 
 from . import services
@@ -25,8 +25,11 @@ from .tables import PersonTable
 DUPLICATE_QUEUE_LIMIT = 200
 
 
-def _get_person_for_user(user, pk) -> Person:
-    return get_object_or_404(Person.objects.visible_to(user).select_related("home_place", "branch"), pk=pk)
+def _get_person_for_user(user, pk) -> tuple[Person, ObjectAccess]:
+    """The person (404 unless the user sees them) and what the user may do with them."""
+    person = get_object_or_404(Person.objects.visible_to(user).select_related("home_place", "branch"), pk=pk)
+    return person, ObjectAccess(user, person, edit=can_edit_people, merge=can_merge_people,
+                                see_contacts=can_see_contacts)
 
 
 def _require_editor(user):
@@ -53,14 +56,15 @@ def person_export(request):
 
 @login_required
 def person_detail(request, pk):
-    person = _get_person_for_user(request.user, pk)
+    person, access = _get_person_for_user(request.user, pk)
     affiliations = person.affiliations.filter(
         organization__in=Organization.objects.visible_to(request.user)
     ).select_related("organization")
     context = {
         "person": person,
         "affiliations": affiliations,
-        "affiliation_form": AffiliationForm(user=request.user) if can_edit_people(request.user) else None,
+        "access": access,
+        "affiliation_form": AffiliationForm(user=request.user) if access.can_edit else None,
         "duplicates": Person.objects.visible_to(request.user)
         .filter(name_key=person.name_key)
         .exclude(pk=person.pk)
@@ -68,7 +72,7 @@ def person_detail(request, pk):
         "participations": Participation.objects.visible_to(request.user).filter(person=person)
         .select_related("activity", "organization").order_by("-activity__start_date"),
         "history": history_entries(person),
-        "merges": [(merge, merge.discarded_items(show_contacts=can_see_contacts(request.user)))
+        "merges": [(merge, merge.discarded_items(show_contacts=access.can_see_contacts))
                    for merge in person.merges.select_related("merged_by")],
     }
     return render(request, "people/person_detail.html", context)
@@ -87,8 +91,8 @@ def person_create(request):
 
 @login_required
 def person_edit(request, pk):
-    person = _get_person_for_user(request.user, pk)
-    _require_editor(request.user)
+    person, access = _get_person_for_user(request.user, pk)
+    require(access.can_edit)
     form = PersonForm(request.POST or None, instance=person, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -103,8 +107,8 @@ def person_edit(request, pk):
 
 @login_required
 def person_delete(request, pk):
-    person = _get_person_for_user(request.user, pk)
-    _require_editor(request.user)
+    person, access = _get_person_for_user(request.user, pk)
+    require(access.can_edit)
     return confirm_action(
         request, title=_("Delete person"), button=_("Delete"), form=NoForm,
         heading=_("Delete “%(name)s”?") % {"name": person.full_name},
@@ -123,8 +127,8 @@ def _merge_candidates(request, person):
 def person_merge(request, pk):
     """Merge a duplicate: first find the other record (``?q=``), then compare the two field by field
     (``?other=<id>``): staff choose which record stays and whose value each field keeps."""
-    person = _get_person_for_user(request.user, pk)
-    require(can_merge_people(request.user))
+    person, access = _get_person_for_user(request.user, pk)
+    require(access.can_merge)
     visible = _merge_candidates(request, person)
     other_id = request.POST.get("other") or request.GET.get("other")
     if other_id:
@@ -183,8 +187,8 @@ def duplicate_dismiss(request):
 
 @login_required
 def affiliation_add(request, pk):
-    person = _get_person_for_user(request.user, pk)
-    _require_editor(request.user)
+    person, access = _get_person_for_user(request.user, pk)
+    require(access.can_edit)
     form = AffiliationForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         services.affiliation_create(actor=request.user, person=person, data=form.cleaned_data)
@@ -195,8 +199,8 @@ def affiliation_add(request, pk):
 
 @login_required
 def affiliation_remove(request, pk, affiliation_pk):
-    person = _get_person_for_user(request.user, pk)
-    _require_editor(request.user)
+    person, access = _get_person_for_user(request.user, pk)
+    require(access.can_edit)
     affiliation = get_object_or_404(Affiliation, pk=affiliation_pk, person=person)
     if request.method == "POST":
         services.affiliation_delete(actor=request.user, affiliation=affiliation)
