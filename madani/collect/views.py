@@ -1,7 +1,7 @@
 from csp.decorators import csp_update
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -158,8 +158,8 @@ def _webform_strings() -> dict:
     }
 
 
-@require_POST
 @login_required
+@require_POST
 def web_submission(request):
     """The web form's submission: the instance XML, received by the same code as ODK Collect's
     (``services.submission_receive``: once per instanceID, 201 new, 202 already received)."""
@@ -173,10 +173,9 @@ def web_submission(request):
     return JsonResponse({"instanceID": submission.instance_id}, status=status)
 
 
+@login_required
 def offline_worker(request):
     """The service worker of the web forms, served at their address (its scope)."""
-    if not request.user.is_authenticated:
-        raise Http404
     response = HttpResponse(render_to_string("collect/offline_worker.js"), content_type="text/javascript")
     response["Cache-Control"] = "no-cache"
     return response
