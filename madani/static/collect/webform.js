@@ -269,6 +269,8 @@ function drawContainer(node) {
       });
     }
     for (const child of children) drawn.get(child.nodeId)?.refresh();
+    // a part of the instance with nothing to fill (meta: instanceID…) takes no room
+    if (!repeat && node.nodeType !== 'repeat-instance' && ![...inner.children].some((c) => !c.hidden)) box.hidden = true;
   } };
 }
 
