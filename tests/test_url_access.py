@@ -105,6 +105,9 @@ LOGIN_REQUIRED = {
     "collect:submissions",
     "collect:submissions_export",
     "collect:attachment",
+    "collect:fill",
+    "collect:web_submission",
+    "collect:offline_worker",
     "certificates:issue",
     "certificates:bundle_request",
     "certificates:bundle",
@@ -394,6 +397,7 @@ BRANCH_OBJECT_URLS = {
     "collect:revoke": "credential",  # its owner's only
     "collect:submissions": "survey",
     "collect:submissions_export": "survey",
+    "collect:fill": "survey",
     "collect:attachment": "attachment",
 }
 
@@ -534,13 +538,13 @@ def branch_a_objects(organization_a, person_a, activity_a, staff_a, settings, tm
     from madani.certificates.models import CertificateBundle
     from madani.certificates.services import certificate_issue
     from madani.consultations.models import Request
+    from madani.coworking.models import BookableResource as Room
+    from madani.coworking.models import Booking
+    from madani.directory.models import ServiceListing
     from madani.indicators.models import Indicator, Outcome, Output
     from madani.library.models import Resource
     from madani.news import services as news
     from madani.news.tests.conftest import jpeg
-    from madani.coworking.models import Booking
-    from madani.coworking.models import BookableResource as Room
-    from madani.directory.models import ServiceListing
     from madani.organizations.models import Sector
     from madani.places.models import Place
     from madani.public.models import CenterProfile, Registration

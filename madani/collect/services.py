@@ -141,12 +141,18 @@ def _add_files(submission, expected: dict, files) -> None:
         submission.save(update_fields=["complete"])
 
 
-def submission_receive(*, credential: Credential, xml: bytes, files=()) -> tuple[int, Submission]:
+def submission_receive(*, credential: Credential | None = None, user=None, xml: bytes,
+                       files=()) -> tuple[int, Submission]:
     """Receive one POST of ODK's submission protocol. Returns (201 created | 202 already had it, the
     submission); raises ``Refusal`` with the status otherwise. The same XML again adds the files it
     brings that are still missing (a submission split over several posts); the same instanceID with
-    other XML is a conflict (409); an edit (``deprecatedID``) becomes a new version of the submission."""
-    user = credential.user
+    other XML is a conflict (409); an edit (``deprecatedID``) becomes a new version of the submission.
+    From ODK Collect the sender is a device access (``credential``); from the web form, the signed-in
+    ``user`` (the same rules, the same idempotence)."""
+    if credential is not None:
+        user = credential.user
+    if user is None:
+        raise Refusal(401, _("Sign in to send a submission."))
     try:
         root = parse(xml)
     except ValidationError as error:

@@ -1,9 +1,13 @@
+from csp.decorators import csp_update
 from django import forms
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from madani.assessments.models import Kind, Questionnaire
 from madani.core.confirm import confirm_action
@@ -14,6 +18,7 @@ from madani.core.uploads import attachment_response
 
 from . import exports, services
 from .models import Attachment, Credential, Submission
+from .openrosa import ACCEPT_CONTENT_LENGTH, served_xform
 from .permissions import can_see_submissions, can_use_collect
 
 
@@ -124,11 +129,65 @@ def attachment_download(request, pk):
     return attachment_response(attachment.file)
 
 
+# ODK's XForms engine compiles its XPath parser (WebAssembly): the form page allows that, and only that,
+# beyond the site's policy (no 'unsafe-inline', no 'unsafe-eval').
+@csp_update({"script-src": ["'wasm-unsafe-eval'"]})
+@login_required
+def fill(request, pk):
+    """Fill a survey in the browser with ODK's engine; it keeps working offline once opened."""
+    require(can_use_collect(request.user))
+    questionnaire = get_object_or_404(services.forms_for(request.user), pk=pk)
+    context = {"questionnaire": questionnaire, "xform": served_xform(questionnaire).decode("utf-8"),
+               "strings": _webform_strings()}
+    return render(request, "collect/fill.html", context)
+
+
+def _webform_strings() -> dict:
+    return {
+        "submit": _("Send"), "add": _("Add another"), "remove": _("Remove"), "ok": _("OK"),
+        "invalid": _("This answer is not accepted."), "notNumber": _("Type a number, e.g. 12.5."),
+        "notInteger": _("Type a whole number."),
+        "incomplete": _("Some answers are missing or not accepted: see the messages under the questions."),
+        "sending": _("Sending…"), "sent": _("The submission was received."),
+        "queued": _("No connection: the submission is kept on this device and will be sent when the connection "
+                    "returns."),
+        "waiting": _("Submissions waiting on this device for a connection: %s"),
+        "refused": _("A submission kept on this device was refused:"),
+        "unsupported": _("this question is filled in ODK Collect."),
+        "failed": _("The form could not be opened:"),
+    }
+
+
+@login_required
+@require_POST
+def web_submission(request):
+    """The web form's submission: the instance XML, received by the same code as ODK Collect's
+    (``services.submission_receive``: once per instanceID, 201 new, 202 already received)."""
+    require(can_use_collect(request.user))
+    if len(request.body) > ACCEPT_CONTENT_LENGTH:
+        return JsonResponse({"message": _("The submission is too large.")}, status=413)
+    try:
+        status, submission = services.submission_receive(user=request.user, xml=request.body)
+    except services.Refusal as refusal:
+        return JsonResponse({"message": refusal.message}, status=refusal.status)
+    return JsonResponse({"instanceID": submission.instance_id}, status=status)
+
+
+@login_required
+def offline_worker(request):
+    """The service worker of the web forms, served at their address (its scope)."""
+    response = HttpResponse(render_to_string("collect/offline_worker.js"), content_type="text/javascript")
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
 def survey_panel(context, questionnaire):
     """The survey's page: how to fill it in ODK Collect, and how many submissions came (staff)."""
     user = context["request"].user
     show = user.is_authenticated and can_see_submissions(user)
     count = (Submission.objects.visible_to(user).current().filter(questionnaire=questionnaire).count()
              if show else 0)
-    return {"questionnaire": questionnaire, "show": show, "count": count,
-            "may_use_collect": user.is_authenticated and can_use_collect(user)}
+    may_use_collect = user.is_authenticated and can_use_collect(user)
+    fillable = may_use_collect and services.forms_for(user).filter(pk=questionnaire.pk).exists()
+    return {"questionnaire": questionnaire, "show": show, "count": count, "may_use_collect": may_use_collect,
+            "fillable": fillable}

@@ -1,0 +1,76 @@
+"""The web form's page and its submission path: the same receiving code as ODK Collect (once per instanceID),
+for the signed-in staff of the form's branch only; form text stays text."""
+
+import json
+
+from django.urls import reverse
+
+from conftest import client_for
+from madani.collect.models import Submission
+
+from .conftest import instance
+
+SUBMIT = reverse("collect:web_submission")
+
+
+def send(client, xml: bytes):
+    return client.post(SUBMIT, data=xml, content_type="text/xml; charset=utf-8")
+
+
+def test_the_form_page_carries_the_served_xform_as_data_and_allows_webassembly_only(client_a, survey_a):
+    response = client_a.get(reverse("collect:fill", args=[survey_a.pk]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'id="odk-xform" type="application/json"' in html and f"madani-{survey_a.pk}" in html
+    assert "vendor/odk/xforms-engine" in html
+    policy = response["Content-Security-Policy"]
+    assert "'wasm-unsafe-eval'" in policy and "'unsafe-inline'" not in policy and "'unsafe-eval'" not in policy
+
+
+def test_a_web_submission_is_received_once_by_its_instance_id(client_a, survey_a, staff_a):
+    xml = instance(survey_a, households="٣٤")
+    first = send(client_a, xml)
+    assert first.status_code == 201
+    again = send(client_a, xml)  # the queue sent it twice (a reply lost on the way): nothing new
+    assert again.status_code == 202
+    submission = Submission.objects.get()
+    assert submission.submitted_by == staff_a and submission.credential is None
+    assert str(submission.answers["households"]) == "34"
+    other = send(client_a, instance(survey_a, place="قرية أخرى"))
+    assert other.status_code == 409 and json.loads(other.content)["message"]
+    assert Submission.objects.count() == 1
+
+
+def test_other_branches_forms_are_neither_shown_nor_received(client_b, survey_a):
+    assert client_b.get(reverse("collect:fill", args=[survey_a.pk])).status_code == 404
+    response = send(client_b, instance(survey_a))
+    assert response.status_code == 404 and not Submission.objects.exists()
+
+
+def test_a_closed_form_is_not_filled_and_its_submissions_are_refused(client_a, survey_a):
+    survey_a.is_active = False
+    survey_a.save()
+    assert client_a.get(reverse("collect:fill", args=[survey_a.pk])).status_code == 404
+    assert send(client_a, instance(survey_a)).status_code == 403
+
+
+def test_cso_members_cannot_use_the_web_form(cso_member, survey_a):
+    client = client_for(cso_member)
+    assert client.get(reverse("collect:fill", args=[survey_a.pk])).status_code in {403, 404}
+    assert send(client, instance(survey_a)).status_code == 403
+
+
+def test_bad_xml_is_refused_with_a_message(client_a, survey_a):
+    response = send(client_a, b"<data><unclosed></data>")
+    assert response.status_code == 400 and json.loads(response.content)["message"]
+
+
+def test_the_survey_page_links_to_the_web_form(client_a, survey_a):
+    detail = client_a.get(reverse("assessments:detail", args=[survey_a.pk])).content.decode()
+    assert reverse("collect:fill", args=[survey_a.pk]) in detail
+
+
+def test_the_offline_worker_is_served_at_the_forms_address(client_a):
+    response = client_a.get(reverse("collect:offline_worker"))
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/javascript")
+    assert reverse("collect:offline_worker").rsplit("/", 1)[0] + "/" == reverse("collect:fill", args=[1]).split("1/fill/")[0]

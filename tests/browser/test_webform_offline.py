@@ -1,0 +1,101 @@
+"""A survey filled in the browser with ODK's engine (issue 13): Arabic labels, Eastern Arabic digits, form text
+shown as text; once opened it keeps working offline, the submission waits on the device and is received once
+when the connection returns."""
+
+from urllib.parse import urlsplit
+
+import pytest
+from django.utils.translation import gettext
+from playwright.sync_api import expect
+
+from madani.accounts.models import Role, User
+from madani.collect.models import Submission
+from madani.collect.tests.conftest import make_survey
+from tests.factories import BranchFactory, PersonFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+EMAIL = "trainer.webform@example.org"
+PASSWORD = "Webform-Trainer-2026"
+PHONE = {"width": 360, "height": 740}
+XSS = '<img src=x onerror="document.title=1">'
+
+
+@pytest.fixture
+def survey(transactional_db, settings):
+    settings.REQUIRE_2FA = False
+    branch = BranchFactory(code="hajin", name="هجين", name_ar="هجين", name_en="Hajin")
+    user = User.objects.create_user(email=EMAIL, password=PASSWORD, role=Role.TRAINER,
+                                    person=PersonFactory(branch=branch, full_name="سلمى المدربة"))
+    user.branches.set([branch])
+    return make_survey(branch)
+
+
+def _sign_in(page, live_server):
+    page.goto(live_server.url + "/accounts/login/")
+    form = page.locator("main form[method=post]")
+    form.locator("input[name=login]").fill(EMAIL)
+    form.locator("input[name=password]").fill(PASSWORD)
+    form.locator("button[type=submit]").click()
+    page.wait_for_url(lambda url: urlsplit(url).path != "/accounts/login/")
+
+
+def _fill(page, place):
+    question = page.locator(".odk-question")
+    question.filter(has_text="اسم المكان").locator("input").fill(place)
+    households = question.filter(has_text="عدد الأسر").locator("input")
+    households.fill("١٢")
+    households.blur()
+    expect(households).to_have_value("12")
+    page.get_by_label("نعم").check()
+
+
+def test_survey_filled_offline_is_sent_once_when_the_connection_returns(chromium_browser, live_server, survey,
+                                                                       console_log):
+    context = chromium_browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.on("console", console_log.on_console)
+    page.on("pageerror", console_log.on_page_error)
+    try:
+        _sign_in(page, live_server)
+        url = f"{live_server.url}/collect/forms/{survey.pk}/fill/"
+        page.goto(url)
+        expect(page.locator("#odk-form[data-ready]")).to_be_attached()
+        expect(page.locator("html")).to_have_attribute("dir", "rtl")
+        expect(page.locator(".odk-question").filter(has_text="هل تتوفر المياه؟")).to_be_visible()
+        # the engine checks the form's constraint (households < 1000) and says so under the question
+        households = page.locator(".odk-question").filter(has_text="عدد الأسر").locator("input")
+        households.fill("٢٠٠٠")
+        households.blur()
+        page.locator("#odk-form button[type=submit]").click()
+        expect(page.locator("#odk-status .alert-danger")).to_be_visible()
+        assert not Submission.objects.exists()
+        # the service worker has kept the page and its files
+        page.wait_for_function("navigator.serviceWorker.controller !== null || true")
+        page.wait_for_function("caches.open('madani-forms-v1').then(c => c.keys()).then(k => k.length >= 3)")
+
+        context.set_offline(True)
+        page.reload()
+        expect(page.locator("#odk-form[data-ready]")).to_be_attached()
+        _fill(page, XSS)
+        page.locator("#odk-form button[type=submit]").click()
+        expect(page.locator("#odk-status")).to_contain_text(gettext(
+            "No connection: the submission is kept on this device and will be sent when the connection returns."))
+        expect(page.locator("#odk-queue [data-queue='1']")).to_be_visible()
+        assert not Submission.objects.exists()
+
+        context.set_offline(False)  # the "online" event sends what waits
+        expect(page.locator("#odk-status .alert-success")).to_be_visible()
+        expect(page.locator("#odk-queue [data-queue]")).to_have_count(0)
+        submission = Submission.objects.get()
+        assert submission.answers["place_name"] == XSS  # kept as typed, never run
+        assert str(submission.answers["households"]) == "12"
+        assert submission.credential is None and submission.submitted_by.email == EMAIL
+        page.evaluate("window.dispatchEvent(new Event('online'))")  # a second "online" sends nothing again
+        page.wait_for_timeout(300)
+        assert Submission.objects.count() == 1
+        assert page.title() != "1"
+        assert console_log.csp_violations() == []
+        assert [e for e in console_log.errors if "pageerror" in e] == []
+    finally:
+        context.close()
