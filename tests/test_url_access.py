@@ -207,6 +207,16 @@ LOGIN_REQUIRED = {
     "grants:report_approve",
     "grants:report_changes",
     "grants:report_remind",
+    "networks:network_list",
+    "networks:network_detail",
+    "networks:member_export",
+    "networks:membership_add",
+    "networks:seat_add",
+    "networks:membership_edit",
+    "networks:membership_activate",
+    "networks:membership_suspend",
+    "networks:membership_withdraw",
+    "networks:seat_end",
 }
 
 # API endpoints: 401/403 without a token or session.
@@ -290,6 +300,15 @@ BRANCH_OBJECT_URLS = {
     "grants:report_approve": "grant_report",
     "grants:report_changes": "grant_report",
     "grants:report_remind": "grant_report",
+    "networks:network_detail": "network",
+    "networks:member_export": "network",
+    "networks:membership_add": "network",
+    "networks:seat_add": "network",
+    "networks:membership_edit": "network_membership",
+    "networks:membership_activate": "network_membership",
+    "networks:membership_suspend": "network_membership",
+    "networks:membership_withdraw": "network_membership",
+    "networks:seat_end": "board_seat",
     "api:grant-call-detail": "call",
     "api:grant-application-detail": "grant_application",
     "api:grant-award-detail": "grant_award",
@@ -524,6 +543,20 @@ def _grants_of_branch_a(program, organization, staff_a):
             "grant_tranche": tranche, "grant_report": tranche.report}
 
 
+def _networks_of_branch_a(organization, person, staff_a):
+    """A network of branch A with organization A an active member and person A (its staff) on the board."""
+    from madani.networks import services as networks
+    from tests.factories import OrganizationFactory
+
+    network = OrganizationFactory(branch=organization.branch, kind="network", name="شبكة وصل", name_ar="شبكة وصل")
+    day = datetime.date(2024, 1, 1)
+    membership = networks.membership_create(actor=staff_a, network=network, data={
+        "organization": organization, "kind": "founding", "status": "active", "applied_on": day, "joined_on": day})
+    seat = networks.seat_create(actor=staff_a, network=network, data={
+        "membership": membership, "person": person, "role": "chair", "term_start": day})
+    return {"network": network, "network_membership": membership, "board_seat": seat}
+
+
 @pytest.fixture
 def branch_a_objects(organization_a, person_a, activity_a, staff_a, settings, tmp_path):
     from django.core.files.base import ContentFile
@@ -588,6 +621,7 @@ def branch_a_objects(organization_a, person_a, activity_a, staff_a, settings, tm
     grants = _grants_of_branch_a(program, organization_a, staff_a)
     return {
         **grants,
+        **_networks_of_branch_a(organization_a, person_a, staff_a),
         "news_post": news.newspost_publish(actor=staff_a, post=news_post),
         "survey": survey,
         "credential": credential,
