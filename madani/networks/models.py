@@ -109,6 +109,12 @@ class SeatQuerySet(OfNetworkQuerySet):
     def active(self):
         return self.filter(ended_on__isnull=True)
 
+    def by_role(self):
+        """Chair first, then vice-chair, secretary, treasurer and members; newest terms first."""
+        rank = models.Case(*[models.When(role=role, then=n) for n, role in enumerate(SeatRole.values)],
+                           output_field=models.IntegerField())
+        return self.order_by(rank, "-term_start", "pk")
+
 
 class BoardSeat(models.Model):
     """A person representing a member organization on the network's board, for a term. A seat ends when

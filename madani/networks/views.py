@@ -70,7 +70,7 @@ def network_detail(request, pk):
     memberships = list(_memberships(request.user, network))
     table = MembershipTable(manage=access.can_manage)
     seats = BoardSeat.objects.visible_to(request.user).filter(network=network).select_related(
-        "person", "membership__organization")
+        "person", "membership__organization").by_role()
     current = [m for m in memberships if m.is_current]
     return render(request, "networks/network_detail.html", {
         "network": network, "access": access, "table": table, "table_rows": table.page_rows(memberships),
