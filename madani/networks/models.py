@@ -154,3 +154,126 @@ class BoardSeat(models.Model):
     @property
     def is_active(self):
         return self.ended_on is None
+
+
+# --- meetings and decisions ----------------------------------------------------------------------------
+
+class MeetingKind(models.TextChoices):
+    PREPARATORY = "preparatory", _("Preparatory meeting at a member's office")
+    GENERAL_ASSEMBLY = "general_assembly", _("General assembly")
+    DIRECTORS = "directors", _("Directors' consultation")
+    AUTHORITY_VISIT = "authority_visit", _("Visit to a local council or another authority")
+
+
+class MeetingStatus(models.TextChoices):
+    SCHEDULED = "scheduled", _("Scheduled")
+    HELD = "held", _("Held")
+    MINUTES_DRAFTED = "minutes_drafted", _("Minutes drafted")
+    CIRCULATED = "circulated", _("Minutes circulated")
+    APPROVED = "approved", _("Minutes approved")
+
+
+class Meeting(models.Model):
+    """A meeting of the network, recorded in the ledger as an activity (its one session carries the
+    attendance of the members' people), so it counts in the figures. The quorum rule: at least
+    ``quorum_percent`` of the active members (hidden ones too) present."""
+
+    network = models.ForeignKey(Organization, verbose_name=_("network"), on_delete=models.PROTECT,
+                                related_name="network_meetings")
+    kind = models.CharField(_("kind"), max_length=20, choices=MeetingKind.choices)
+    title = models.CharField(_("title"), max_length=255)
+    date = models.DateField(_("date"))
+    host = models.ForeignKey(Membership, verbose_name=_("hosted by"), on_delete=models.PROTECT, null=True,
+                             blank=True, related_name="hosted_meetings")
+    agenda = models.TextField(_("agenda"), blank=True)
+    quorum_percent = models.PositiveSmallIntegerField(_("quorum (% of active members)"), default=51)
+    status = models.CharField(_("status"), max_length=20, choices=MeetingStatus.choices,
+                              default=MeetingStatus.SCHEDULED)
+    activity = models.OneToOneField("activities.Activity", verbose_name=_("activity"), on_delete=models.PROTECT,
+                                    related_name="network_meeting")
+    members_present = models.ManyToManyField(Membership, verbose_name=_("members present"), blank=True,
+                                             related_name="meetings_attended")
+    voting_members = models.PositiveSmallIntegerField(_("active members on the day"), default=0)
+    history = HistoricalRecords()
+
+    objects = OfNetworkQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("network meeting")
+        verbose_name_plural = _("network meetings")
+        ordering = ["-date", "-pk"]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def present_count(self):
+        return self.members_present.count()
+
+    @property
+    def has_quorum(self):
+        return self.voting_members > 0 and self.present_count * 100 >= self.quorum_percent * self.voting_members
+
+
+class MinutesStatus(models.TextChoices):
+    DRAFTED = "drafted", _("Drafted")
+    CIRCULATED = "circulated", _("Circulated")
+    APPROVED = "approved", _("Approved")
+
+
+class Minutes(models.Model):
+    """One version of a meeting's minutes. Approved minutes are locked: a change makes the next version."""
+
+    meeting = models.ForeignKey(Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE,
+                                related_name="minutes")
+    version = models.PositiveSmallIntegerField(_("version"))
+    text = models.TextField(_("minutes"))
+    status = models.CharField(_("status"), max_length=12, choices=MinutesStatus.choices,
+                              default=MinutesStatus.DRAFTED)
+    approved_on = models.DateField(_("approved on"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("minutes")
+        verbose_name_plural = _("minutes")
+        ordering = ["meeting", "-version"]
+        constraints = [models.UniqueConstraint(fields=["meeting", "version"], name="one_minutes_per_version")]
+
+
+class DecisionStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")
+    DROPPED = "dropped", _("Dropped")
+
+
+class Decision(models.Model):
+    """A decision taken at a meeting with quorum, numbered per network, with its votes (one per member
+    organization present), who follows it up and by when."""
+
+    network = models.ForeignKey(Organization, verbose_name=_("network"), on_delete=models.PROTECT,
+                                related_name="network_decisions")
+    meeting = models.ForeignKey(Meeting, verbose_name=_("meeting"), on_delete=models.PROTECT,
+                                related_name="decisions")
+    number = models.PositiveIntegerField(_("number"))
+    text = models.TextField(_("decision"))
+    votes_for = models.PositiveSmallIntegerField(_("votes for"))
+    votes_against = models.PositiveSmallIntegerField(_("votes against"), default=0)
+    votes_abstaining = models.PositiveSmallIntegerField(_("abstentions"), default=0)
+    owner = models.ForeignKey(Membership, verbose_name=_("followed up by"), on_delete=models.PROTECT, null=True,
+                              blank=True, related_name="decisions_owned")
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=12, choices=DecisionStatus.choices,
+                              default=DecisionStatus.OPEN)
+    history = HistoricalRecords()
+
+    objects = OfNetworkQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+        ordering = ["network", "number"]
+        constraints = [models.UniqueConstraint(fields=["network", "number"], name="one_decision_number_per_network")]
+
+    def __str__(self):
+        return f"{self.number}. {self.text[:60]}"

@@ -12,10 +12,26 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from madani.activities import services as ledger
+from madani.activities.models import Kind as ActivityKind
+from madani.activities.models import Status as ActivityStatus
+from madani.core.ledger import ledger_write
 from madani.core.services import model_update
 from madani.organizations.models import Kind as OrganizationKind
 
-from .models import BoardSeat, Membership, MembershipStatus, SeatRole
+from .models import (
+    BoardSeat,
+    Decision,
+    DecisionStatus,
+    Meeting,
+    MeetingKind,
+    MeetingStatus,
+    Membership,
+    MembershipStatus,
+    Minutes,
+    MinutesStatus,
+    SeatRole,
+)
 
 # From which statuses each status may be reached.
 _STEPS = {
@@ -116,3 +132,153 @@ def seat_end(*, actor, seat: BoardSeat, on: datetime.date | None = None, reason:
     values = {"ended_on": on or timezone.localdate(), "end_reason": reason[:255]}
     model_update(instance=seat, fields=list(values), data=values, actor=actor, reason=reason or None)
     return seat
+
+
+# --- meetings, minutes and decisions ----------------------------------------------------------------
+
+
+@ledger_write
+def meeting_schedule(*, actor, network, program, data: dict) -> Meeting:
+    """A meeting of the network (``data``: kind, title, date, host, agenda, quorum_percent, place) and its
+    ledger activity — a networking event, or a meeting with local administration for a visit to an
+    authority — with one session on the day, serving the current members (the host, for a meeting at a
+    member's office)."""
+    data = dict(data)
+    place = data.pop("place", None)
+    host = data.get("host")
+    if host is not None and host.network_id != network.pk:
+        raise ValidationError({"host": _("The host must be a member of this network.")})
+    if data["kind"] == MeetingKind.PREPARATORY and host is None:
+        raise ValidationError({"host": _("A preparatory meeting is held at a member's office: name the member.")})
+    members = [host.organization] if host else [m.organization for m in network.network_memberships.current()]
+    kind = ActivityKind.LOCAL_ADMINISTRATION if data["kind"] == MeetingKind.AUTHORITY_VISIT else ActivityKind.NETWORKING
+    activity = ledger.activity_create(actor=actor, session_per_day=True, data={
+        "kind": kind, "title": data["title"], "title_ar": data["title"], "program": program,
+        "branch": network.branch, "place": place or (host.organization.place if host else network.place),
+        "start_date": data["date"], "end_date": data["date"], "description": data.get("agenda", ""),
+        "target_organizations": members})
+    values = {**data, "network": network, "activity": activity}
+    meeting, _changed = model_update(instance=Meeting(), fields=list(values), data=values, actor=actor)
+    return meeting
+
+
+@ledger_write
+def meeting_record_attendance(*, actor, meeting: Meeting, present: list) -> Meeting:
+    """The meeting was held: ``present`` is a list of ``(person, membership)``, the people who came and
+    the member organization each represented. They are enrolled in the meeting's activity and marked
+    present at its session; the members present and the number of active members that day (hidden ones
+    too) make the quorum."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.status not in (MeetingStatus.SCHEDULED, MeetingStatus.HELD):
+        raise ValidationError(_("The minutes are written: the attendance no longer changes."))
+    if meeting.date > timezone.localdate():
+        raise ValidationError(_("The meeting has not taken place yet."))
+    memberships = set()
+    for person, membership in present:
+        if membership.network_id != meeting.network_id or not membership.is_current:
+            raise ValidationError(_("%(organization)s is not a current member of the network.")
+                                  % {"organization": membership.organization})
+        ledger.participation_add(actor=actor, activity=meeting.activity, person=person,
+                                 organization=membership.organization, completed=True)
+        memberships.add(membership)
+    session = meeting.activity.sessions.get()
+    ledger.attendance_record(actor=actor, session=session, present_ids=[person.pk for person, _m in present])
+    if meeting.activity.status != ActivityStatus.COMPLETED:
+        ledger.activity_update(actor=actor, activity=meeting.activity, data={"status": ActivityStatus.COMPLETED})
+    voting = meeting.network.network_memberships.filter(status=MembershipStatus.ACTIVE).count()
+    model_update(instance=meeting, fields=["status", "voting_members"],
+                 data={"status": MeetingStatus.HELD, "voting_members": voting}, actor=actor)
+    meeting.members_present.set(memberships)
+    return meeting
+
+
+@transaction.atomic
+def minutes_save(*, actor, meeting: Meeting, text: str) -> Minutes:
+    """Write the minutes. A draft or circulated version is changed in place (circulated ones go back to
+    draft); approved minutes are locked: the change becomes the next version, a draft."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.status == MeetingStatus.SCHEDULED:
+        raise ValidationError(_("Record who attended before writing the minutes."))
+    latest = meeting.minutes.order_by("-version").first()
+    if latest is None or latest.status == MinutesStatus.APPROVED:
+        values = {"meeting": meeting, "version": (latest.version + 1) if latest else 1, "text": text}
+        minutes, _changed = model_update(instance=Minutes(), fields=list(values), data=values, actor=actor)
+    else:
+        minutes, _changed = model_update(instance=latest, fields=["text", "status"],
+                                         data={"text": text, "status": MinutesStatus.DRAFTED}, actor=actor)
+    _set_meeting_status(actor, meeting, MeetingStatus.MINUTES_DRAFTED)
+    return minutes
+
+
+_MINUTES_STEPS = {
+    MinutesStatus.CIRCULATED: (MinutesStatus.DRAFTED, MeetingStatus.CIRCULATED,
+                               gettext_noop("Only drafted minutes are circulated.")),
+    MinutesStatus.APPROVED: (MinutesStatus.CIRCULATED, MeetingStatus.APPROVED,
+                             gettext_noop("Circulate the minutes to the members before approving them.")),
+}
+
+
+@transaction.atomic
+def minutes_move(*, actor, meeting: Meeting, status: str, on: datetime.date | None = None) -> Minutes:
+    """drafted → circulated → approved (then locked)."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    before, meeting_status, message = _MINUTES_STEPS[status]
+    minutes = meeting.minutes.order_by("-version").first()
+    if minutes is None or minutes.status != before:
+        raise ValidationError(_(message))
+    values = {"status": status}
+    if status == MinutesStatus.APPROVED:
+        values["approved_on"] = on or timezone.localdate()
+    model_update(instance=minutes, fields=list(values), data=values, actor=actor)
+    _set_meeting_status(actor, meeting, meeting_status)
+    return minutes
+
+
+def _set_meeting_status(actor, meeting, status):
+    model_update(instance=meeting, fields=["status"], data={"status": status}, actor=actor)
+
+
+@transaction.atomic
+def decision_record(*, actor, meeting: Meeting, data: dict) -> Decision:
+    """A decision of a meeting held with its quorum (``data``: text, votes_for, votes_against,
+    votes_abstaining, owner, due_date). One vote per member organization present: the votes never add up
+    to more. Numbered after the network's last decision."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.status == MeetingStatus.SCHEDULED:
+        raise ValidationError(_("Record who attended before recording decisions."))
+    if meeting.status == MeetingStatus.APPROVED:
+        raise ValidationError(_("The minutes are approved: the meeting's decisions are locked."))
+    if not meeting.has_quorum:
+        raise ValidationError(
+            _("No quorum: %(present)s of %(members)s active members were present, and the rule asks for "
+              "%(percent)s%%. The meeting cannot take decisions.")
+            % {"present": meeting.present_count, "members": meeting.voting_members, "percent": meeting.quorum_percent})
+    votes = sum(data.get(name) or 0 for name in ("votes_for", "votes_against", "votes_abstaining"))
+    if votes > meeting.present_count:
+        raise ValidationError(_("%(votes)s votes, but only %(present)s member organizations were present (one "
+                                "vote each).") % {"votes": votes, "present": meeting.present_count})
+    owner = data.get("owner")
+    if owner is not None and owner.network_id != meeting.network_id:
+        raise ValidationError({"owner": _("The decision is followed up by a member of this network.")})
+    last = Decision.objects.select_for_update().filter(network=meeting.network).order_by("-number").first()
+    values = {**data, "network": meeting.network, "meeting": meeting, "number": (last.number + 1) if last else 1}
+    decision, _changed = model_update(instance=Decision(), fields=list(values), data=values, actor=actor)
+    return decision
+
+
+_DECISION_STEPS = {
+    DecisionStatus.IN_PROGRESS: {DecisionStatus.OPEN},
+    DecisionStatus.DONE: {DecisionStatus.OPEN, DecisionStatus.IN_PROGRESS},
+    DecisionStatus.DROPPED: {DecisionStatus.OPEN, DecisionStatus.IN_PROGRESS},
+}
+
+
+@transaction.atomic
+def decision_move(*, actor, decision: Decision, status: str, reason: str = "") -> Decision:
+    """open → in progress → done | dropped."""
+    decision = Decision.objects.select_for_update().get(pk=decision.pk)
+    if decision.status not in _DECISION_STEPS[status]:
+        raise ValidationError(_("This decision is %(status)s: it cannot move there.")
+                              % {"status": decision.get_status_display()})
+    model_update(instance=decision, fields=["status"], data={"status": status}, actor=actor, reason=reason or None)
+    return decision
