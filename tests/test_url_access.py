@@ -217,6 +217,16 @@ LOGIN_REQUIRED = {
     "networks:membership_suspend",
     "networks:membership_withdraw",
     "networks:seat_end",
+    "networks:meeting_add",
+    "networks:meeting_detail",
+    "networks:meeting_attendance",
+    "networks:minutes_edit",
+    "networks:minutes_circulate",
+    "networks:minutes_approve",
+    "networks:decision_add",
+    "networks:decision_start",
+    "networks:decision_done",
+    "networks:decision_drop",
 }
 
 # API endpoints: 401/403 without a token or session.
@@ -309,6 +319,16 @@ BRANCH_OBJECT_URLS = {
     "networks:membership_suspend": "network_membership",
     "networks:membership_withdraw": "network_membership",
     "networks:seat_end": "board_seat",
+    "networks:meeting_add": "network",
+    "networks:meeting_detail": "network_meeting",
+    "networks:meeting_attendance": "network_meeting",
+    "networks:minutes_edit": "network_meeting",
+    "networks:minutes_circulate": "network_meeting",
+    "networks:minutes_approve": "network_meeting",
+    "networks:decision_add": "network_meeting",
+    "networks:decision_start": "network_decision",
+    "networks:decision_done": "network_decision",
+    "networks:decision_drop": "network_decision",
     "api:grant-call-detail": "call",
     "api:grant-application-detail": "grant_application",
     "api:grant-award-detail": "grant_award",
@@ -543,7 +563,7 @@ def _grants_of_branch_a(program, organization, staff_a):
             "grant_tranche": tranche, "grant_report": tranche.report}
 
 
-def _networks_of_branch_a(organization, person, staff_a):
+def _networks_of_branch_a(organization, person, staff_a, program):
     """A network of branch A with organization A an active member and person A (its staff) on the board."""
     from madani.networks import services as networks
     from tests.factories import OrganizationFactory
@@ -554,7 +574,12 @@ def _networks_of_branch_a(organization, person, staff_a):
         "organization": organization, "kind": "founding", "status": "active", "applied_on": day, "joined_on": day})
     seat = networks.seat_create(actor=staff_a, network=network, data={
         "membership": membership, "person": person, "role": "chair", "term_start": day})
-    return {"network": network, "network_membership": membership, "board_seat": seat}
+    meeting = networks.meeting_schedule(actor=staff_a, network=network, program=program, data={
+        "kind": "general_assembly", "title": "الاجتماع العام", "date": timezone.localdate() - datetime.timedelta(days=1)})
+    networks.meeting_record_attendance(actor=staff_a, meeting=meeting, present=[(person, membership)])
+    decision = networks.decision_record(actor=staff_a, meeting=meeting, data={"text": "قرار", "votes_for": 1})
+    return {"network": network, "network_membership": membership, "board_seat": seat, "network_meeting": meeting,
+            "network_decision": decision}
 
 
 @pytest.fixture
@@ -621,7 +646,7 @@ def branch_a_objects(organization_a, person_a, activity_a, staff_a, settings, tm
     grants = _grants_of_branch_a(program, organization_a, staff_a)
     return {
         **grants,
-        **_networks_of_branch_a(organization_a, person_a, staff_a),
+        **_networks_of_branch_a(organization_a, person_a, staff_a, program),
         "news_post": news.newspost_publish(actor=staff_a, post=news_post),
         "survey": survey,
         "credential": credential,

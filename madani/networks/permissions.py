@@ -22,3 +22,9 @@ def can_see_networks(user, obj=None) -> bool:
 def can_manage_network(user, obj=None) -> bool:
     """Add members, change their membership, seat and unseat the board (``obj``: the network)."""
     return can_see_networks(user, obj)
+
+
+def can_record_meetings(user, obj=None) -> bool:
+    """Schedule meetings, record attendance, minutes and decisions (``obj``: the network). A meeting is a
+    ledger activity: the center's staff who record activities, not the network editor."""
+    return can_manage_network(user, obj) and user.can_record_activities
