@@ -139,6 +139,7 @@ INSTALLED_APPS = [
     "madani.directory",
     "madani.coworking",
     "madani.grants",
+    "madani.networks",
     "madani.public",
     "madani.api",
 ]

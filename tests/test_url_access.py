@@ -210,6 +210,26 @@ LOGIN_REQUIRED = {
     "grants:report_approve",
     "grants:report_changes",
     "grants:report_remind",
+    "networks:network_list",
+    "networks:network_detail",
+    "networks:member_export",
+    "networks:membership_add",
+    "networks:seat_add",
+    "networks:membership_edit",
+    "networks:membership_activate",
+    "networks:membership_suspend",
+    "networks:membership_withdraw",
+    "networks:seat_end",
+    "networks:meeting_add",
+    "networks:meeting_detail",
+    "networks:meeting_attendance",
+    "networks:minutes_edit",
+    "networks:minutes_circulate",
+    "networks:minutes_approve",
+    "networks:decision_add",
+    "networks:decision_start",
+    "networks:decision_done",
+    "networks:decision_drop",
 }
 
 # API endpoints: 401/403 without a token or session.
@@ -293,6 +313,25 @@ BRANCH_OBJECT_URLS = {
     "grants:report_approve": "grant_report",
     "grants:report_changes": "grant_report",
     "grants:report_remind": "grant_report",
+    "networks:network_detail": "network",
+    "networks:member_export": "network",
+    "networks:membership_add": "network",
+    "networks:seat_add": "network",
+    "networks:membership_edit": "network_membership",
+    "networks:membership_activate": "network_membership",
+    "networks:membership_suspend": "network_membership",
+    "networks:membership_withdraw": "network_membership",
+    "networks:seat_end": "board_seat",
+    "networks:meeting_add": "network",
+    "networks:meeting_detail": "network_meeting",
+    "networks:meeting_attendance": "network_meeting",
+    "networks:minutes_edit": "network_meeting",
+    "networks:minutes_circulate": "network_meeting",
+    "networks:minutes_approve": "network_meeting",
+    "networks:decision_add": "network_meeting",
+    "networks:decision_start": "network_decision",
+    "networks:decision_done": "network_decision",
+    "networks:decision_drop": "network_decision",
     "api:grant-call-detail": "call",
     "api:grant-application-detail": "grant_application",
     "api:grant-award-detail": "grant_award",
@@ -528,6 +567,25 @@ def _grants_of_branch_a(program, organization, staff_a):
             "grant_tranche": tranche, "grant_report": tranche.report}
 
 
+def _networks_of_branch_a(organization, person, staff_a, program):
+    """A network of branch A with organization A an active member and person A (its staff) on the board."""
+    from madani.networks import services as networks
+    from tests.factories import OrganizationFactory
+
+    network = OrganizationFactory(branch=organization.branch, kind="network", name="شبكة وصل", name_ar="شبكة وصل")
+    day = datetime.date(2024, 1, 1)
+    membership = networks.membership_create(actor=staff_a, network=network, data={
+        "organization": organization, "kind": "founding", "status": "active", "applied_on": day, "joined_on": day})
+    seat = networks.seat_create(actor=staff_a, network=network, data={
+        "membership": membership, "person": person, "role": "chair", "term_start": day})
+    meeting = networks.meeting_schedule(actor=staff_a, network=network, program=program, data={
+        "kind": "general_assembly", "title": "الاجتماع العام", "date": timezone.localdate() - datetime.timedelta(days=1)})
+    networks.meeting_record_attendance(actor=staff_a, meeting=meeting, present=[(person, membership)])
+    decision = networks.decision_record(actor=staff_a, meeting=meeting, data={"text": "قرار", "votes_for": 1})
+    return {"network": network, "network_membership": membership, "board_seat": seat, "network_meeting": meeting,
+            "network_decision": decision}
+
+
 @pytest.fixture
 def branch_a_objects(organization_a, person_a, activity_a, staff_a, settings, tmp_path):
     from django.core.files.base import ContentFile
@@ -592,6 +650,7 @@ def branch_a_objects(organization_a, person_a, activity_a, staff_a, settings, tm
     grants = _grants_of_branch_a(program, organization_a, staff_a)
     return {
         **grants,
+        **_networks_of_branch_a(organization_a, person_a, staff_a, program),
         "news_post": news.newspost_publish(actor=staff_a, post=news_post),
         "survey": survey,
         "credential": credential,

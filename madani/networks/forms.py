@@ -1,0 +1,133 @@
+from django import forms
+from django.core.validators import MaxValueValidator
+from django.utils.translation import gettext_lazy as _
+
+from madani.activities.models import Program
+from madani.core.forms import DateInput
+from madani.organizations.models import Kind as OrganizationKind
+from madani.organizations.models import Organization
+from madani.people.models import Person
+from madani.places.models import Place
+from madani.places.widgets import PlacePicker
+
+from .models import BoardSeat, Decision, Meeting, Membership, MembershipStatus
+
+
+class MembershipForm(forms.ModelForm):
+    status = forms.ChoiceField(label=_("Status"), choices=[
+        (MembershipStatus.APPLIED, MembershipStatus.APPLIED.label),
+        (MembershipStatus.ACTIVE, MembershipStatus.ACTIVE.label)])
+
+    class Meta:
+        model = Membership
+        fields = ["organization", "kind", "status", "applied_on", "joined_on", "shown_publicly", "notes"]
+        widgets = {"applied_on": DateInput, "joined_on": DateInput, "notes": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, user, network, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = Organization.objects.visible_to(user).exclude(
+            pk=network.pk).exclude(kind=OrganizationKind.NETWORK).exclude(
+            memberships__network=network).order_by("name")
+
+
+class MembershipEditForm(forms.ModelForm):
+    class Meta:
+        model = Membership
+        fields = ["kind", "shown_publicly", "notes"]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+
+
+class MembershipMoveForm(forms.Form):
+    on = forms.DateField(label=_("Date"), widget=DateInput)
+    reason = forms.CharField(label=_("Reason"), required=False, max_length=255)
+
+
+class SeatForm(forms.ModelForm):
+    class Meta:
+        model = BoardSeat
+        fields = ["membership", "person", "role", "term_start", "term_end"]
+        widgets = {"term_start": DateInput, "term_end": DateInput}
+
+    def __init__(self, *args, user, network, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["membership"].queryset = Membership.objects.visible_to(user).filter(
+            network=network, status=MembershipStatus.ACTIVE).select_related("organization")
+        self.fields["membership"].label_from_instance = lambda m: str(m.organization)
+        # The people who work for a current member organization.
+        self.fields["person"].queryset = Person.objects.visible_to(user).filter(
+            affiliations__organization__memberships__network=network,
+            affiliations__organization__memberships__status=MembershipStatus.ACTIVE).distinct().order_by("full_name")
+
+
+class SeatEndForm(forms.Form):
+    on = forms.DateField(label=_("Date"), widget=DateInput)
+    reason = forms.CharField(label=_("Reason"), required=False, max_length=255)
+
+
+class MeetingForm(forms.ModelForm):
+    program = forms.ModelChoiceField(label=_("Program"), queryset=None,
+                                     help_text=_("The meeting is recorded as an activity of this program."))
+    place = forms.ModelChoiceField(label=_("Place"), queryset=Place.objects.all(), required=False,
+                                   widget=PlacePicker)
+
+    class Meta:
+        model = Meeting
+        fields = ["kind", "title", "date", "host", "agenda", "quorum_percent"]
+        widgets = {"date": DateInput, "agenda": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, user, network, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["program"].queryset = Program.objects.visible_to(user)
+        self.fields["host"].queryset = Membership.objects.visible_to(user).filter(
+            network=network).current().select_related("organization")
+        self.fields["host"].label_from_instance = lambda m: str(m.organization)
+        self.fields["quorum_percent"].validators.append(MaxValueValidator(100))
+        self.fields["quorum_percent"].widget.attrs["max"] = 100
+
+
+def attendance_choices(user, meeting):
+    """``("<person>-<membership>", label)`` for the people of each current member organization."""
+    memberships = Membership.objects.visible_to(user).filter(network=meeting.network).current().select_related(
+        "organization")
+    people = Person.objects.visible_to(user)
+    choices = []
+    for membership in memberships:
+        for affiliation in membership.organization.affiliations.filter(person__in=people).select_related("person"):
+            choices.append((f"{affiliation.person_id}-{membership.pk}",
+                            f"{affiliation.person.full_name} — {membership.organization}"))
+    return choices
+
+
+class AttendanceForm(forms.Form):
+    present = forms.MultipleChoiceField(label=_("Present"), widget=forms.CheckboxSelectMultiple, required=True)
+
+    def __init__(self, *args, user, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["present"].choices = attendance_choices(user, meeting)
+        self.meeting, self.user = meeting, user
+
+    def pairs(self):
+        memberships = {m.pk: m for m in Membership.objects.visible_to(self.user).filter(network=self.meeting.network)}
+        people = Person.objects.visible_to(self.user).in_bulk()
+        pairs = []
+        for value in self.cleaned_data["present"]:
+            person_pk, membership_pk = (int(part) for part in value.split("-"))
+            pairs.append((people[person_pk], memberships[membership_pk]))
+        return pairs
+
+
+class MinutesForm(forms.Form):
+    text = forms.CharField(label=_("Minutes"), widget=forms.Textarea(attrs={"rows": 12}), max_length=50000)
+
+
+class DecisionForm(forms.ModelForm):
+    class Meta:
+        model = Decision
+        fields = ["text", "votes_for", "votes_against", "votes_abstaining", "owner", "due_date"]
+        widgets = {"due_date": DateInput, "text": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, user, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = Membership.objects.visible_to(user).filter(
+            network=meeting.network).current().select_related("organization")
+        self.fields["owner"].label_from_instance = lambda m: str(m.organization)

@@ -1,0 +1,284 @@
+"""Every change to a network's memberships and board (issue 15). Each is all-or-nothing, checks its rule
+and writes the change history (``core/services.model_update``). None writes the activity ledger.
+
+The organization's ``members`` (organizations app) follows the memberships: a current member (active or
+suspended) is in it, an applicant or a withdrawn member is not, so the organization pages stay true."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from madani.activities import services as ledger
+from madani.activities.models import Kind as ActivityKind
+from madani.activities.models import Status as ActivityStatus
+from madani.core.ledger import ledger_write
+from madani.core.services import model_update
+from madani.organizations.models import Kind as OrganizationKind
+
+from .models import (
+    BoardSeat,
+    Decision,
+    DecisionStatus,
+    Meeting,
+    MeetingKind,
+    MeetingStatus,
+    Membership,
+    MembershipStatus,
+    Minutes,
+    MinutesStatus,
+    SeatRole,
+)
+
+# From which statuses each status may be reached.
+_STEPS = {
+    MembershipStatus.ACTIVE: ({MembershipStatus.APPLIED, MembershipStatus.SUSPENDED},
+                              gettext_noop("Only an applicant or a suspended member can become active.")),
+    MembershipStatus.SUSPENDED: ({MembershipStatus.ACTIVE}, gettext_noop("Only an active member can be suspended.")),
+    MembershipStatus.WITHDRAWN: ({MembershipStatus.APPLIED, MembershipStatus.ACTIVE, MembershipStatus.SUSPENDED},
+                                 gettext_noop("This membership has already ended.")),
+}
+
+
+def _sync_members(membership):
+    network = membership.network
+    if membership.is_current:
+        network.members.add(membership.organization)
+    else:
+        network.members.remove(membership.organization)
+
+
+@transaction.atomic
+def membership_create(*, actor, network, data: dict) -> Membership:
+    """An organization applies to the network (``data``: organization, kind, applied_on, shown_publicly,
+    notes, and ``status`` "active" with ``joined_on`` for a member recorded as already in)."""
+    if network.kind != OrganizationKind.NETWORK:
+        raise ValidationError(_("Only an organization of kind “network” has members."))
+    organization = data["organization"]
+    if Membership.objects.filter(network=network, organization=organization).exists():
+        raise ValidationError(_("%(organization)s already has a membership in this network; change that one.")
+                              % {"organization": organization})
+    status = data.get("status") or MembershipStatus.APPLIED
+    if status not in (MembershipStatus.APPLIED, MembershipStatus.ACTIVE):
+        raise ValidationError(_("A new membership is either applied for or already active."))
+    if status == MembershipStatus.ACTIVE and not data.get("joined_on"):
+        raise ValidationError({"joined_on": _("Give the day an active member joined.")})
+    values = {**data, "network": network, "status": status}
+    membership, _changed = model_update(instance=Membership(), fields=list(values), data=values, actor=actor)
+    _sync_members(membership)
+    return membership
+
+
+@transaction.atomic
+def membership_update(*, actor, membership: Membership, data: dict) -> Membership:
+    """Change the type, public listing or notes of a membership (not its status: ``membership_move``)."""
+    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    allowed = {key: data[key] for key in ("kind", "shown_publicly", "notes") if key in data}
+    model_update(instance=membership, fields=list(allowed), data=allowed, actor=actor)
+    return membership
+
+
+@transaction.atomic
+def membership_move(*, actor, membership: Membership, status: str, on: datetime.date | None = None,
+                    reason: str = "") -> Membership:
+    """applied → active → suspended → active…; any of them → withdrawn. A withdrawn member loses its
+    board seats, which end the day it leaves."""
+    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    allowed, message = _STEPS[status]
+    if membership.status not in allowed:
+        raise ValidationError(_(message))
+    on = on or timezone.localdate()
+    values = {"status": status}
+    if status == MembershipStatus.ACTIVE and not membership.joined_on:
+        values["joined_on"] = on
+    if status == MembershipStatus.WITHDRAWN:
+        values["left_on"] = on
+        for seat in membership.seats.active():
+            seat_end(actor=actor, seat=seat, on=max(on, seat.term_start),
+                     reason=_("The member organization withdrew from the network."))
+    model_update(instance=membership, fields=list(values), data=values, actor=actor, reason=reason or None)
+    _sync_members(membership)
+    return membership
+
+
+@transaction.atomic
+def seat_create(*, actor, network, data: dict) -> BoardSeat:
+    """Seat a person on the board (``data``: membership, person, role, term_start, term_end). The person
+    represents a current member; a network has one active chair at a time."""
+    membership = Membership.objects.select_for_update().get(pk=data["membership"].pk)
+    if membership.network_id != network.pk:
+        raise ValidationError({"membership": _("The organization is not a member of this network.")})
+    if membership.status != MembershipStatus.ACTIVE:
+        raise ValidationError({"membership": _("Only an active member holds board seats.")})
+    if data.get("role") == SeatRole.CHAIR:
+        list(BoardSeat.objects.select_for_update().filter(network=network, role=SeatRole.CHAIR, ended_on=None))
+        if BoardSeat.objects.filter(network=network, role=SeatRole.CHAIR, ended_on=None).exists():
+            raise ValidationError({"role": _("The board already has an active chair: end that seat first.")})
+    if BoardSeat.objects.filter(network=network, person=data["person"], ended_on=None).exists():
+        raise ValidationError({"person": _("This person already holds an active seat on the board.")})
+    values = {**data, "network": network, "membership": membership}
+    seat, _changed = model_update(instance=BoardSeat(), fields=list(values), data=values, actor=actor)
+    return seat
+
+
+@transaction.atomic
+def seat_end(*, actor, seat: BoardSeat, on: datetime.date | None = None, reason: str = "") -> BoardSeat:
+    seat = BoardSeat.objects.select_for_update().get(pk=seat.pk)
+    if seat.ended_on:
+        raise ValidationError(_("This seat has already ended."))
+    values = {"ended_on": on or timezone.localdate(), "end_reason": reason[:255]}
+    model_update(instance=seat, fields=list(values), data=values, actor=actor, reason=reason or None)
+    return seat
+
+
+# --- meetings, minutes and decisions ----------------------------------------------------------------
+
+
+@ledger_write
+def meeting_schedule(*, actor, network, program, data: dict) -> Meeting:
+    """A meeting of the network (``data``: kind, title, date, host, agenda, quorum_percent, place) and its
+    ledger activity — a networking event, or a meeting with local administration for a visit to an
+    authority — with one session on the day, serving the current members (the host, for a meeting at a
+    member's office)."""
+    data = dict(data)
+    place = data.pop("place", None)
+    host = data.get("host")
+    if host is not None and host.network_id != network.pk:
+        raise ValidationError({"host": _("The host must be a member of this network.")})
+    if data["kind"] == MeetingKind.PREPARATORY and host is None:
+        raise ValidationError({"host": _("A preparatory meeting is held at a member's office: name the member.")})
+    members = [host.organization] if host else [m.organization for m in network.network_memberships.current()]
+    kind = ActivityKind.LOCAL_ADMINISTRATION if data["kind"] == MeetingKind.AUTHORITY_VISIT else ActivityKind.NETWORKING
+    activity = ledger.activity_create(actor=actor, session_per_day=True, data={
+        "kind": kind, "title": data["title"], "title_ar": data["title"], "program": program,
+        "branch": network.branch, "place": place or (host.organization.place if host else network.place),
+        "start_date": data["date"], "end_date": data["date"], "description": data.get("agenda", ""),
+        "target_organizations": members})
+    values = {**data, "network": network, "activity": activity}
+    meeting, _changed = model_update(instance=Meeting(), fields=list(values), data=values, actor=actor)
+    return meeting
+
+
+@ledger_write
+def meeting_record_attendance(*, actor, meeting: Meeting, present: list) -> Meeting:
+    """The meeting was held: ``present`` is a list of ``(person, membership)``, the people who came and
+    the member organization each represented. They are enrolled in the meeting's activity and marked
+    present at its session; the members present and the number of active members that day (hidden ones
+    too) make the quorum."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.status not in (MeetingStatus.SCHEDULED, MeetingStatus.HELD):
+        raise ValidationError(_("The minutes are written: the attendance no longer changes."))
+    if meeting.date > timezone.localdate():
+        raise ValidationError(_("The meeting has not taken place yet."))
+    memberships = set()
+    for person, membership in present:
+        if membership.network_id != meeting.network_id or not membership.is_current:
+            raise ValidationError(_("%(organization)s is not a current member of the network.")
+                                  % {"organization": membership.organization})
+        ledger.participation_add(actor=actor, activity=meeting.activity, person=person,
+                                 organization=membership.organization, completed=True)
+        memberships.add(membership)
+    session = meeting.activity.sessions.get()
+    ledger.attendance_record(actor=actor, session=session, present_ids=[person.pk for person, _m in present])
+    if meeting.activity.status != ActivityStatus.COMPLETED:
+        ledger.activity_update(actor=actor, activity=meeting.activity, data={"status": ActivityStatus.COMPLETED})
+    voting = meeting.network.network_memberships.filter(status=MembershipStatus.ACTIVE).count()
+    model_update(instance=meeting, fields=["status", "voting_members"],
+                 data={"status": MeetingStatus.HELD, "voting_members": voting}, actor=actor)
+    meeting.members_present.set(memberships)
+    return meeting
+
+
+@transaction.atomic
+def minutes_save(*, actor, meeting: Meeting, text: str) -> Minutes:
+    """Write the minutes. A draft or circulated version is changed in place (circulated ones go back to
+    draft); approved minutes are locked: the change becomes the next version, a draft."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.status == MeetingStatus.SCHEDULED:
+        raise ValidationError(_("Record who attended before writing the minutes."))
+    latest = meeting.minutes.order_by("-version").first()
+    if latest is None or latest.status == MinutesStatus.APPROVED:
+        values = {"meeting": meeting, "version": (latest.version + 1) if latest else 1, "text": text}
+        minutes, _changed = model_update(instance=Minutes(), fields=list(values), data=values, actor=actor)
+    else:
+        minutes, _changed = model_update(instance=latest, fields=["text", "status"],
+                                         data={"text": text, "status": MinutesStatus.DRAFTED}, actor=actor)
+    _set_meeting_status(actor, meeting, MeetingStatus.MINUTES_DRAFTED)
+    return minutes
+
+
+_MINUTES_STEPS = {
+    MinutesStatus.CIRCULATED: (MinutesStatus.DRAFTED, MeetingStatus.CIRCULATED,
+                               gettext_noop("Only drafted minutes are circulated.")),
+    MinutesStatus.APPROVED: (MinutesStatus.CIRCULATED, MeetingStatus.APPROVED,
+                             gettext_noop("Circulate the minutes to the members before approving them.")),
+}
+
+
+@transaction.atomic
+def minutes_move(*, actor, meeting: Meeting, status: str, on: datetime.date | None = None) -> Minutes:
+    """drafted → circulated → approved (then locked)."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    before, meeting_status, message = _MINUTES_STEPS[status]
+    minutes = meeting.minutes.order_by("-version").first()
+    if minutes is None or minutes.status != before:
+        raise ValidationError(_(message))
+    values = {"status": status}
+    if status == MinutesStatus.APPROVED:
+        values["approved_on"] = on or timezone.localdate()
+    model_update(instance=minutes, fields=list(values), data=values, actor=actor)
+    _set_meeting_status(actor, meeting, meeting_status)
+    return minutes
+
+
+def _set_meeting_status(actor, meeting, status):
+    model_update(instance=meeting, fields=["status"], data={"status": status}, actor=actor)
+
+
+@transaction.atomic
+def decision_record(*, actor, meeting: Meeting, data: dict) -> Decision:
+    """A decision of a meeting held with its quorum (``data``: text, votes_for, votes_against,
+    votes_abstaining, owner, due_date). One vote per member organization present: the votes never add up
+    to more. Numbered after the network's last decision."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.status == MeetingStatus.SCHEDULED:
+        raise ValidationError(_("Record who attended before recording decisions."))
+    if meeting.status == MeetingStatus.APPROVED:
+        raise ValidationError(_("The minutes are approved: the meeting's decisions are locked."))
+    if not meeting.has_quorum:
+        raise ValidationError(
+            _("No quorum: %(present)s of %(members)s active members were present, and the rule asks for "
+              "%(percent)s%%. The meeting cannot take decisions.")
+            % {"present": meeting.present_count, "members": meeting.voting_members, "percent": meeting.quorum_percent})
+    votes = sum(data.get(name) or 0 for name in ("votes_for", "votes_against", "votes_abstaining"))
+    if votes > meeting.present_count:
+        raise ValidationError(_("%(votes)s votes, but only %(present)s member organizations were present (one "
+                                "vote each).") % {"votes": votes, "present": meeting.present_count})
+    owner = data.get("owner")
+    if owner is not None and owner.network_id != meeting.network_id:
+        raise ValidationError({"owner": _("The decision is followed up by a member of this network.")})
+    last = Decision.objects.select_for_update().filter(network=meeting.network).order_by("-number").first()
+    values = {**data, "network": meeting.network, "meeting": meeting, "number": (last.number + 1) if last else 1}
+    decision, _changed = model_update(instance=Decision(), fields=list(values), data=values, actor=actor)
+    return decision
+
+
+_DECISION_STEPS = {
+    DecisionStatus.IN_PROGRESS: {DecisionStatus.OPEN},
+    DecisionStatus.DONE: {DecisionStatus.OPEN, DecisionStatus.IN_PROGRESS},
+    DecisionStatus.DROPPED: {DecisionStatus.OPEN, DecisionStatus.IN_PROGRESS},
+}
+
+
+@transaction.atomic
+def decision_move(*, actor, decision: Decision, status: str, reason: str = "") -> Decision:
+    """open → in progress → done | dropped."""
+    decision = Decision.objects.select_for_update().get(pk=decision.pk)
+    if decision.status not in _DECISION_STEPS[status]:
+        raise ValidationError(_("This decision is %(status)s: it cannot move there.")
+                              % {"status": decision.get_status_display()})
+    model_update(instance=decision, fields=["status"], data={"status": status}, actor=actor, reason=reason or None)
+    return decision
