@@ -22,8 +22,8 @@ class CachedSelect(forms.Select):
             if isinstance(label, (list, tuple)):  # option groups: rendered as usual
                 return super().render(name, value, attrs, renderer)
             choices.append(("" if option_value is None else str(option_value), str(label)))
-        final_attrs = tuple(
-            sorted((key, val if isinstance(val, bool) else str(val)) for key, val in self.build_attrs(self.attrs, attrs).items())
+        final_attrs = tuple(  # in their order: it is the order of the HTML attributes
+            (key, val if isinstance(val, bool) else str(val)) for key, val in self.build_attrs(self.attrs, attrs).items()
         )
         return _rendered_select(name, tuple(self.format_value(value)), final_attrs, tuple(choices), renderer)
 
