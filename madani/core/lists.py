@@ -6,12 +6,16 @@ install, and would bypass core/exports.py's formula neutralization). ``Table`` i
 we need."""
 
 import datetime
+import functools
 from decimal import Decimal
 
 from django.core.paginator import Paginator
+from django.db import models
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.choices import CallableChoiceIterator
+from django.utils.encoding import force_str
 from django.utils.html import conditional_escape, format_html
 
 from madani.core.arabic import strip_bidi_controls
@@ -55,6 +59,24 @@ def local_date(name):
     return value
 
 
+@functools.cache
+def _choice_labels(row_class, name):
+    """``(attname, {value: label})`` of the field whose label ``row_class.<name>()`` gives, when that is
+    Django's own ``get_FOO_display`` with fixed choices (None otherwise). Django's rebuilds the choices and
+    hashes every (lazy) label on each call, which a page of rows with two or three such columns pays
+    hundreds of times; the labels stay lazy here, so each row still reads the request's language."""
+    method = getattr(getattr(row_class, name, None), "_partialmethod", None)
+    if method is None or method.func is not models.Model._get_FIELD_display:
+        return None
+    field = method.keywords["field"]
+    if isinstance(field.choices, CallableChoiceIterator):
+        return None
+    try:
+        return field.attname, dict(field.flatchoices)
+    except TypeError:  # unhashable choice values: Django's own method
+        return None
+
+
 class Column:
     """One column of a list, defined once for the page and the export (``Table``).
 
@@ -71,6 +93,12 @@ class Column:
     def get(self, row):
         if callable(self.value):
             return self.value(row)
+        choice = _choice_labels(type(row), self.value)
+        if choice is not None:
+            attname, labels = choice
+            value = getattr(row, attname)
+            if not isinstance(value, (list, dict, set)):
+                return force_str(labels.get(value, value), strings_only=True)
         value = getattr(row, self.value)
         return value() if callable(value) else value
 
