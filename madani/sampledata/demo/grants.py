@@ -14,12 +14,12 @@ from madani.accounts.models import User
 from madani.activities import services as ledger
 from madani.activities.models import Program
 from madani.branches.models import Branch
-from madani.core.demo import DEMO_DOMAIN
 from madani.grants import services
 from madani.grants.models import CallStatus
 from madani.organizations.models import Organization
 from madani.people.models import Person
 from madani.places.models import Place
+from madani.sampledata.demo.core import DEMO_DOMAIN
 
 Y = 2019
 RATES = {"SYP": Decimal("600"), "TRY": Decimal("5.70")}  # of one US dollar, spring 2019
