@@ -175,6 +175,7 @@ LOGIN_REQUIRED = {
     "grants:call_list",
     "grants:call_create",
     "grants:call_detail",
+    "grants:call_edit",
     "grants:call_open",
     "grants:call_close",
     "grants:call_start_review",
@@ -284,6 +285,7 @@ REFERENCE_OBJECT_URLS = {"api:place-detail": "place", "api:program-detail": "pro
 # URLs of one branch's records: staff of another branch must get 404 (GET and POST).
 BRANCH_OBJECT_URLS = {
     "grants:call_detail": "call",
+    "grants:call_edit": "draft_call",
     "grants:call_open": "call",
     "grants:call_close": "call",
     "grants:call_start_review": "call",
@@ -562,7 +564,11 @@ def _grants_of_branch_a(program, organization, staff_a):
     grants.tranche_approve(actor=staff_a, tranche=tranche)
     grants.tranche_disburse(actor=staff_a, tranche=tranche, disbursed_on=today, method="bank",
                             receipt=SimpleUploadedFile("receipt.pdf", b"%PDF-1.4 receipt"))
-    return {"call": call, "grant_draft": draft, "grant_attachment": attachment, "grant_submitted": submitted,
+    draft_call = grants.call_create(actor=staff_a, data={
+        "code": "paolo-draft", "title": "مسودة دعوة", "title_ar": "مسودة دعوة", "program": program, "currency": "USD",
+        "ceiling": Decimal(5000), "deadline": today + datetime.timedelta(days=30), "branches": [organization.branch]},
+        criteria=[{"name": "الحاجة", "name_ar": "الحاجة", "weight": 1}], panel=[staff_a])
+    return {"call": call, "draft_call": draft_call, "grant_draft": draft, "grant_attachment": attachment, "grant_submitted": submitted,
             "grant_application": in_review, "grant_review": review, "grant_award": awarded.award,
             "grant_tranche": tranche, "grant_report": tranche.report}
 

@@ -1,7 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from madani.core.registry import ApiRoute, Mount, NavItem, Panel
+from madani.core.registry import ApiRoute, DemoStep, Mount, NavItem, Panel
 
 
 class CollectConfig(AppConfig):
@@ -11,5 +11,6 @@ class CollectConfig(AppConfig):
 
     nav_items = [NavItem(_("ODK Collect"), "collect:credentials", "collect.use_collect", order=52)]
     api_routes = [ApiRoute("submissions", "madani.collect.api.SubmissionViewSet", "submission", order=81)]
+    demo_steps = [DemoStep("madani.sampledata.demo.collect.load", order=45)]  # after the assessments demo
     panels = [Panel("questionnaire.survey", "collect/partials/survey_submissions.html",
                     "madani.collect.views.survey_panel")]

@@ -5,6 +5,7 @@ from madani.accounts.models import STAFF_ROLES, User
 from madani.activities.models import Kind as ActivityKind
 from madani.activities.models import Program
 from madani.branches.models import Branch
+from madani.core.concurrency import VersionedForm
 from madani.core.forms import DateInput, DatesInOrder
 from madani.organizations.models import Organization
 from madani.places.widgets import MultiplePlacePicker, PlacePicker
@@ -12,7 +13,7 @@ from madani.places.widgets import MultiplePlacePicker, PlacePicker
 from .models import Application, AttachmentKind, BudgetLine, Call, Method, Recommendation, Tranche
 
 
-class CallForm(forms.ModelForm):
+class CallForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = Call
         fields = ["code", "title_ar", "title_en", "description_ar", "description_en", "program", "branches",
@@ -38,6 +39,8 @@ class CriterionForm(forms.Form):
 
 
 CriterionFormSet = forms.formset_factory(CriterionForm, extra=4, min_num=1, validate_min=True)
+# A draft call's rubric: its criteria, two more rows, and a box to remove one.
+CriterionEditFormSet = forms.formset_factory(CriterionForm, extra=2, min_num=1, validate_min=True, can_delete=True)
 
 
 class ApplicationForm(DatesInOrder, forms.ModelForm):

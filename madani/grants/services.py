@@ -16,6 +16,7 @@ from django.utils.translation import gettext_noop
 from madani.activities import services as ledger
 from madani.activities.models import Kind as ActivityKind
 from madani.activities.models import Status as ActivityStatus
+from madani.core.concurrency import check_version
 from madani.core.ledger import ledger_write
 from madani.core.services import model_update
 from madani.core.uploads import validate_document, validate_upload
@@ -72,6 +73,29 @@ def call_create(*, actor, data: dict, criteria: list[dict], panel=()) -> Call:
     call, _changed = model_update(instance=Call(), fields=[*data, *m2m], data={**data, **m2m}, actor=actor)
     for order, criterion in enumerate(criteria):
         Criterion.objects.create(call=call, order=order, **criterion)
+    call.panel.set(panel)
+    return call
+
+
+@transaction.atomic
+def call_update(*, actor, call: Call, data: dict, criteria: list[dict], panel=(), version=None) -> Call:
+    """Change a draft call, its rubric and its panel (once open, applicants rely on what it says). A stale
+    ``version`` raises ``StaleVersion`` (core/concurrency.py). The rubric is replaced as given: nobody has
+    scored against it yet."""
+    current = check_version(call, version) or call
+    if current.status != CallStatus.DRAFT:
+        raise ValidationError(_("Only a draft call can be changed."))
+    if not criteria:
+        raise ValidationError(_("Give the call at least one review criterion."))
+    m2m = {name: data.pop(name) for name in ("branches", "places") if name in data}
+    call, _changed = model_update(instance=call, fields=[*data, *m2m], data={**data, **m2m}, actor=actor)
+    kept = list(call.criteria.order_by("order", "pk"))
+    for order, criterion in enumerate(criteria):
+        if order < len(kept):
+            _set(kept[order], actor, order=order, **criterion)
+        else:
+            Criterion.objects.create(call=call, order=order, **criterion)
+    Criterion.objects.filter(pk__in=[c.pk for c in kept[len(criteria):]]).delete()
     call.panel.set(panel)
     return call
 

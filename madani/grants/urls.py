@@ -8,6 +8,7 @@ urlpatterns = [
     path("calls/", views.call_list, name="call_list"),
     path("calls/new/", views.call_create, name="call_create"),
     path("calls/<int:pk>/", views.call_detail, name="call_detail"),
+    path("calls/<int:pk>/edit/", views.call_edit, name="call_edit"),
     path("calls/<int:pk>/open/", views.call_open, name="call_open"),
     path("calls/<int:pk>/close/", views.call_close, name="call_close"),
     path("calls/<int:pk>/start-review/", views.call_start_review, name="call_start_review"),

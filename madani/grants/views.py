@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from madani.core.concurrency import VERSION_FIELD, StaleVersion
 from madani.core.confirm import NoForm, ReasonForm, confirm_action
 from madani.core.history import history_entries
 from madani.core.lists import filtered_queryset, render_list
@@ -25,6 +26,7 @@ from .forms import (
     BudgetLineFormSet,
     CallForm,
     CloseForm,
+    CriterionEditFormSet,
     CriterionFormSet,
     DecisionForm,
     DeclarationForm,
@@ -72,6 +74,7 @@ def _get_call_for_user(user, pk):
     call = get_object_or_404(Call.objects.visible_to(user).select_related("program"), pk=pk)
     manage = can_manage_grants(user)
     return call, {"manage": manage, "apply": call.is_open and can_apply(user),
+                  "edit": manage and call.status == CallStatus.DRAFT,
                   "open": manage and call.status in (CallStatus.DRAFT, CallStatus.CLOSED),
                   "close": manage and call.status == CallStatus.OPEN,
                   "review": manage and call.status == CallStatus.CLOSED,
@@ -211,6 +214,33 @@ def call_create(request):
             messages.success(request, _("The call was saved as a draft."))
             return redirect("grants:call_detail", pk=call.pk)
     return render(request, "grants/call_form.html", {"form": form, "criteria": criteria})
+
+
+@login_required
+def call_edit(request, pk):
+    """The draft call's own form, rubric and panel; once opened, a call is not changed."""
+    call, actions = _get_call_for_user(request.user, pk)
+    require(actions["edit"])
+    form = CallForm(request.POST or None, instance=call, user=request.user)
+    initial = [{"name_ar": c.name_ar, "name_en": c.name_en, "weight": c.weight} for c in call.criteria.all()]
+    criteria = CriterionEditFormSet(request.POST or None, prefix="criteria", initial=initial)
+    if request.method == "POST" and form.is_valid() and criteria.is_valid():
+        data = {name: value for name, value in form.cleaned_data.items() if name != VERSION_FIELD}
+        panel = data.pop("panel")
+        data["title"] = data["title_ar"]
+        rows = [{"name": row["name_ar"], "name_ar": row["name_ar"], "name_en": row["name_en"], "weight": row["weight"]}
+                for row in criteria.cleaned_data if row and not row.get("DELETE")]
+        try:
+            services.call_update(actor=request.user, call=call, data=data, criteria=rows, panel=panel,
+                                 version=form.version)
+        except StaleVersion as stale:
+            form.show_conflict(stale)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The call was saved."))
+            return redirect("grants:call_detail", pk=call.pk)
+    return render(request, "grants/call_form.html", {"form": form, "criteria": criteria, "call": call})
 
 
 @login_required

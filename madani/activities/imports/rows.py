@@ -15,7 +15,7 @@ from madani.people.models import EARLIEST_BIRTH_YEAR, Gender, Person, latest_bir
 from madani.places.matching import PlaceMatcher
 from madani.places.models import Place
 
-from ..models import Activity
+from ..models import Activity, Session
 from .values import ABSENT_KEYS, DIGITS, FEMALE_KEYS, MALE_KEYS, PRESENT_KEYS, cell_key, cell_text, parse_date
 
 ERROR, WARNING, NOTE = "error", "warning", "note"
@@ -108,6 +108,8 @@ def _organizations(actor) -> dict:
 
 
 def check_row(raw: dict, *, activity, places, organizations) -> ImportRow:
+    from ..services import check_session_held  # services re-exports this package's write
+
     row = ImportRow(number=raw["number"])
     row.full_name = cell_text(raw.get("full_name"))
     if not row.full_name:
@@ -177,7 +179,12 @@ def check_row(raw: dict, *, activity, places, organizations) -> ImportRow:
                     % {"date": day.isoformat(), "start": activity.start_date.isoformat(),
                        "end": activity.end_date.isoformat()})
         else:
-            row.dates.add(day)
+            try:  # attendance at a session that has not taken place yet: refused, as on the sheet
+                check_session_held(Session(activity=activity, date=day))
+            except ValidationError as error:
+                row.add(ERROR, "future", " ".join(error.messages))
+            else:
+                row.dates.add(day)
 
     session_value = raw.get("session_date")
     if session_value not in (None, ""):

@@ -122,6 +122,36 @@ def _table(rows: list[list]) -> dict | None:
     return {"headers": headers, "rows": body}
 
 
+def _join_parents(tables: list[dict]) -> None:
+    """Kobo writes a repeat group on its own sheet, one row per repeat (a participant), linked to its
+    submission by ``_parent_index`` = the parent sheet's ``_index`` and ``_parent_table_name`` = the parent
+    sheet's name (cut to Excel's 31 characters in the sheet title). The parent's fields (the session's
+    date, the place…) are added to each child row as columns headed ``parent sheet/field``, so that they
+    can be mapped like the child's own; Kobo's metadata columns (``_id``, ``_uuid``…) are not."""
+    by_title = {table["title"]: table for table in tables}
+    for table in tables:  # Kobo puts a parent before its children: a grandparent's fields come along too
+        headers = table["headers"]
+        if "_parent_index" not in headers or "_parent_table_name" not in headers:
+            continue
+        index_at, name_at = headers.index("_parent_index") + 1, headers.index("_parent_table_name") + 1
+        names = {str(row[name_at]) for row in table["rows"] if name_at < len(row) and row[name_at] not in (None, "")}
+        if len(names) != 1:
+            continue
+        name = names.pop()
+        parent = by_title.get(name) or by_title.get(name[:31])
+        if parent is None or parent is table or "_index" not in parent["headers"]:
+            continue
+        fields = [i for i, header in enumerate(parent["headers"]) if header and not header.startswith("_")]
+        parent_index_at = parent["headers"].index("_index") + 1
+        parents = {str(row[parent_index_at]): row for row in parent["rows"] if parent_index_at < len(row)}
+        table["headers"] = [*headers, *(f"{parent['title']}/{parent['headers'][i]}" for i in fields)]
+        width = len(headers)
+        for row in table["rows"]:
+            cells = row[1:] + [None] * (width - len(row) + 1)
+            found = parents.get(str(row[index_at]) if index_at < len(row) else "")
+            row[:] = [row[0], *cells, *((found[i + 1] if found and i + 1 < len(found) else None) for i in fields)]
+
+
 def choose_sheet(sheet: dict, title: str) -> dict:
     """The same upload with another of its worksheets as the one imported."""
     for other in sheet.get("sheets", []):
@@ -148,6 +178,7 @@ def read_sheet(name: str, data: bytes) -> dict:
     tables = [{"title": title, **table} for title, rows in sheets if (table := _table(rows))]
     if not tables:
         raise SheetError(_("The sheet has no rows under its header row."))
+    _join_parents(tables)
     for table in tables:
         if len(table["rows"]) > MAX_ROWS:
             raise SheetError(_("The sheet has more than %(count)s rows; split it.") % {"count": MAX_ROWS})

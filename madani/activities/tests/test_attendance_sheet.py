@@ -1,6 +1,7 @@
 """The attendance sheet a trainer fills on a phone: tick names, add a walk-in."""
 
 from django.urls import reverse
+from django.utils.html import escape
 from django.utils.translation import gettext
 
 from conftest import client_for
@@ -56,3 +57,16 @@ def test_a_walk_in_who_is_already_registered_is_offered_instead_of_duplicated(tr
     assert Person.objects.filter(name_key=person_a.name_key).count() == 1
     client.post(url, {"existing": person_a.pk})
     assert Attendance.objects.filter(session=session, person=person_a).exists()
+
+
+def test_a_walk_in_form_error_is_shown_once(trainer_a, activity_a):
+    session = activity_a.sessions.first()
+    response = client_for(trainer_a).post(reverse("activities:walk_in", args=[activity_a.pk, session.pk]), {
+        "full_name": "", "gender": "female", "birth_year": "1200", "home_place": place("SY110100").pk})
+    assert response.status_code == 200
+    html = response.content.decode()
+    for field in ("full_name", "birth_year"):
+        errors = response.context["form"].errors[field]
+        assert errors
+        for error in errors:
+            assert html.count(str(escape(error))) == 1, error

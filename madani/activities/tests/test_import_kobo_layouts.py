@@ -3,19 +3,21 @@ its own sheet, wide sheets, ``_submission_time`` — and importing the good rows
 downloaded with their reasons."""
 
 import csv
+import datetime
 import io
 
 import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import translation
-from django.utils.html import format_html, strip_tags
+from django.utils import timezone, translation
+from django.utils.html import strip_tags
 from django.utils.translation import gettext
 
 from madani.activities.imports import MAX_COLUMNS, SheetError, guess_mapping, read_sheet
-from madani.activities.models import Participation
+from madani.activities.models import Attendance, Participation
 from madani.people.models import Person
+from tests.factories import ActivityFactory
 
 
 @pytest.fixture(autouse=True)
@@ -43,6 +45,15 @@ def _xlsx(sheets: dict, name="kobo.xlsx") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, output.getvalue())
 
 
+def _column(header, letter):
+    """The mapping page's label of a column whose header another column shares (pages are in Arabic)."""
+    with translation.override("ar"):
+        return gettext("{header} (column {letter})").format(header=header, letter=letter)
+
+
+COLUMN_C, COLUMN_D = _column("الاسم", "C"), _column("الاسم", "D")
+
+
 def _upload(client, activity, upload):
     return client.post(_url("import_start", activity), {"sheet": upload})
 
@@ -57,19 +68,13 @@ SAME_LABEL = "\n".join([
 ])
 
 
-def _column_label(header, letter):
-    """How the mapping page names one of two columns that share a label (in Arabic, the default language)."""
-    with translation.override("ar"):
-        return strip_tags(format_html(gettext("{header} (column {letter})"), header=header, letter=letter))
-
-
 def test_two_columns_with_the_same_label_are_two_choices_and_neither_is_guessed(client_a, activity_a):
     response = _upload(client_a, activity_a, _csv(SAME_LABEL))
     assert response["Location"] == _url("import_columns", activity_a)
     page = client_a.get(response["Location"])
     form = page.context["form"]
     labels = {strip_tags(form.fields[name].label): form.fields[name].initial for name, _key in form.columns}
-    assert labels[_column_label("الاسم", "C")] == "" and labels[_column_label("الاسم", "D")] == ""
+    assert labels[COLUMN_C] == "" and labels[COLUMN_D] == ""
     assert form.repeated == ["الاسم"]
     html = page.content.decode()
     assert "أحمد الجامع" in html and "هدى سالم" in html  # their values tell them apart
@@ -80,7 +85,7 @@ def test_mapping_both_same_label_columns_to_the_name_is_refused(client_a, activi
     form = client_a.get(_url("import_columns", activity_a)).context["form"]
     choice = {strip_tags(form.fields[name].label): name for name, _key in form.columns}
     response = client_a.post(_url("import_columns", activity_a), {
-        choice[_column_label("الاسم", "C")]: "full_name", choice[_column_label("الاسم", "D")]: "full_name",
+        choice[COLUMN_C]: "full_name", choice[COLUMN_D]: "full_name",
         choice["الجنس"]: "gender"})
     assert response.status_code == 200
     assert response.context["form"].non_field_errors()
@@ -91,7 +96,7 @@ def test_the_participant_column_is_imported_one_person_per_row(client_a, activit
     form = client_a.get(_url("import_columns", activity_a)).context["form"]
     choice = {strip_tags(form.fields[name].label): name for name, _key in form.columns}
     response = client_a.post(_url("import_columns", activity_a), {
-        choice[_column_label("الاسم", "D")]: "full_name", choice["الجنس"]: "gender", choice["سنة الميلاد"]: "birth_year"})
+        choice[COLUMN_D]: "full_name", choice["الجنس"]: "gender", choice["سنة الميلاد"]: "birth_year"})
     assert response["Location"] == _url("import_preview", activity_a)
     plan = client_a.get(response["Location"]).context["plan"]
     assert (plan.errors, plan.new_people, plan.merged_rows) == (0, 3, 0)
@@ -206,3 +211,69 @@ def test_good_rows_are_imported_and_the_bad_ones_downloaded_with_their_reasons(c
 
     client_a.post(_url("import_preview", activity_a), {"good_rows": "1"})  # nothing good left: nothing happens
     assert Participation.objects.filter(activity=activity_a, source="import").count() == 2
+
+
+# The same export with the session's date asked once per submission, on the main sheet.
+MAIN_WITH_DATE = [MAIN_SHEET[0][:3] + ["تاريخ الجلسة"] + MAIN_SHEET[0][3:],
+                  MAIN_SHEET[1][:3] + ["2026-03-02"] + MAIN_SHEET[1][3:]]
+
+
+def test_the_submission_fields_are_joined_to_the_repeat_group_rows_by_parent_index(client_a, activity_a):
+    upload = _xlsx({"حضور ورشة": MAIN_WITH_DATE, "participants": REPEAT_SHEET})
+    _upload(client_a, activity_a, upload)
+    response = client_a.post(_url("import_columns", activity_a), {"sheet": "participants"})
+    form = client_a.get(response["Location"]).context["form"]
+    guessed = {strip_tags(form.fields[name].label): form.fields[name].initial for name, _key in form.columns}
+    assert guessed["حضور ورشة/تاريخ الجلسة"] == "session_date"  # the parent's field, guessed like the child's
+    assert "حضور ورشة/_id" not in guessed  # Kobo's metadata stays out
+    choice = {strip_tags(form.fields[name].label): name for name, _key in form.columns}
+    response = client_a.post(_url("import_columns", activity_a), {
+        choice["الاسم"]: "full_name", choice["الجنس"]: "gender", choice["سنة الميلاد"]: "birth_year",
+        choice["حضور ورشة/تاريخ الجلسة"]: "session_date"})
+    plan = client_a.get(response["Location"]).context["plan"]
+    assert plan.errors == 0 and plan.attendance_marks == 2
+    client_a.post(_url("import_preview", activity_a), {"commit": "1"})
+    attended = set(Person.objects.filter(attendance__session__activity=activity_a)
+                   .values_list("full_name", "attendance__session__date"))
+    assert attended >= {("سمر خليل", datetime.date(2026, 3, 2)), ("باسل يونس", datetime.date(2026, 3, 2))}
+
+
+def test_a_repeat_row_whose_submission_is_missing_gets_no_parent_values():
+    orphan = [*REPEAT_SHEET, ["رنا سعيد", "أنثى", 1999, 3, "حضور ورشة", 9, 209, "u-209", "", ""]]
+    output = io.BytesIO()
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "حضور ورشة"
+    for row in MAIN_WITH_DATE:
+        workbook.active.append(row)
+    child = workbook.create_sheet("participants")
+    for row in orphan:
+        child.append(row)
+    workbook.save(output)
+    sheet = read_sheet("kobo.xlsx", output.getvalue())
+    table = next(t for t in sheet["sheets"] if t["title"] == "participants")
+    column = table["headers"].index("حضور ورشة/تاريخ الجلسة") + 1
+    assert [row[column] for row in table["rows"]] == ["2026-03-02", "2026-03-02", None]
+
+
+def test_attendance_on_a_future_day_is_refused_with_the_reason_and_the_good_rows_still_import(client_a, branch_a):
+    today = timezone.localdate()
+    activity = ActivityFactory(branch=branch_a, start_date=today - datetime.timedelta(days=1),
+                               end_date=today + datetime.timedelta(days=1), status="ongoing")
+    yesterday, tomorrow = (today - datetime.timedelta(days=1)).isoformat(), (today + datetime.timedelta(days=1)).isoformat()
+    text = "\n".join([f"الاسم,الجنس,سنة الميلاد,{yesterday},{tomorrow}",
+                      "سارة محمود,أنثى,1995,x,", "خالد حسن,ذكر,1988,x,x"])
+    response = _upload(client_a, activity, _csv(text))
+    if response["Location"] == _url("import_columns", activity):
+        form = client_a.get(response["Location"]).context["form"]
+        choice = {strip_tags(form.fields[name].label): name for name, _key in form.columns}
+        response = client_a.post(_url("import_columns", activity), {
+            choice["الاسم"]: "full_name", choice["الجنس"]: "gender", choice["سنة الميلاد"]: "birth_year"})
+    plan = client_a.get(response["Location"]).context["plan"]
+    bad = [row for row in plan.rows if row.has_errors]
+    assert [row.full_name for row in bad] == ["خالد حسن"]
+    assert [p.kind for p in bad[0].problems] == ["future"]
+    client_a.post(_url("import_preview", activity), {"commit": "1"})
+    assert not Attendance.objects.filter(session__activity=activity).exists()  # all or nothing: refused
+    client_a.post(_url("import_preview", activity), {"good_rows": "1"})
+    assert set(Attendance.objects.filter(session__activity=activity)
+               .values_list("person__full_name", "session__date")) == {("سارة محمود", today - datetime.timedelta(days=1))}

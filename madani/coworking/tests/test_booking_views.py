@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.translation import gettext
 
 from conftest import client_for
@@ -127,3 +128,16 @@ def test_the_index_lists_each_branchs_rooms(client_a, cso_member, meeting_room):
     assert [(branch, list(resources)) for branch, resources in response.context["by_branch"]] == [
         (meeting_room.branch, [meeting_room])]
     assert "قاعة الاجتماعات" in client_for(cso_member).get(reverse("coworking:index")).content.decode()
+
+
+def test_a_booking_form_error_is_shown_once(client_a, cso_member, meeting_room, organization_a):
+    _booking(meeting_room, OrganizationFactory(branch=meeting_room.branch), hour=10, hours=2)
+    client = client_for(cso_member)
+    for data in (slot_form(hour=11), slot_form(hour=12, hours=-1), {**slot_form(), "date": "not a date"}):
+        response = client.post(reverse("coworking:book", args=[meeting_room.pk]), data)
+        assert response.status_code == 200
+        html = response.content.decode()
+        errors = [e for field_errors in response.context["form"].errors.values() for e in field_errors]
+        assert errors
+        for error in errors:
+            assert html.count(str(escape(error))) == 1, error

@@ -10,3 +10,10 @@ DATETIME_FORMAT = "j F Y، H:i"
 TIME_FORMAT = "H:i"
 MONTH_DAY_FORMAT = "j F"
 YEAR_MONTH_FORMAT = "F Y"
+
+# Numbers in Latin digits as Syrian reports write them: 1,500,000.50 (Django's Arabic formats write
+# 1500000,50, ungrouped with a decimal comma). Grouping applies where a template asks for it (``intcomma``,
+# ``floatformat:"g"``); a plain ``{{ number }}`` stays ungrouped (USE_THOUSAND_SEPARATOR is off).
+DECIMAL_SEPARATOR = "."
+THOUSAND_SEPARATOR = ","
+NUMBER_GROUPING = 3

@@ -178,3 +178,80 @@ def test_staff_create_a_call_with_its_rubric_and_panel(program_a, branch_a, me_o
     call.refresh_from_db()
     assert call.status == "open"
     assert client_for(trainer_a).get(reverse("grants:call_create")).status_code == 403
+
+
+def _draft_call(program_a, branch_a, administrator, trainer_a):
+    from madani.grants.models import Currency
+
+    return services.call_create(actor=administrator, data={
+        "code": "paolo-2027", "title_ar": "منحة الأب باولو", "title_en": "", "title": "منحة الأب باولو",
+        "program": program_a, "currency": Currency.USD, "ceiling": Decimal("5000"),
+        "deadline": TODAY.replace(year=TODAY.year + 1), "branches": [branch_a]},
+        criteria=[{"name_ar": "الحاجة", "name_en": "", "name": "الحاجة", "weight": 3},
+                  {"name_ar": "الخطة", "name_en": "", "name": "الخطة", "weight": 1}], panel=[trainer_a])
+
+
+def _edit_data(page, **changes):
+    """The edit form as the browser posts it: every field as shown, then the user's changes."""
+    form, criteria = page.context["form"], page.context["criteria"]
+    data = {}
+    for bound in [*form, *(field for sub in criteria for field in sub), *criteria.management_form]:
+        value = bound.value()
+        if value in (None, False):
+            continue
+        data[bound.html_name] = [str(v) for v in value] if isinstance(value, list) else (
+            "on" if value is True else str(value))
+    return {**data, **changes}
+
+
+def test_a_draft_call_is_edited_with_its_rubric_and_panel(program_a, branch_a, administrator, me_officer_a,
+                                                          trainer_a):
+    call = _draft_call(program_a, branch_a, administrator, trainer_a)
+    client = client_for(me_officer_a)
+    detail = reverse("grants:call_detail", args=[call.pk])
+    url = reverse("grants:call_edit", args=[call.pk])
+    assert url in client.get(detail).content.decode()
+    page = client.get(url)
+    assert page.status_code == 200
+    data = _edit_data(page, **{"ceiling": "1500000", "panel": [str(me_officer_a.pk)],
+                               "criteria-0-weight": "2", "criteria-1-DELETE": "on",
+                               "criteria-2-name_ar": "الاستدامة", "criteria-2-weight": "1"})
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["form"].errors
+    call.refresh_from_db()
+    assert call.ceiling == Decimal("1500000") and list(call.panel.all()) == [me_officer_a]
+    assert [(c.name_ar, c.weight) for c in call.criteria.all()] == [("الحاجة", 2), ("الاستدامة", 1)]
+    assert "1,500,000" in client.get(detail).content.decode()  # grouped, in the Arabic page too
+
+    services.call_move(actor=administrator, call=call, status="open")
+    assert client.get(url).status_code == 403  # an open call is not changed: applicants rely on it
+    assert url not in client.get(detail).content.decode()
+    assert client_for(trainer_a).get(reverse("grants:call_edit", args=[call.pk])).status_code in (403, 404)
+
+
+def test_editing_a_call_someone_changed_meanwhile_shows_the_conflict(program_a, branch_a, administrator,
+                                                                    me_officer_a, trainer_a):
+    call = _draft_call(program_a, branch_a, administrator, trainer_a)
+    client = client_for(me_officer_a)
+    url = reverse("grants:call_edit", args=[call.pk])
+    data = _edit_data(client.get(url), ceiling="7000")
+    client.post(url, _edit_data(client.get(url), ceiling="6000"))  # another manager saves first
+    response = client.post(url, data)
+    assert response.status_code == 200 and response.context["form"].conflicts
+    call.refresh_from_db()
+    assert call.ceiling == Decimal("6000")
+    response = client.post(url, _edit_data(response, ceiling="7000"))  # saving again overwrites deliberately
+    call.refresh_from_db()
+    assert response.status_code == 302 and call.ceiling == Decimal("7000")
+
+
+def test_amounts_are_grouped_on_the_pages_and_plain_in_the_export(award_a, staff_a):
+    Award.objects.filter(pk=award_a.pk).update(amount=Decimal("1250000"))
+    Application.objects.filter(pk=award_a.application_id).update(requested_amount=Decimal("1250000"))
+    client = client_for(staff_a)
+    assert "1,250,000" in client.get(reverse("grants:award_detail", args=[award_a.pk])).content.decode()
+    assert "1,250,000" in client.get(reverse("grants:award_list")).content.decode()
+    assert "1,250,000" in client.get(reverse("grants:application_list")).content.decode()
+    export = client.get(reverse("grants:application_export"))
+    body = b"".join(export.streaming_content).decode("utf-8-sig") if export.streaming else export.content.decode()
+    assert "1250000" in body and "1,250,000" not in body
