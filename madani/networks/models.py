@@ -186,7 +186,7 @@ class Meeting(models.Model):
     host = models.ForeignKey(Membership, verbose_name=_("hosted by"), on_delete=models.PROTECT, null=True,
                              blank=True, related_name="hosted_meetings")
     agenda = models.TextField(_("agenda"), blank=True)
-    quorum_percent = models.PositiveSmallIntegerField(_("quorum (% of active members)"), default=51)
+    quorum_percent = models.PositiveSmallIntegerField(_("quorum (percentage of active members)"), default=51)
     status = models.CharField(_("status"), max_length=20, choices=MeetingStatus.choices,
                               default=MeetingStatus.SCHEDULED)
     activity = models.OneToOneField("activities.Activity", verbose_name=_("activity"), on_delete=models.PROTECT,
