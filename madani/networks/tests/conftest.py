@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.utils import translation
 
 from madani.networks import services
 from madani.networks.models import MembershipStatus
@@ -37,3 +38,11 @@ def representative(membership):
 @pytest.fixture
 def editor_of_network_a(network_a):
     return UserFactory(email="editor.a@example.org", role="network_editor", organization=network_a)
+
+
+@pytest.fixture(autouse=True)
+def in_english():
+    """The rules' messages are checked in English (the catalogue's Arabic says the same); pages asked for
+    under /en/ answer in English too."""
+    with translation.override("en"):
+        yield

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 def test_staff_add_a_member_and_see_it_listed(client_a, network_a, branch_a):
     organization = OrganizationFactory(branch=branch_a, name="<script>alert(1)</script>",
-                                       name_ar="<script>alert(1)</script>")
+                                       name_ar="<script>alert(1)</script>", name_en="<script>alert(1)</script>")
     url = reverse("networks:membership_add", args=[network_a.pk])
     data = {"organization": organization.pk, "kind": "full", "status": "active", "applied_on": "2024-01-01",
             "joined_on": "2024-02-01", "shown_publicly": "", "notes": "=HYPERLINK(\"http://x\")"}
