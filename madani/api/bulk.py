@@ -55,12 +55,13 @@ def _refused(detail, rows=()) -> Response:
 BULK_ERRORS = OpenApiResponse(
     response=inline_serializer("BulkErrors", {
         "detail": serializers.CharField(),
-        "rows": serializers.ListField(child=inline_serializer("BulkRowError", {
+        "rows": serializers.ListField(required=False, child=inline_serializer("BulkRowError", {
             "row": serializers.IntegerField(help_text="The row's position in the list sent, from 0."),
             "errors": serializers.DictField(help_text="The row's errors, field by field."),
         })),
     }),
-    description="Nothing was saved; `rows` lists each failing row (from 0) with its errors.")
+    description="Nothing was saved; `rows` lists each failing row (from 0) with its errors (absent when the "
+                "body itself could not be read).")
 
 
 def bulk_responses(serializer_class) -> dict:

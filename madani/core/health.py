@@ -32,13 +32,21 @@ def start_heartbeat(interval):
     process lives (``manage.py worker``)."""
     stop = threading.Event()
 
+    def beat_once():
+        try:
+            beat()
+            return True
+        except Exception:  # a cache outage must not kill the worker; /healthz shows the beat ageing
+            logger.exception("worker heartbeat failed")
+            return False
+
+    beat_once()  # before the first job: the worker is up as soon as the command starts
+
     def run():
-        while not stop.is_set():
-            try:
-                beat()
-            except Exception:  # a cache outage must not kill the worker; /healthz shows the beat ageing
-                logger.exception("worker heartbeat failed")
-            stop.wait(interval)
+        while not stop.wait(interval):
+            if not beat_once():
+                stop.wait(1)  # a locked or unreachable cache: try again soon rather than a whole interval later
+                beat_once()
 
     threading.Thread(target=run, name="madani-heartbeat", daemon=True).start()
     return stop
