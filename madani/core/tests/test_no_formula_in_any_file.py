@@ -37,7 +37,7 @@ LIST_EXPORTS = ["organizations:export", "people:export", "activities:export", "a
                 "consultations:export", "coworking:booking_export", "directory:export", "library:export",
                 "news:manage_export", "reports:three_w", "grants:application_export"]
 PER_OBJECT_EXPORTS = ["indicators:logframe_export", "activities:import_template_xlsx",
-                      "activities:import_template_csv", "collect:submissions_export"]
+                      "activities:import_template_csv", "collect:submissions_export", "networks:member_export"]
 
 
 def _text_fields(model):
