@@ -71,8 +71,9 @@ def test_survey_filled_offline_is_sent_once_when_the_connection_returns(chromium
         expect(page.locator("#odk-status .alert-danger")).to_be_visible()
         assert not Submission.objects.exists()
         # the service worker has kept the page and its files
-        page.wait_for_function("navigator.serviceWorker.controller !== null || true")
+        page.wait_for_function("navigator.serviceWorker.controller !== null")
         page.wait_for_function("caches.open('madani-forms-v1').then(c => c.keys()).then(k => k.length >= 3)")
+        page.wait_for_function("url => caches.open('madani-forms-v1').then(c => c.match(url)).then(r => !!r)", arg=url)
 
         context.set_offline(True)
         page.reload()
