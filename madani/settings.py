@@ -152,6 +152,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "madani.api.middleware.ApiMiddleware",  # /api/: Accept-Language (it has no /en/ prefix), JSON 404s
+    "madani.core.middleware.RefuseNulCharactersMiddleware",  # after the language is chosen: its refusal is in it
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -23,7 +23,9 @@ from rest_framework.response import Response
 from madani.api.bulk import bulk_create, bulk_responses
 from madani.api.concurrency import ETagMixin, VersionedSerializerMixin, VersionedViewSetMixin
 from madani.api.filters import IdFilter, NormalizedSearchFilter, StrictFilterBackend, StrictFilterSet, TextFilter
-from madani.api.serializers import LocalTimeField, ServiceSerializer, VisibleField, place_field, visible_branch_field
+from madani.api.serializers import (
+    CodeField, LocalTimeField, ServiceSerializer, VisibleField, place_field, visible_branch_field,
+)
 from madani.core.uploads import attachment_response, validate_document
 from madani.organizations.models import Organization
 from madani.people.models import Person
@@ -91,7 +93,7 @@ class ActivitySerializer(VersionedSerializerMixin, ServiceSerializer):
     phase = serializers.PrimaryKeyRelatedField(queryset=Phase.objects.all(), allow_null=True, required=False)
     branch = visible_branch_field()
     place = place_field()
-    topics = serializers.SlugRelatedField(slug_field="code", queryset=Topic.objects.all(), many=True, required=False)
+    topics = CodeField(slug_field="code", queryset=Topic.objects.all(), many=True, required=False)
     facilitators = VisibleField(Person, many=True, required=False)
     target_organizations = VisibleField(Organization, many=True, required=False)
     session_per_day = serializers.BooleanField(

@@ -25,11 +25,21 @@ def visible_branch_field(**kwargs) -> VisibleField:
     return VisibleField(Branch, **kwargs)
 
 
-def place_field(**kwargs) -> serializers.SlugRelatedField:
+class CodeField(serializers.SlugRelatedField):
+    """A record given by its code (a P-code, a sector's or topic's code). A code holding a NUL character is
+    refused as "does not exist" before it reaches the database (PostgreSQL cannot even compare it)."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, str) and "\x00" in data:
+            self.fail("does_not_exist", slug_name=self.slug_field, value=data.replace("\x00", "\\x00"))
+        return super().to_internal_value(data)
+
+
+def place_field(**kwargs) -> CodeField:
     """A place given by its P-code (optional, may be null)."""
     kwargs.setdefault("allow_null", True)
     kwargs.setdefault("required", False)
-    return serializers.SlugRelatedField(slug_field="pcode", queryset=Place.objects.all(), **kwargs)
+    return CodeField(slug_field="pcode", queryset=Place.objects.all(), **kwargs)
 
 
 class ServiceSerializer(serializers.ModelSerializer):

@@ -1,7 +1,9 @@
 from django.conf import settings
 from django.contrib.auth import logout
+from django.http import HttpResponseBadRequest, JsonResponse
 from django.shortcuts import redirect
 from django.urls import resolve, reverse
+from django.utils.translation import gettext
 from django.utils.cache import patch_cache_control
 
 
@@ -30,6 +32,23 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response
+
+
+class RefuseNulCharactersMiddleware:
+    """A query string holding a NUL character is refused with 400 before any view reads it: no text a person
+    types holds one, and PostgreSQL refuses to even compare such a string (every search box and filter would
+    answer 500). Form fields refuse NUL themselves (Django's and DRF's character fields)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if any("\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists()):
+            message = gettext("The address holds a character that is not allowed (NUL).")
+            if request.path_info.startswith("/api/"):
+                return JsonResponse({"detail": message}, status=400)
+            return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+        return self.get_response(request)
 
 
 class PrivateCacheMiddleware:

@@ -4,7 +4,7 @@ from rest_framework import serializers, viewsets
 
 from madani.api.concurrency import VersionedSerializerMixin, VersionedViewSetMixin
 from madani.api.filters import NormalizedSearchFilter, StrictFilterBackend, StrictFilterSet, TextFilter
-from madani.api.serializers import ServiceSerializer, place_field, visible_branch_field
+from madani.api.serializers import CodeField, ServiceSerializer, place_field, visible_branch_field
 from madani.core.permissions import check
 
 from . import services
@@ -16,9 +16,9 @@ class OrganizationSerializer(VersionedSerializerMixin, ServiceSerializer):
         allow_null=True, help_text="The branch whose record it is; none for a center-wide partner (donors, INGOs), "
                                    "which only administrators register.")
     place = place_field()
-    places_of_work = serializers.SlugRelatedField(slug_field="pcode", queryset=place_field().queryset, many=True,
+    places_of_work = CodeField(slug_field="pcode", queryset=place_field().queryset, many=True,
                                                   required=False)
-    sectors = serializers.SlugRelatedField(slug_field="code", queryset=Sector.objects.all(), many=True, required=False)
+    sectors = CodeField(slug_field="code", queryset=Sector.objects.all(), many=True, required=False)
 
     class Meta:
         model = Organization

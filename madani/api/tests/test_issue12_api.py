@@ -110,3 +110,11 @@ def test_the_schema_marks_nulls_times_and_errors(anonymous, db):
     assert "409" in detail["delete"]["responses"]
     assert "409" in paths["/api/v1/people/"]["post"]["responses"]
     assert "400" in paths["/api/v1/sessions/"]["get"]["responses"]
+
+
+def test_a_code_holding_a_nul_character_is_refused_as_unknown(staff_a):
+    """Schemathesis found this on PostgreSQL: a P-code with NUL in it reached the database and answered 500."""
+    response = api_client(staff_a).post("/api/v1/organizations/", {
+        "kind": "cso", "name_ar": "منظمة", "places_of_work": ["SY\x0002"], "sectors": ["edu\x00"]}, format="json")
+    assert response.status_code == 400
+    assert {"places_of_work", "sectors"} <= set(response.json())

@@ -80,3 +80,15 @@ def test_every_response_refuses_the_browser_features_no_page_uses(client_a, anon
         for feature in ("camera", "microphone", "geolocation", "payment", "usb", "interest-cohort",
                         "browsing-topics"):
             assert f"{feature}=()" in policy, (response.request["PATH_INFO"], feature)
+
+
+def test_a_nul_character_in_the_address_is_refused_not_a_server_error(client_a, anonymous, db):
+    """PostgreSQL cannot compare a string holding NUL: the place picker answered 500 to ``?q=%00``."""
+    for client, url in ((client_a, "/en/places/autocomplete/"), (client_a, "/en/organizations/"),
+                        (anonymous, "/en/")):
+        response = client.get(url, {"q": "Al\x00eppo"})
+        assert response.status_code == 400
+        assert "not allowed (NUL)" in response.content.decode()
+    assert client_a.get("/en/places/autocomplete/", {"q": "Aleppo"}).status_code == 200
+    response = client_a.get("/api/v1/organizations/", {"search": "\x00"}, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 400 and "not allowed (NUL)" in response.json()["detail"]
