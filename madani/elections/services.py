@@ -410,7 +410,7 @@ def result_enter(*, actor, center: PollingCenter, data: dict) -> CenterResult:
     """One entry of a center's result (``data``: voters, women_voters, ballots, valid, invalid, blank, and
     ``votes`` {candidate id: votes}). Two entries, by two different people: when they are equal the result
     is reconciled; when they differ, it waits for ``result_reconcile``."""
-    election = center.election
+    election = Election.objects.get(pk=center.election_id)
     if election.status not in (Status.POLLING, Status.COUNTING):
         raise ValidationError(_("Results are entered during the count."))
     result, _created = CenterResult.objects.select_for_update().get_or_create(center=center,
