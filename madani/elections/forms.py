@@ -77,7 +77,7 @@ class IncidentForm(forms.Form):
 
     instance_id = forms.CharField(widget=forms.HiddenInput)
     center = forms.ModelChoiceField(label=_("Polling center"), queryset=None)
-    observer = forms.ModelChoiceField(label=_("Observer"), queryset=None, required=False)
+    observer = forms.ModelChoiceField(label=_("Observer code"), queryset=None, required=False)
     category = forms.ChoiceField(label=_("Category"), choices=Category.choices)
     severity = forms.ChoiceField(label=_("Severity"), choices=Severity.choices, initial=Severity.MEDIUM)
     occurred_at = forms.DateTimeField(label=_("When"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))

@@ -47,7 +47,7 @@ class ChecklistTable(Table):
         Column(_("Phase"), "get_phase_display"),
         Column(_("Polling center"), lambda r: r.center.code, narrow=True),
         Column(_("Sub-district"), _area),
-        Column(_("Observer"), _observer, narrow=True),
+        Column(_("Observer code"), _observer, narrow=True),
         Column(_("Voters"), "voters", narrow=True),
         Column(_("Women voters"), "women_voters", narrow=True),
         Column(_("Ballots"), "ballots", narrow=True),
@@ -70,7 +70,7 @@ class IncidentTable(Table):
         Column(_("Status"), "get_status_display"),
         Column(_("Polling center"), lambda r: r.center.code if r.center_id else "", narrow=True),
         Column(_("Sub-district"), _area),
-        Column(_("Observer"), _observer, narrow=True),
+        Column(_("Observer code"), _observer, narrow=True),
         Column(_("When"), lambda r: timezone.localtime(r.occurred_at).strftime("%Y-%m-%d %H:%M"), narrow=True),
         Column(_("What happened"), "description", page=False),
     )
