@@ -27,6 +27,12 @@ class Status(models.TextChoices):
     ARCHIVED = "archived", _("Archived")
 
 
+class Body(models.TextChoices):
+    LOCAL_COUNCIL = "local_council", _("local council")
+    MUNICIPAL_COUNCIL = "municipal_council", _("municipal council")
+    OTHER = "other", _("other elected body")
+
+
 class ElectionQuerySet(RestrictedQuerySet):
     def for_branch_staff(self, user):
         return self.filter(branch_id__in=user.branch_ids())
@@ -45,8 +51,7 @@ class OfElectionQuerySet(RestrictedQuerySet):
 class Election(models.Model):
     title_ar = models.CharField(_("title (Arabic)"), max_length=255)
     title_en = models.CharField(_("title (English)"), max_length=255, blank=True)
-    body = models.CharField(_("body elected"), max_length=120, default="local council",
-                            help_text=_("What is elected, e.g. a local council."))
+    body = models.CharField(_("body elected"), max_length=20, choices=Body.choices, default=Body.LOCAL_COUNCIL)
     branch = models.ForeignKey("branches.Branch", verbose_name=_("branch"), on_delete=models.PROTECT,
                                related_name="elections")
     place = models.ForeignKey("places.Place", verbose_name=_("place"), on_delete=models.PROTECT, related_name="+")

@@ -86,7 +86,7 @@ def _enrol(admin, activity, people):
 
 def _election(admin, coordinator, wasl, program, *, title_ar, title_en, town_ar, town_en, day, seats):
     election = services.election_create(actor=admin, data={
-        "title_ar": title_ar, "title_en": title_en, "body": "local council", "branch": wasl.branch,
+        "title_ar": title_ar, "title_en": title_en, "body": "local_council", "branch": wasl.branch,
         "place": Place.objects.get(pcode=AKHTARIN), "town_ar": town_ar, "town_en": town_en, "date": day,
         "seats": seats, "network": wasl, "program": program, "coordinator": coordinator})
     election.organizations.set([wasl, *Organization.objects.filter(name_en__in=["Azaz Local Council"])])
