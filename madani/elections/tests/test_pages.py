@@ -124,3 +124,51 @@ def test_the_public_report_opens_only_once_published(anonymous, staff_a, branch_
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
     english = anonymous.get(f"/en/elections/{done.pk}/report/").content.decode()
     assert "Women's share of voters" in english
+
+
+def test_staff_run_an_election_through_the_pages(client_a, staff_a, branch_a, election):
+    from madani.places.models import Place
+    from tests.factories import ProgramFactory
+
+    program = ProgramFactory()
+    program.branches.set([branch_a])
+    response = client_a.post(reverse("elections:election_create"), {
+        "title_ar": "انتخابات تجريبية", "title_en": "Trial", "body": "local_council", "branch": branch_a.pk,
+        "place": Place.objects.get(pcode="SY020401").pk, "date": "2026-12-20", "seats": 5, "program": program.pk})
+    assert response.status_code == 302, response.content.decode()[:3000]
+    created = election.__class__.objects.get(title_ar="انتخابات تجريبية")
+    response = client_a.post(reverse("elections:center_add", args=[created.pk]), {
+        "code": "c9", "name": "مدرسة", "place": Place.objects.get(pcode="SY020401").pk, "stations": 1})
+    assert response.status_code == 302 and created.centers.get().code == "C9"
+    checklist = election.checklists.get()
+    response = client_a.post(reverse("elections:checklist_detail", args=[checklist.pk]), {"status": "verified"})
+    assert response.status_code == 200  # women above voters: a note is asked for
+    client_a.post(reverse("elections:checklist_detail", args=[checklist.pk]),
+                  {"status": "verified", "note": "مصحح من سجل المركز"})
+    checklist.refresh_from_db()
+    assert checklist.status == "verified"
+    incident = election.incidents.get()
+    client_a.post(reverse("elections:incident_detail", args=[incident.pk]), {"status": "escalated"})
+    incident.refresh_from_db()
+    assert incident.status == "escalated"
+
+
+def test_results_are_entered_on_the_page_by_two_people(client_a, staff_a, branch_a, election):
+    from conftest import client_for
+    from tests.factories import UserFactory
+
+    from .builders import to_counting
+
+    election = to_counting(staff_a, election)
+    candidate = services.candidate_add(actor=staff_a, election=election, data={"name": "سلمى", "gender": "female"})
+    center = election.centers.get(code="C1")
+    url = reverse("elections:result_enter", args=[center.pk])
+    data = {"voters": 100, "women_voters": 40, "ballots": 100, "valid": 90, "invalid": 5, "blank": 5,
+            f"votes_{candidate.pk}": 60}
+    assert client_a.post(url, data).status_code == 302
+    second = client_for(UserFactory(email="second.page@example.org", role="me_officer", branches=[branch_a]))
+    assert second.post(url, {**data, "valid": 91, "invalid": 4}).status_code == 302
+    center.result.refresh_from_db()
+    assert center.result.status == "differ"
+    page = client_a.get(reverse("elections:election_detail", args=[election.pk])).content.decode()
+    assert "C1:" in page  # "C1: the two entries differ; reconcile them." under "cannot be published yet"
