@@ -140,6 +140,7 @@ INSTALLED_APPS = [
     "madani.coworking",
     "madani.grants",
     "madani.networks",
+    "madani.elections",
     "madani.public",
     "madani.api",
 ]

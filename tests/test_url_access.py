@@ -231,6 +231,25 @@ LOGIN_REQUIRED = {
     "networks:decision_start",
     "networks:decision_done",
     "networks:decision_drop",
+    "elections:election_list",
+    "elections:election_create",
+    "elections:election_detail",
+    "elections:election_advance",
+    "elections:forms_install",
+    "elections:center_add",
+    "elections:observer_add",
+    "elections:candidate_add",
+    "elections:promotion_add",
+    "elections:live",
+    "elections:checklist_list",
+    "elections:checklist_detail",
+    "elections:incident_list",
+    "elections:incident_add",
+    "elections:incident_detail",
+    "elections:turnout_add",
+    "elections:result_list",
+    "elections:result_enter",
+    "elections:results_publish",
 }
 
 # API endpoints: 401/403 without a token or session.
@@ -271,6 +290,18 @@ API = {
     "api:grant-tranche-detail",
     "api:grant-report-list",
     "api:grant-report-detail",
+    "api:election-list",
+    "api:election-detail",
+    "api:polling-center-list",
+    "api:polling-center-detail",
+    "api:election-observer-list",
+    "api:election-observer-detail",
+    "api:election-incident-list",
+    "api:election-incident-detail",
+    "api:election-turnout-list",
+    "api:election-turnout-detail",
+    "api:election-result-list",
+    "api:election-result-detail",
     "api:form-list",
     "api:submission-list",
 }
@@ -335,6 +366,29 @@ BRANCH_OBJECT_URLS = {
     "networks:decision_done": "network_decision",
     "networks:decision_drop": "network_decision",
     "api:grant-call-detail": "call",
+    "elections:election_detail": "election",
+    "elections:election_advance": "election",
+    "elections:forms_install": "election",
+    "elections:center_add": "election",
+    "elections:observer_add": "election",
+    "elections:candidate_add": "election",
+    "elections:promotion_add": "election",
+    "elections:live": "election",
+    "elections:checklist_list": "election",
+    "elections:checklist_detail": "election_checklist",
+    "elections:incident_list": "election",
+    "elections:incident_add": "election",
+    "elections:incident_detail": "election_incident",
+    "elections:turnout_add": "election",
+    "elections:result_list": "election",
+    "elections:result_enter": "election_center",
+    "elections:results_publish": "election",
+    "api:election-detail": "election",
+    "api:polling-center-detail": "election_center",
+    "api:election-observer-detail": "election_observer",
+    "api:election-incident-detail": "election_incident",
+    "api:election-turnout-detail": "election_turnout",
+    "api:election-result-detail": "election_result",
     "api:grant-application-detail": "grant_application",
     "api:grant-award-detail": "grant_award",
     "api:grant-tranche-detail": "grant_tranche",
@@ -592,6 +646,29 @@ def _networks_of_branch_a(organization, person, staff_a, program):
             "network_decision": decision}
 
 
+def _elections_of_branch_a(staff_a, branch):
+    """An election of branch A in its count (a checklist, an incident, a turnout count, a first result entry)
+    and a published one."""
+    import datetime as _datetime
+
+    from madani.elections import services as elections
+    from madani.elections.tests.builders import incident_data, make_election, published, to_counting
+
+    election = to_counting(staff_a, make_election(staff_a, branch))
+    center = election.centers.get(code="C1")
+    checklist, _created = elections.checklist_record(actor=staff_a, election=election, form="opening",
+                                                     instance_id="uuid:url-access",
+                                                     answers={"center": "C1", "observer": "O1", "opened_on_time": "yes"})
+    incident, _created = elections.incident_report(actor=staff_a, election=election, instance_id="uuid:url-incident",
+                                                   data=incident_data(center))
+    turnout = elections.turnout_record(actor=staff_a, center=center, slot=_datetime.time(10), voters=50, women_voters=20)
+    result = elections.result_enter(actor=staff_a, center=center, data={
+        "voters": 100, "women_voters": 40, "ballots": 100, "valid": 90, "invalid": 5, "blank": 5, "votes": {}})
+    return {"election": election, "election_center": center, "election_checklist": checklist,
+            "election_incident": incident, "election_observer": election.observers.first(),
+            "election_turnout": turnout, "election_result": result, "published_election": published(staff_a, branch)}
+
+
 @pytest.fixture
 def branch_a_objects(organization_a, person_a, activity_a, staff_a, settings, tmp_path):
     from django.core.files.base import ContentFile
@@ -657,6 +734,7 @@ def branch_a_objects(organization_a, person_a, activity_a, staff_a, settings, tm
     return {
         **grants,
         **_networks_of_branch_a(organization_a, person_a, staff_a, program),
+        **_elections_of_branch_a(staff_a, activity_a.branch),
         "news_post": news.newspost_publish(actor=staff_a, post=news_post),
         "survey": survey,
         "credential": credential,

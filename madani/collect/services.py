@@ -189,6 +189,7 @@ def submission_receive(*, credential: Credential | None = None, user=None, xml: 
                     if existing.xml_sha256 != digest or existing.questionnaire_id != questionnaire.pk:
                         raise Refusal(409, _("Another submission with this instanceID was already received."))
                     _add_files(existing, expected, uploads.values())
+                    _hand_on(existing)
                     return 202, existing
                 replaces = None
                 if info["deprecatedID"]:
@@ -205,11 +206,22 @@ def submission_receive(*, credential: Credential | None = None, user=None, xml: 
                     complete=not expected, submitted_by=user, credential=credential,
                 )
                 _add_files(submission, expected, uploads.values())
+                _hand_on(submission)
                 return 201, submission
         except IntegrityError:
             if attempt:  # the same instanceID arrived at the same moment: the second pass answers as above
                 raise
     raise AssertionError("unreachable")
+
+
+def _hand_on(submission) -> None:
+    """The apps that make records of a form's submissions (``submission_handlers`` in their AppConfig)."""
+    from django.utils.module_loading import import_string
+
+    from madani.core.registry import submission_handlers
+
+    for path in submission_handlers():
+        import_string(path)(submission)
 
 
 def served_version(questionnaire) -> str:

@@ -12,7 +12,10 @@ the apps): each app's ``AppConfig`` (its ``apps.py``) names, as class attributes
 - ``panels``: ``Panel``s other pages include (the activity page's certificate buttons…);
 - ``api_routes``: ``ApiRoute``s the API's router registers;
 - ``iati_transactions``: dotted paths of ``f(activity_element, program, user)`` that add ``<transaction>``
-  elements to a program's IATI activity (the grants' commitments and disbursements).
+  elements to a program's IATI activity (the grants' commitments and disbursements);
+- ``submission_handlers``: dotted paths of ``f(submission)`` called by ``collect.services.submission_receive``
+  in its transaction each time a submission is received (new or again: a handler is idempotent), so an app
+  turns a form's submissions into its own records (the elections' checklists and incidents).
 
 This module reads them, in the order of ``INSTALLED_APPS``; adding an app touches no central list.
 """
@@ -126,3 +129,7 @@ def api_routes() -> list[ApiRoute]:
 def mounts(*, i18n: bool) -> list[Mount]:
     """The apps' URLconfs, in the order of INSTALLED_APPS (the public site, at the root, comes last)."""
     return [mount for mount in _declared("mounts") if mount.i18n == i18n]
+
+
+def submission_handlers() -> list[str]:
+    return _declared("submission_handlers")

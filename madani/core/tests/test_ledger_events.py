@@ -71,7 +71,18 @@ WRITE_PATHS = {
     "application_decide": lambda actor, a, p: grant_steps.decided(actor, a),
     "award_record_activity": lambda actor, a, p: grant_steps.activity_recorded(actor, a),
     "award_close": lambda actor, a, p: grant_steps.closed(actor, a),
+    # Elections: a campaign activity (awareness session, voter-card drive, leaflets, observer training).
+    "promotion_record": lambda actor, a, p: _election_promotion(actor, a),
 }
+
+
+def _election_promotion(actor, activity):
+    from madani.elections import services as elections
+    from madani.elections.tests.builders import make_election
+
+    election = make_election(actor, activity.branch)
+    return elections.promotion_record(actor=actor, election=election, kind="awareness", data={
+        "title_ar": "جلسة توعية انتخابية", "start_date": activity.start_date, "end_date": activity.start_date})
 
 
 @pytest.fixture

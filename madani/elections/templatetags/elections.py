@@ -1,0 +1,15 @@
+from django import template
+from django.utils.formats import number_format
+
+from madani.core.templatetags.bidi import ltr
+
+register = template.Library()
+
+
+@register.filter
+def figure(value):
+    """A published figure: a number grouped by thousands, left to right; or the words that say why it is not
+    shown (``core.disclosure.published``)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return ltr(number_format(value, force_grouping=True))
+    return value
