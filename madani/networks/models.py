@@ -277,3 +277,124 @@ class Decision(models.Model):
 
     def __str__(self):
         return f"{self.number}. {self.text[:60]}"
+
+
+# --- plans, reviews and licensing support -------------------------------------------------------------
+
+class PlanStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    ADOPTED = "adopted", _("Adopted")
+    CLOSED = "closed", _("Closed")
+
+
+class StrategicPlan(models.Model):
+    """A strategic plan: the network's own (``membership`` empty) or one of its members' plans, which
+    the members' directors review together. Its objectives are followed by indicators of the ledger."""
+
+    network = models.ForeignKey(Organization, verbose_name=_("network"), on_delete=models.PROTECT,
+                                related_name="network_plans")
+    membership = models.ForeignKey(Membership, verbose_name=_("member organization"), on_delete=models.PROTECT,
+                                   null=True, blank=True, related_name="plans",
+                                   help_text=_("Leave empty for the network's own strategic plan."))
+    title = models.CharField(_("title"), max_length=255)
+    period_start = models.DateField(_("from"))
+    period_end = models.DateField(_("until"))
+    summary = models.TextField(_("summary"), blank=True)
+    status = models.CharField(_("status"), max_length=12, choices=PlanStatus.choices, default=PlanStatus.DRAFT)
+    history = HistoricalRecords()
+
+    objects = OfNetworkQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("strategic plan")
+        verbose_name_plural = _("strategic plans")
+        ordering = ["network", "membership__organization__name", "-period_start"]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            raise ValidationError({"period_end": _("A plan ends after it starts.")})
+
+    @property
+    def is_networks_own(self):
+        return self.membership_id is None
+
+
+class PlanObjective(models.Model):
+    """An objective of a plan, followed by indicators (``madani/indicators``)."""
+
+    plan = models.ForeignKey(StrategicPlan, verbose_name=_("plan"), on_delete=models.CASCADE,
+                             related_name="objectives")
+    number = models.PositiveSmallIntegerField(_("number"))
+    text = models.TextField(_("objective"))
+    indicators = models.ManyToManyField("indicators.Indicator", verbose_name=_("indicators"), blank=True,
+                                        related_name="network_objectives")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("objective")
+        verbose_name_plural = _("objectives")
+        ordering = ["plan", "number"]
+        constraints = [models.UniqueConstraint(fields=["plan", "number"], name="one_objective_number_per_plan")]
+
+    def __str__(self):
+        return f"{self.number}. {self.text[:60]}"
+
+
+class PlanReview(models.Model):
+    """The network's review of a member's plan (at the directors' consultation, for instance)."""
+
+    plan = models.ForeignKey(StrategicPlan, verbose_name=_("plan"), on_delete=models.PROTECT, related_name="reviews")
+    network = models.ForeignKey(Organization, verbose_name=_("network"), on_delete=models.PROTECT,
+                                related_name="network_plan_reviews")
+    meeting = models.ForeignKey(Meeting, verbose_name=_("meeting"), on_delete=models.PROTECT, null=True, blank=True,
+                                related_name="plan_reviews")
+    reviewed_on = models.DateField(_("reviewed on"))
+    findings = models.TextField(_("findings"))
+    recommendations = models.TextField(_("recommendations"), blank=True)
+    history = HistoricalRecords()
+
+    objects = OfNetworkQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("plan review")
+        verbose_name_plural = _("plan reviews")
+        ordering = ["-reviewed_on", "-pk"]
+
+
+class VisitOutcome(models.TextChoices):
+    LICENSED = "licensed", _("Licence granted")
+    IN_PROGRESS = "in_progress", _("Application under way")
+    DOCUMENTS = "documents", _("Documents requested")
+    REFUSED = "refused", _("Refused")
+    NO_RESULT = "no_result", _("No result yet")
+
+
+class LicensingVisit(models.Model):
+    """A visit to a local council or another authority to help a member get licensed, and its outcome."""
+
+    network = models.ForeignKey(Organization, verbose_name=_("network"), on_delete=models.PROTECT,
+                                related_name="network_licensing_visits")
+    membership = models.ForeignKey(Membership, verbose_name=_("member organization"), on_delete=models.PROTECT,
+                                   related_name="licensing_visits")
+    authority = models.CharField(_("authority visited"), max_length=255)
+    visited_on = models.DateField(_("visited on"))
+    meeting = models.ForeignKey(Meeting, verbose_name=_("meeting"), on_delete=models.SET_NULL, null=True, blank=True,
+                                related_name="licensing_visits",
+                                help_text=_("The network's visit to the authority, when it was recorded as a meeting."))
+    outcome = models.CharField(_("outcome"), max_length=12, choices=VisitOutcome.choices,
+                               default=VisitOutcome.NO_RESULT)
+    notes = models.TextField(_("notes"), blank=True)
+    history = HistoricalRecords()
+
+    objects = OfNetworkQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("licensing support visit")
+        verbose_name_plural = _("licensing support visits")
+        ordering = ["-visited_on", "-pk"]
+
+    def __str__(self):
+        return f"{self.membership.organization} — {self.authority}"

@@ -28,9 +28,14 @@ from .models import (
     MeetingStatus,
     Membership,
     MembershipStatus,
+    LicensingVisit,
     Minutes,
     MinutesStatus,
+    PlanObjective,
+    PlanReview,
     SeatRole,
+    StrategicPlan,
+    VisitOutcome,
 )
 
 # From which statuses each status may be reached.
@@ -282,3 +287,92 @@ def decision_move(*, actor, decision: Decision, status: str, reason: str = "") -
                               % {"status": decision.get_status_display()})
     model_update(instance=decision, fields=["status"], data={"status": status}, actor=actor, reason=reason or None)
     return decision
+
+
+# --- plans, reviews and licensing support ------------------------------------------------------------
+
+
+def _check_member_of(network, membership, field="membership"):
+    if membership is not None and membership.network_id != network.pk:
+        raise ValidationError({field: _("The organization is not a member of this network.")})
+
+
+@transaction.atomic
+def plan_create(*, actor, network, data: dict) -> StrategicPlan:
+    """The network's strategic plan (``membership`` empty) or a member's plan (``data``: membership, title,
+    period_start, period_end, summary, status)."""
+    _check_member_of(network, data.get("membership"))
+    if data["period_end"] < data["period_start"]:
+        raise ValidationError({"period_end": _("A plan ends after it starts.")})
+    values = {**data, "network": network}
+    plan, _changed = model_update(instance=StrategicPlan(), fields=list(values), data=values, actor=actor)
+    return plan
+
+
+@transaction.atomic
+def plan_update(*, actor, plan: StrategicPlan, data: dict) -> StrategicPlan:
+    plan = StrategicPlan.objects.select_for_update().get(pk=plan.pk)
+    allowed = {key: data[key] for key in ("title", "period_start", "period_end", "summary", "status") if key in data}
+    if allowed.get("period_end", plan.period_end) < allowed.get("period_start", plan.period_start):
+        raise ValidationError({"period_end": _("A plan ends after it starts.")})
+    model_update(instance=plan, fields=list(allowed), data=allowed, actor=actor)
+    return plan
+
+
+@transaction.atomic
+def objective_add(*, actor, plan: StrategicPlan, text: str, indicators=()) -> PlanObjective:
+    """An objective of the plan, numbered after the last, followed by ``indicators``."""
+    plan = StrategicPlan.objects.select_for_update().get(pk=plan.pk)
+    last = plan.objectives.order_by("-number").first()
+    values = {"plan": plan, "number": (last.number + 1) if last else 1, "text": text}
+    objective, _changed = model_update(instance=PlanObjective(), fields=list(values), data=values, actor=actor)
+    objective.indicators.set(indicators)
+    return objective
+
+
+@transaction.atomic
+def plan_review_record(*, actor, plan: StrategicPlan, data: dict) -> PlanReview:
+    """The network reviews a member's plan (``data``: reviewed_on, findings, recommendations, meeting)."""
+    if plan.is_networks_own:
+        raise ValidationError(_("The network reviews its members' plans; its own plan is not reviewed here."))
+    meeting = data.get("meeting")
+    if meeting is not None and meeting.network_id != plan.network_id:
+        raise ValidationError({"meeting": _("The meeting is not one of this network's.")})
+    values = {**data, "plan": plan, "network": plan.network}
+    review, _changed = model_update(instance=PlanReview(), fields=list(values), data=values, actor=actor)
+    return review
+
+
+@transaction.atomic
+def licensing_visit_record(*, actor, network, data: dict) -> LicensingVisit:
+    """A visit to an authority to help a member get licensed (``data``: membership, authority, visited_on,
+    meeting, outcome, notes). A granted licence marks the member organization licensed."""
+    _check_member_of(network, data["membership"])
+    meeting = data.get("meeting")
+    if meeting is not None and meeting.network_id != network.pk:
+        raise ValidationError({"meeting": _("The meeting is not one of this network's.")})
+    values = {**data, "network": network}
+    visit, _changed = model_update(instance=LicensingVisit(), fields=list(values), data=values, actor=actor)
+    _follow_licence(actor, visit)
+    return visit
+
+
+@transaction.atomic
+def licensing_visit_update(*, actor, visit: LicensingVisit, data: dict) -> LicensingVisit:
+    """Record what came of a visit (``data``: outcome, notes)."""
+    visit = LicensingVisit.objects.select_for_update().get(pk=visit.pk)
+    allowed = {key: data[key] for key in ("outcome", "notes") if key in data}
+    model_update(instance=visit, fields=list(allowed), data=allowed, actor=actor)
+    _follow_licence(actor, visit)
+    return visit
+
+
+def _follow_licence(actor, visit):
+    from madani.organizations.models import LicensingStatus
+
+    organization = visit.membership.organization
+    status = {VisitOutcome.LICENSED: LicensingStatus.LICENSED,
+              VisitOutcome.IN_PROGRESS: LicensingStatus.IN_PROGRESS}.get(visit.outcome)
+    if status and organization.licensing_status != status and organization.licensing_status != LicensingStatus.LICENSED:
+        model_update(instance=organization, fields=["licensing_status"], data={"licensing_status": status},
+                     actor=actor, reason=_("Licensing support visit of %(network)s") % {"network": visit.network})

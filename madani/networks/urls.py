@@ -31,4 +31,12 @@ urlpatterns = [
          name="decision_start"),
     path("decisions/<int:pk>/done/", views.decision_move, {"status": DecisionStatus.DONE}, name="decision_done"),
     path("decisions/<int:pk>/drop/", views.decision_move, {"status": DecisionStatus.DROPPED}, name="decision_drop"),
+    path("<int:pk>/plans/", views.plan_list, name="plan_list"),
+    path("<int:pk>/plans/new/", views.plan_add, name="plan_add"),
+    path("plans/<int:pk>/", views.plan_detail, name="plan_detail"),
+    path("plans/<int:pk>/edit/", views.plan_edit, name="plan_edit"),
+    path("plans/<int:pk>/objectives/new/", views.objective_add, name="objective_add"),
+    path("plans/<int:pk>/reviews/new/", views.plan_review_add, name="plan_review_add"),
+    path("<int:pk>/licensing-visits/new/", views.licensing_visit_add, name="licensing_visit_add"),
+    path("licensing-visits/<int:pk>/", views.licensing_visit_edit, name="licensing_visit_edit"),
 ]

@@ -20,11 +20,17 @@ from . import services
 from .forms import (
     AttendanceForm,
     DecisionForm,
+    LicensingOutcomeForm,
+    LicensingVisitForm,
     MeetingForm,
     MembershipEditForm,
     MembershipForm,
     MembershipMoveForm,
     MinutesForm,
+    ObjectiveForm,
+    PlanEditForm,
+    PlanForm,
+    PlanReviewForm,
     SeatEndForm,
     SeatForm,
 )
@@ -32,11 +38,13 @@ from .models import (
     BoardSeat,
     Decision,
     DecisionStatus,
+    LicensingVisit,
     Meeting,
     MeetingStatus,
     Membership,
     MembershipStatus,
     MinutesStatus,
+    StrategicPlan,
     networks_visible_to,
 )
 from .permissions import can_manage_network, can_record_meetings, can_see_networks
@@ -364,3 +372,148 @@ def decision_move(request, pk, status):
         action=lambda form: services.decision_move(actor=request.user, decision=decision, status=status,
                                                    reason=form.cleaned_data["reason"]),
         done_message=_("The decision was changed."), done_url=back, back_url=back)
+
+
+# --- plans, reviews and licensing support -----------------------------------------------------------
+
+
+def _get_plan_for_user(user, pk):
+    plan = get_object_or_404(StrategicPlan.objects.visible_to(user).select_related(
+        "network", "membership__organization"), pk=pk)
+    access = ObjectAccess(user, plan.network, see=can_see_networks, manage=can_manage_network)
+    require(access.can_see)
+    return plan, access
+
+
+def _get_visit_for_user(user, pk):
+    visit = get_object_or_404(LicensingVisit.objects.visible_to(user).select_related(
+        "network", "membership__organization"), pk=pk)
+    access = ObjectAccess(user, visit.network, see=can_see_networks, manage=can_manage_network)
+    require(access.can_see)
+    return visit, access
+
+
+@login_required
+def plan_list(request, pk):
+    network, access = _get_network_for_user(request.user, pk)
+    plans = StrategicPlan.objects.visible_to(request.user).filter(network=network).select_related(
+        "membership__organization").annotate(review_count=Count("reviews"))
+    visits = LicensingVisit.objects.visible_to(request.user).filter(network=network).select_related(
+        "membership__organization", "meeting")
+    return render(request, "networks/plan_list.html", {
+        "network": network, "access": access, "own_plans": [p for p in plans if p.is_networks_own],
+        "member_plans": [p for p in plans if not p.is_networks_own], "visits": visits})
+
+
+def _form_page(request, form, title, back_url, details=()):
+    return render(request, "networks/simple_form.html", {"form": form, "title": title, "back_url": back_url,
+                                                          "details": list(details)})
+
+
+def _save(form, call, success):
+    """Run ``call(cleaned_data)`` for a valid form; the rule's refusal goes on the form. The saved object,
+    or None."""
+    if not form.is_bound or not form.is_valid():
+        return None
+    try:
+        return call(dict(form.cleaned_data))
+    except ValidationError as error:
+        form.add_error(None, error)
+        return None
+
+
+@login_required
+def plan_add(request, pk):
+    network, access = _get_network_for_user(request.user, pk)
+    require(access.can_manage)
+    form = PlanForm(request.POST or None, user=request.user, network=network)
+    plan = _save(form, lambda data: services.plan_create(actor=request.user, network=network, data=data), None)
+    if plan:
+        messages.success(request, _("The plan was recorded."))
+        return redirect("networks:plan_detail", pk=plan.pk)
+    return _form_page(request, form, _("A strategic plan in %(network)s") % {"network": network},
+                      reverse("networks:plan_list", args=[network.pk]),
+                      [_("Leave the member empty for the network's own plan.")])
+
+
+@login_required
+def plan_detail(request, pk):
+    plan, access = _get_plan_for_user(request.user, pk)
+    objective_form = ObjectiveForm(user=request.user)
+    return render(request, "networks/plan_detail.html", {
+        "plan": plan, "network": plan.network, "access": access, "objective_form": objective_form,
+        "objectives": plan.objectives.prefetch_related("indicators"),
+        "reviews": plan.reviews.select_related("meeting"),
+        "history": history_entries(plan) if access.can_manage else None})
+
+
+@login_required
+def plan_edit(request, pk):
+    plan, access = _get_plan_for_user(request.user, pk)
+    require(access.can_manage)
+    form = PlanEditForm(request.POST or None, instance=plan)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.plan_update(actor=request.user, plan=plan, data=dict(form.cleaned_data))
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The plan was saved."))
+            return redirect("networks:plan_detail", pk=plan.pk)
+    return _form_page(request, form, _("Change %(plan)s") % {"plan": plan},
+                      reverse("networks:plan_detail", args=[plan.pk]))
+
+
+@login_required
+def objective_add(request, pk):
+    plan, access = _get_plan_for_user(request.user, pk)
+    require(access.can_manage)
+    form = ObjectiveForm(request.POST or None, user=request.user)
+    saved = _save(form, lambda data: services.objective_add(
+        actor=request.user, plan=plan, text=data["text"], indicators=data["indicators"]), None)
+    if saved:
+        messages.success(request, _("The objective was added."))
+        return redirect("networks:plan_detail", pk=plan.pk)
+    return _form_page(request, form, _("An objective of %(plan)s") % {"plan": plan},
+                      reverse("networks:plan_detail", args=[plan.pk]))
+
+
+@login_required
+def plan_review_add(request, pk):
+    plan, access = _get_plan_for_user(request.user, pk)
+    require(access.can_manage)
+    form = PlanReviewForm(request.POST or None, user=request.user, network=plan.network,
+                          initial={"reviewed_on": timezone.localdate()})
+    saved = _save(form, lambda data: services.plan_review_record(actor=request.user, plan=plan, data=data), None)
+    if saved:
+        messages.success(request, _("The review was recorded."))
+        return redirect("networks:plan_detail", pk=plan.pk)
+    return _form_page(request, form, _("Review of %(plan)s") % {"plan": plan},
+                      reverse("networks:plan_detail", args=[plan.pk]))
+
+
+@login_required
+def licensing_visit_add(request, pk):
+    network, access = _get_network_for_user(request.user, pk)
+    require(access.can_manage)
+    form = LicensingVisitForm(request.POST or None, user=request.user, network=network,
+                              initial={"visited_on": timezone.localdate()})
+    saved = _save(form, lambda data: services.licensing_visit_record(actor=request.user, network=network,
+                                                                     data=data), None)
+    if saved:
+        messages.success(request, _("The visit was recorded."))
+        return redirect("networks:plan_list", pk=network.pk)
+    return _form_page(request, form, _("A licensing support visit of %(network)s") % {"network": network},
+                      reverse("networks:plan_list", args=[network.pk]))
+
+
+@login_required
+def licensing_visit_edit(request, pk):
+    visit, access = _get_visit_for_user(request.user, pk)
+    require(access.can_manage)
+    form = LicensingOutcomeForm(request.POST or None, instance=visit)
+    if request.method == "POST" and form.is_valid():
+        services.licensing_visit_update(actor=request.user, visit=visit, data=dict(form.cleaned_data))
+        messages.success(request, _("The visit was saved."))
+        return redirect("networks:plan_list", pk=visit.network_id)
+    return _form_page(request, form, str(visit), reverse("networks:plan_list", args=[visit.network_id]))
