@@ -19,6 +19,8 @@ from .models import (
     Meeting,
     Membership,
     MembershipStatus,
+    NetworkSite,
+    OpinionArticle,
     PlanReview,
     StrategicPlan,
 )
@@ -205,3 +207,45 @@ class LicensingOutcomeForm(forms.ModelForm):
         model = LicensingVisit
         fields = ["outcome", "notes"]
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+
+
+class SiteForm(forms.ModelForm):
+    logo_upload = forms.ImageField(label=_("Logo"), required=False,
+                                   help_text=_("JPEG, PNG or WebP; kept at most 120 pixels wide, without metadata."))
+
+    class Meta:
+        model = NetworkSite
+        fields = ["slug", "name_ar", "name_en", "tagline_ar", "tagline_en", "about_ar", "about_en", "primary_colour",
+                  "accent_colour", "disclaimer_ar", "disclaimer_en", "published"]
+        widgets = {"about_ar": forms.Textarea(attrs={"rows": 6}), "about_en": forms.Textarea(attrs={"rows": 6}),
+                   "disclaimer_ar": forms.Textarea(attrs={"rows": 2}),
+                   "disclaimer_en": forms.Textarea(attrs={"rows": 2}),
+                   "primary_colour": forms.TextInput(attrs={"type": "color"}),
+                   "accent_colour": forms.TextInput(attrs={"type": "color"})}
+
+    def clean_logo_upload(self):
+        from madani.core.images import validate_image
+
+        upload = self.cleaned_data.get("logo_upload")
+        if upload:
+            validate_image(upload)
+        return upload
+
+
+class ArticleForm(forms.ModelForm):
+    class Meta:
+        model = OpinionArticle
+        fields = ["language", "title", "summary", "body", "alias", "reply_to"]
+        widgets = {"summary": forms.Textarea(attrs={"rows": 2}), "body": forms.Textarea(attrs={"rows": 14})}
+
+    def __init__(self, *args, network, **kwargs):
+        super().__init__(*args, **kwargs)
+        replies = OpinionArticle.objects.published().filter(network=network)
+        if self.instance.pk:
+            replies = replies.exclude(pk=self.instance.pk)
+        self.fields["reply_to"].queryset = replies
+
+
+class ArticleNoteForm(forms.Form):
+    note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}), required=False,
+                           max_length=2000)

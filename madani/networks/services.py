@@ -28,9 +28,12 @@ from .models import (
     MeetingStatus,
     Membership,
     MembershipStatus,
+    ArticleStatus,
     LicensingVisit,
     Minutes,
     MinutesStatus,
+    NetworkSite,
+    OpinionArticle,
     PlanObjective,
     PlanReview,
     SeatRole,
@@ -376,3 +379,120 @@ def _follow_licence(actor, visit):
     if status and organization.licensing_status != status and organization.licensing_status != LicensingStatus.LICENSED:
         model_update(instance=organization, fields=["licensing_status"], data={"licensing_status": status},
                      actor=actor, reason=_("Licensing support visit of %(network)s") % {"network": visit.network})
+
+
+# --- the network's website and its opinion articles ---------------------------------------------------
+
+SITE_FIELDS = ("slug", "name_ar", "name_en", "tagline_ar", "tagline_en", "about_ar", "about_en", "primary_colour",
+               "accent_colour", "disclaimer_ar", "disclaimer_en", "published")
+
+
+@transaction.atomic
+def site_save(*, actor, network, data: dict, logo=None) -> NetworkSite:
+    """Create or change the network's website (``data``: SITE_FIELDS). A logo is re-encoded (metadata
+    stripped, at most 400 pixels wide) before it is kept."""
+    from madani.core.images import prepare_image
+
+    if network.kind != OrganizationKind.NETWORK:
+        raise ValidationError(_("Only an organization of kind “network” has a website."))
+    site = NetworkSite.objects.select_for_update().filter(network=network).first() or NetworkSite(network=network)
+    values = {key: data[key] for key in SITE_FIELDS if key in data}
+    site, _changed = model_update(instance=site, fields=list(values), data=values, actor=actor)
+    if logo:
+        prepared = prepare_image(logo, max_width=400, thumbnail_width=120)
+        site.logo.save(prepared.thumbnail.name, prepared.thumbnail, save=True)
+    return site
+
+
+ARTICLE_FIELDS = ("title", "summary", "body", "language", "alias", "reply_to")
+EDITABLE = {ArticleStatus.DRAFT, ArticleStatus.CHANGES_REQUESTED}
+
+
+def _check_reply(network, reply_to):
+    if reply_to is not None and (reply_to.network_id != network.pk or reply_to.status != ArticleStatus.PUBLISHED):
+        raise ValidationError({"reply_to": _("A reply answers a published article of the same network.")})
+
+
+@transaction.atomic
+def article_create(*, actor, network, data: dict) -> OpinionArticle:
+    """A draft opinion article by ``actor`` (``data``: ARTICLE_FIELDS)."""
+    from .permissions import can_write_articles
+
+    if not can_write_articles(actor, network):
+        raise ValidationError(_("Only the network's editors and its members' staff write its articles."))
+    _check_reply(network, data.get("reply_to"))
+    values = {**{key: data[key] for key in ARTICLE_FIELDS if key in data}, "network": network, "author": actor,
+              "status": ArticleStatus.DRAFT}
+    article, _changed = model_update(instance=OpinionArticle(), fields=list(values), data=values, actor=actor)
+    return article
+
+
+@transaction.atomic
+def article_update(*, actor, article: OpinionArticle, data: dict) -> OpinionArticle:
+    """The author changes a draft, or an article sent back for changes; an editor also while reviewing it."""
+    from .permissions import can_edit_site
+
+    article = OpinionArticle.objects.select_for_update().get(pk=article.pk)
+    editor = can_edit_site(actor, article.network)
+    if not (article.status in EDITABLE and article.author_id == actor.pk) and not (
+            editor and article.status in EDITABLE | {ArticleStatus.SUBMITTED, ArticleStatus.IN_REVIEW}):
+        raise ValidationError(_("This article is %(status)s: it cannot be changed now.")
+                              % {"status": article.get_status_display()})
+    _check_reply(article.network, data.get("reply_to", article.reply_to))
+    values = {key: data[key] for key in ARTICLE_FIELDS if key in data}
+    model_update(instance=article, fields=list(values), data=values, actor=actor)
+    return article
+
+
+# step: (statuses it moves from, who may take it: "author" | "editor" | "either", message when refused)
+ARTICLE_STEPS = {
+    ArticleStatus.SUBMITTED: (EDITABLE, "author", gettext_noop("Only a draft, or an article sent back for changes, "
+                                                               "is submitted.")),
+    ArticleStatus.IN_REVIEW: ({ArticleStatus.SUBMITTED}, "editor", gettext_noop("Only a submitted article is "
+                                                                              "taken into review.")),
+    ArticleStatus.CHANGES_REQUESTED: ({ArticleStatus.SUBMITTED, ArticleStatus.IN_REVIEW}, "editor",
+                                      gettext_noop("Only an article under review is sent back for changes.")),
+    ArticleStatus.PUBLISHED: ({ArticleStatus.IN_REVIEW}, "editor", gettext_noop("An article is published after "
+                                                                              "editorial review.")),
+    ArticleStatus.WITHDRAWN: ({ArticleStatus.PUBLISHED, ArticleStatus.SUBMITTED, ArticleStatus.IN_REVIEW,
+                               ArticleStatus.CHANGES_REQUESTED, ArticleStatus.DRAFT}, "either",
+                              gettext_noop("This article is already withdrawn.")),
+}
+
+
+def may_move_article(user, article, status) -> bool:
+    from .permissions import can_edit_site
+
+    allowed, who, _message = ARTICLE_STEPS[status]
+    if article.status not in allowed:
+        return False
+    editor = can_edit_site(user, article.network)
+    author = article.author_id == user.pk
+    return {"author": author, "editor": editor, "either": author or editor}[who]
+
+
+@transaction.atomic
+def article_move(*, actor, article: OpinionArticle, status: str, note: str = "") -> OpinionArticle:
+    """draft → submitted → editorial review → changes requested (→ submitted again) | published;
+    withdrawn from any of them (by its author or an editor), with a reason."""
+    article = OpinionArticle.objects.select_for_update().select_related("network").get(pk=article.pk)
+    allowed, _who, message = ARTICLE_STEPS[status]
+    if article.status not in allowed:
+        raise ValidationError(_(message))
+    if not may_move_article(actor, article, status):
+        raise ValidationError(_("You may not take this step for this article."))
+    values = {"status": status}
+    now = timezone.now()
+    if status == ArticleStatus.SUBMITTED:
+        values["submitted_at"] = now
+    elif status == ArticleStatus.CHANGES_REQUESTED:
+        if not note.strip():
+            raise ValidationError(_("Say what should change."))
+        values["editor_note"] = note
+    elif status == ArticleStatus.PUBLISHED:
+        values["published_at"] = article.published_at or now
+        values["editor_note"] = ""
+    elif status == ArticleStatus.WITHDRAWN:
+        values["withdrawn_reason"] = note[:255]
+    model_update(instance=article, fields=list(values), data=values, actor=actor, reason=note[:100] or None)
+    return article

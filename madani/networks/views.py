@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,10 +15,13 @@ from django.utils.translation import gettext as _
 from madani.activities.models import Activity
 from madani.core.confirm import NoForm, ReasonForm, confirm_action
 from madani.core.history import history_entries
+from madani.core.markdown import render_markdown
 from madani.core.permissions import ObjectAccess, require
 
 from . import services
 from .forms import (
+    ArticleForm,
+    ArticleNoteForm,
     AttendanceForm,
     DecisionForm,
     LicensingOutcomeForm,
@@ -33,8 +37,10 @@ from .forms import (
     PlanReviewForm,
     SeatEndForm,
     SeatForm,
+    SiteForm,
 )
 from .models import (
+    ArticleStatus,
     BoardSeat,
     Decision,
     DecisionStatus,
@@ -44,10 +50,19 @@ from .models import (
     Membership,
     MembershipStatus,
     MinutesStatus,
+    NetworkSite,
+    OpinionArticle,
     StrategicPlan,
     networks_visible_to,
 )
-from .permissions import can_manage_network, can_record_meetings, can_see_networks
+from .permissions import (
+    can_edit_site,
+    can_manage_network,
+    can_record_meetings,
+    can_see_article_author,
+    can_see_networks,
+    can_write_articles,
+)
 from .tables import MembershipTable, NetworkTable
 
 CURRENT = [MembershipStatus.ACTIVE, MembershipStatus.SUSPENDED]
@@ -104,6 +119,8 @@ def network_detail(request, pk):
     return render(request, "networks/network_detail.html", {
         "meetings": Meeting.objects.visible_to(request.user).filter(network=network),
         "may_schedule": can_record_meetings(request.user, network),
+        "may_edit_site": can_edit_site(request.user, network),
+        "site": NetworkSite.objects.filter(network=network).first(),
         "network": network, "access": access, "table": table, "table_rows": table.page_rows(memberships),
         "memberships": memberships, "current_count": len(current),
         "hidden_count": sum(1 for m in current if not m.shown_publicly),
@@ -517,3 +534,144 @@ def licensing_visit_edit(request, pk):
         messages.success(request, _("The visit was saved."))
         return redirect("networks:plan_list", pk=visit.network_id)
     return _form_page(request, form, str(visit), reverse("networks:plan_list", args=[visit.network_id]))
+
+
+# --- the network's website and its opinion articles ---------------------------------------------------
+
+
+@login_required
+def site_edit(request, pk):
+    network, _access = _get_network_for_user(request.user, pk)
+    require(can_edit_site(request.user, network))
+    current = NetworkSite.objects.filter(network=network).first()
+    form = SiteForm(request.POST or None, request.FILES or None, instance=current or NetworkSite(network=network),
+                    initial=None if current else {"name_ar": network.name_ar, "name_en": network.name_en or ""})
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        logo = data.pop("logo_upload", None)
+        try:
+            saved = services.site_save(actor=request.user, network=network, data=data, logo=logo)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The website was saved."))
+            return redirect("network_site:home", site_slug=saved.slug)
+    return render(request, "networks/simple_form.html", {
+        "form": form, "multipart": True, "title": _("The website of %(network)s") % {"network": network},
+        "back_url": reverse("networks:network_detail", args=[network.pk])})
+
+
+def _get_network_for_writer(user, pk):
+    """A network whose articles ``user`` may write (its editors, its members' staff); a 404 otherwise."""
+    from madani.organizations.models import Kind as OrganizationKind
+    from madani.organizations.models import Organization
+
+    network = get_object_or_404(Organization.objects.filter(kind=OrganizationKind.NETWORK), pk=pk)
+    if not can_write_articles(user, network):
+        raise Http404
+    return network
+
+
+def _get_article_for_user(user, pk):
+    article = get_object_or_404(OpinionArticle.objects.visible_to(user).select_related(
+        "network", "author", "reply_to"), pk=pk)
+    return article, can_edit_site(user, article.network)
+
+
+@login_required
+def article_list(request):
+    require(can_write_articles(request.user))
+    articles = OpinionArticle.objects.visible_to(request.user).select_related("network", "author").order_by(
+        "status", "-created_at")
+    writable = NetworkSite.objects.select_related("network").order_by("slug")
+    writable = [s for s in writable if can_write_articles(request.user, s.network)]
+    return render(request, "networks/article_list.html", {
+        "articles": articles, "writable": writable,
+        "queue": [a for a in articles if a.status in (ArticleStatus.SUBMITTED, ArticleStatus.IN_REVIEW)
+                  and can_edit_site(request.user, a.network)]})
+
+
+@login_required
+def article_add(request, pk):
+    network = _get_network_for_writer(request.user, pk)
+    form = ArticleForm(request.POST or None, network=network)
+    if request.method == "POST" and form.is_valid():
+        try:
+            article = services.article_create(actor=request.user, network=network, data=dict(form.cleaned_data))
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The draft was saved."))
+            return redirect("networks:article_detail", pk=article.pk)
+    return render(request, "networks/simple_form.html", {
+        "form": form, "title": _("An opinion article for %(network)s") % {"network": network},
+        "details": [_("Write under your name, or under an alias: only the network's editors will know it is you.")],
+        "back_url": reverse("networks:article_list")})
+
+
+_ARTICLE_STEPS = [
+    (ArticleStatus.SUBMITTED, "networks:article_submit", _("Submit for review")),
+    (ArticleStatus.IN_REVIEW, "networks:article_review", _("Take into review")),
+    (ArticleStatus.CHANGES_REQUESTED, "networks:article_changes", _("Ask for changes")),
+    (ArticleStatus.PUBLISHED, "networks:article_publish", _("Publish")),
+    (ArticleStatus.WITHDRAWN, "networks:article_withdraw", _("Withdraw")),
+]
+
+
+@login_required
+def article_detail(request, pk):
+    article, editor = _get_article_for_user(request.user, pk)
+    site = NetworkSite.objects.filter(network=article.network).first()
+    return render(request, "networks/article_detail.html", {
+        "article": article, "editor": editor, "site": site, "body": render_markdown(article.body),
+        "show_author": can_see_article_author(request.user, article),
+        "may_edit": (article.status in services.EDITABLE and article.author_id == request.user.pk) or (
+            editor and article.status not in (ArticleStatus.PUBLISHED, ArticleStatus.WITHDRAWN)),
+        "steps": [(url, label) for status, url, label in _ARTICLE_STEPS
+                  if services.may_move_article(request.user, article, status)],
+        "history": history_entries(article) if editor else None})
+
+
+@login_required
+def article_edit(request, pk):
+    article, editor = _get_article_for_user(request.user, pk)
+    form = ArticleForm(request.POST or None, instance=article, network=article.network)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.article_update(actor=request.user, article=article, data=dict(form.cleaned_data))
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The article was saved."))
+            return redirect("networks:article_detail", pk=article.pk)
+    return render(request, "networks/simple_form.html", {
+        "form": form, "title": _("Change %(article)s") % {"article": article},
+        "details": [article.editor_note] if article.editor_note else [],
+        "back_url": reverse("networks:article_detail", args=[article.pk])})
+
+
+_ARTICLE_MOVES = {
+    ArticleStatus.SUBMITTED: (_("Submit the article"), _("The network's editors receive it for review."), False),
+    ArticleStatus.IN_REVIEW: (_("Take the article into review"), _("The author can no longer change it."), False),
+    ArticleStatus.CHANGES_REQUESTED: (_("Ask for changes"), _("The author receives your note and may change "
+                                                              "the article before submitting it again."), True),
+    ArticleStatus.PUBLISHED: (_("Publish the article"), _("It appears on the network's website with its byline "
+                                                          "and the disclaimer."), False),
+    ArticleStatus.WITHDRAWN: (_("Withdraw the article"), _("It leaves the website; it stays here with the "
+                                                           "reason."), False),
+}
+
+
+@login_required
+def article_move(request, pk, status):
+    article, _editor = _get_article_for_user(request.user, pk)
+    title, question, needs_note = _ARTICLE_MOVES[status]
+    back = reverse("networks:article_detail", args=[article.pk])
+    done = None if services.may_move_article(request.user, article, status) else _(
+        "This article is %(status)s: this step is not open to you.") % {"status": article.get_status_display()}
+    return confirm_action(
+        request, title=title, question=question, button=title, button_class="btn-primary", done=done,
+        form=lambda data: ArticleNoteForm(data),
+        action=lambda form: services.article_move(actor=request.user, article=article, status=status,
+                                                  note=form.cleaned_data["note"]),
+        done_message=_("The article was changed."), done_url=back, back_url=back, errors_on_form=True)
