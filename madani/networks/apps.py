@@ -13,7 +13,9 @@ class NetworksConfig(AppConfig):
     nav_items = [NavItem(_("Networks"), "networks:network_list", "networks.see_networks", order=72),
                  NavItem(_("Opinion articles"), "networks:article_list", "networks.write_articles", order=73)]
     # After the organizations (core, order 0) and the ledger (10); before the dashboard's figures (1000).
-    demo_steps = [DemoStep("madani.sampledata.demo.networks.load", order=68)]
+    # Its website after the news (70) and library (80) demos, whose posts and resources it shows.
+    demo_steps = [DemoStep("madani.sampledata.demo.networks.load", order=68),
+                  DemoStep("madani.sampledata.demo.networks.load_site", order=85)]
     sitemaps = {"networks": "madani.networks.sitemaps.NetworkSiteSitemap"}
     public_urls = [
         PublicURL("network_site:home", "an online network site: about, public members (hidden ones never), latest "

@@ -183,8 +183,11 @@ def meeting_record_attendance(*, actor, meeting: Meeting, present: list) -> Meet
         raise ValidationError(_("The meeting has not taken place yet."))
     memberships = set()
     for person, membership in present:
-        if membership.network_id != meeting.network_id or not membership.is_current:
-            raise ValidationError(_("%(organization)s is not a current member of the network.")
+        # A preparatory meeting comes before the membership (the network is being formed): the organization
+        # only needs a membership of the network, even one that began later.
+        preparing = meeting.kind == MeetingKind.PREPARATORY
+        if membership.network_id != meeting.network_id or not (preparing or was_member_on(membership, meeting.date)):
+            raise ValidationError(_("%(organization)s was not a member of the network on the day of the meeting.")
                                   % {"organization": membership.organization})
         ledger.participation_add(actor=actor, activity=meeting.activity, person=person,
                                  organization=membership.organization, completed=True)
@@ -193,11 +196,27 @@ def meeting_record_attendance(*, actor, meeting: Meeting, present: list) -> Meet
     ledger.attendance_record(actor=actor, session=session, present_ids=[person.pk for person, _m in present])
     if meeting.activity.status != ActivityStatus.COMPLETED:
         ledger.activity_update(actor=actor, activity=meeting.activity, data={"status": ActivityStatus.COMPLETED})
-    voting = meeting.network.network_memberships.filter(status=MembershipStatus.ACTIVE).count()
+    voting = members_on(meeting.network, meeting.date).count()
     model_update(instance=meeting, fields=["status", "voting_members"],
                  data={"status": MeetingStatus.HELD, "voting_members": voting}, actor=actor)
     meeting.members_present.set(memberships)
     return meeting
+
+
+def members_on(network, day):
+    """The members with a vote on ``day``: joined on or before it and not yet gone (withdrawn members who
+    left after it were members then); hidden ones too. A member suspended today is left out: its
+    suspension's dates are not recorded."""
+    from django.db.models import Q
+
+    return network.network_memberships.filter(
+        Q(status=MembershipStatus.ACTIVE) | Q(status=MembershipStatus.WITHDRAWN, left_on__gt=day),
+        joined_on__lte=day)
+
+
+def was_member_on(membership, day) -> bool:
+    return membership.status != MembershipStatus.APPLIED and membership.joined_on is not None and (
+        membership.joined_on <= day) and (membership.left_on is None or membership.left_on > day)
 
 
 @transaction.atomic
