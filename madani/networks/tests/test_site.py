@@ -8,7 +8,7 @@ from django.utils import translation
 
 from conftest import client_for
 from madani.networks import services
-from madani.networks.models import ArticleStatus, NetworkSite, OpinionArticle
+from madani.networks.models import ArticleStatus, OpinionArticle
 from madani.news import services as news
 from tests.factories import OrganizationFactory, ServiceListingFactory, UserFactory
 
@@ -153,7 +153,8 @@ def test_an_alias_hides_the_real_author_everywhere_public(site_a, network_a, wri
     reply = _publish(_article(editor_of_network_a, network_a, title="رد على المقال", reply_to=article),
                      editor_of_network_a, editor_of_network_a)
     urls = [reverse("network_site:home", args=["wasl"]), reverse("network_site:articles", args=["wasl"]),
-            reverse("network_site:article", args=["wasl", article.pk]), reverse("network_site:article_feed", args=["wasl"]),
+            reverse("network_site:article", args=["wasl", article.pk]),
+            reverse("network_site:article_feed", args=["wasl"]),
             "/en/networks/wasl/opinion/feed/", "/sitemap.xml"]
     for url in urls:
         page = anonymous.get(url).content.decode()
@@ -189,7 +190,8 @@ def test_an_editor_of_network_a_cannot_touch_network_b(site_a, network_a, editor
     staff_writer = staff_a  # the center's staff may write for any network of their branch
     article_b = _article(staff_writer, network_b)
     editor = client_for(editor_of_network_a)
-    for url in [reverse("networks:site_edit", args=[network_b.pk]), reverse("networks:article_add", args=[network_b.pk]),
+    for url in [reverse("networks:site_edit", args=[network_b.pk]),
+                reverse("networks:article_add", args=[network_b.pk]),
                 reverse("networks:article_detail", args=[article_b.pk]),
                 reverse("networks:article_edit", args=[article_b.pk]),
                 reverse("networks:article_publish", args=[article_b.pk])]:

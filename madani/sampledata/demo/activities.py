@@ -460,8 +460,9 @@ def _year(rng, ledger, programs, branches, places, topics, trainers, today, acto
                 participants, served = rng.sample(pool, size), []
             if youth:  # 5 courses, 120 young people, half of them women (seed 004)
                 young = [pair for pair in pool if pair[0].birth_year >= today.year - 35]
-                rng.sample(young if len(young) >= 24 else pool, 24)  # the draw the demo made before: kept, so
-                # the rest of the demo is drawn as it was; the course's people are its cohort
+                young = young if len(young) >= 24 else pool
+                rng.sample(young, min(24, len(young)))  # the draw the demo made before: kept, so the rest of
+                # the demo is drawn as it was; the course's people are its cohort
                 participants = cohorts[YOUTH_COURSES - 1 - youth_courses]
             council = (councils.get(branch.pk) or [None])[0]
             if kind == Kind.LOCAL_ADMINISTRATION and council:

@@ -180,8 +180,9 @@ def _plans(admin, wasl, memberships, organizations, directors):
     from madani.indicators.services import indicator_save
 
     plan = services.plan_create(actor=admin, network=wasl, data={
-        "membership": None, "title": "الخطة الاستراتيجية لشبكة وصل 2021–2023", "period_start": datetime.date(2021, 1, 1),
-        "period_end": datetime.date(2023, 12, 31), "status": PlanStatus.ADOPTED,
+        "membership": None, "title": "الخطة الاستراتيجية لشبكة وصل 2021–2023",
+        "period_start": datetime.date(2021, 1, 1), "period_end": datetime.date(2023, 12, 31),
+        "status": PlanStatus.ADOPTED,
         "summary": "تعزيز دور المنظمات الأعضاء والشباب في الشأن العام في ريف حلب الشمالي والشرقي."})
     youth = Program.objects.filter(code="youth-10").first()
     indicator = None
@@ -191,7 +192,8 @@ def _plans(admin, wasl, memberships, organizations, directors):
             "name_en": "Young people trained by the 10% Youth project", "metric": "people",
             "disaggregations": ["gender"], "programs": [youth]})
     for n, text in enumerate(OBJECTIVES):
-        services.objective_add(actor=admin, plan=plan, text=text, indicators=[indicator] if indicator and n == 0 else [])
+        followed = [indicator] if indicator and n == 0 else []
+        services.objective_add(actor=admin, plan=plan, text=text, indicators=followed)
     for name, membership in memberships.items():
         member_plan = services.plan_create(actor=admin, network=wasl, data={
             "membership": membership, "title": f"الخطة الاستراتيجية لـ{organizations[name].name_ar}",
