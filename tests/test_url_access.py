@@ -250,6 +250,24 @@ LOGIN_REQUIRED = {
     "elections:result_list",
     "elections:result_enter",
     "elections:results_publish",
+    "networks:plan_list",
+    "networks:plan_add",
+    "networks:plan_detail",
+    "networks:plan_edit",
+    "networks:objective_add",
+    "networks:plan_review_add",
+    "networks:licensing_visit_add",
+    "networks:licensing_visit_edit",
+    "networks:site_edit",
+    "networks:article_list",
+    "networks:article_add",
+    "networks:article_detail",
+    "networks:article_edit",
+    "networks:article_submit",
+    "networks:article_review",
+    "networks:article_changes",
+    "networks:article_publish",
+    "networks:article_withdraw",
 }
 
 # API endpoints: 401/403 without a token or session.
@@ -365,6 +383,23 @@ BRANCH_OBJECT_URLS = {
     "networks:decision_start": "network_decision",
     "networks:decision_done": "network_decision",
     "networks:decision_drop": "network_decision",
+    "networks:plan_list": "network",
+    "networks:plan_add": "network",
+    "networks:plan_detail": "network_plan",
+    "networks:plan_edit": "network_plan",
+    "networks:objective_add": "network_plan",
+    "networks:plan_review_add": "network_plan",
+    "networks:licensing_visit_add": "network",
+    "networks:licensing_visit_edit": "licensing_visit",
+    "networks:site_edit": "network",
+    "networks:article_add": "network",
+    "networks:article_detail": "opinion_article",
+    "networks:article_edit": "opinion_article",
+    "networks:article_submit": "opinion_article",
+    "networks:article_review": "opinion_article",
+    "networks:article_changes": "opinion_article",
+    "networks:article_publish": "opinion_article",
+    "networks:article_withdraw": "opinion_article",
     "api:grant-call-detail": "call",
     "elections:election_detail": "election",
     "elections:election_advance": "election",
@@ -568,6 +603,8 @@ def _kwargs(name, objects):
         kwargs["code"] = objects["certificate"].code
     if "<str:slug>" in route:
         kwargs["slug"] = objects["news_post"].slug
+    if "<slug:site_slug>" in route:
+        kwargs["site_slug"] = objects["network_site"].slug
     return kwargs
 
 
@@ -642,8 +679,20 @@ def _networks_of_branch_a(organization, person, staff_a, program):
         "kind": "general_assembly", "title": "الاجتماع العام", "date": timezone.localdate() - datetime.timedelta(days=1)})
     networks.meeting_record_attendance(actor=staff_a, meeting=meeting, present=[(person, membership)])
     decision = networks.decision_record(actor=staff_a, meeting=meeting, data={"text": "قرار", "votes_for": 1})
+    plan = networks.plan_create(actor=staff_a, network=network, data={
+        "membership": membership, "title": "خطة", "period_start": day, "period_end": day.replace(year=2026)})
+    visit = networks.licensing_visit_record(actor=staff_a, network=network, data={
+        "membership": membership, "authority": "المجلس المحلي", "visited_on": day})
+    from madani.news.tests.conftest import jpeg
+
+    site = networks.site_save(actor=staff_a, network=network, data={"slug": "wasl", "name_ar": "شبكة وصل",
+                                                                     "published": True}, logo=jpeg(200, 200))
+    article = networks.article_create(actor=staff_a, network=network, data={"title": "رأي", "body": "نص"})
+    for status in ("submitted", "in_review", "published"):
+        article = networks.article_move(actor=staff_a, article=article, status=status)
     return {"network": network, "network_membership": membership, "board_seat": seat, "network_meeting": meeting,
-            "network_decision": decision}
+            "network_decision": decision, "network_plan": plan, "licensing_visit": visit, "network_site": site,
+            "opinion_article": article}
 
 
 def _elections_of_branch_a(staff_a, branch):

@@ -104,6 +104,11 @@ class Resource(models.Model):
         related_name="resources",
         help_text=_("The branch that looks after this resource; only administrators keep center-wide ones."),
     )
+    network = models.ForeignKey(
+        "organizations.Organization", verbose_name=_("network"), on_delete=models.PROTECT, null=True, blank=True,
+        related_name="network_resources", limit_choices_to={"kind": "network"},
+        help_text=_("Also offered on this network's website."),
+    )
     added_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("added by"), on_delete=models.SET_NULL, null=True, blank=True,
         related_name="+",

@@ -13,7 +13,7 @@ from madani.core.uploads import validate_upload
 from .models import ACCEPTED_EXTENSIONS, Kind, Resource, max_bytes
 
 FIELDS = ("kind", "title_ar", "title_en", "summary_ar", "summary_en", "authors", "year", "language", "access",
-          "url", "branch")
+          "url", "branch", "network")
 
 
 def _delete_after_commit(storage, name) -> None:

@@ -10,7 +10,20 @@ from madani.people.models import Person
 from madani.places.models import Place
 from madani.places.widgets import PlacePicker
 
-from .models import BoardSeat, Decision, Meeting, Membership, MembershipStatus
+from madani.indicators.models import Indicator
+
+from .models import (
+    BoardSeat,
+    Decision,
+    LicensingVisit,
+    Meeting,
+    Membership,
+    MembershipStatus,
+    NetworkSite,
+    OpinionArticle,
+    PlanReview,
+    StrategicPlan,
+)
 
 
 class MembershipForm(forms.ModelForm):
@@ -131,3 +144,108 @@ class DecisionForm(forms.ModelForm):
         self.fields["owner"].queryset = Membership.objects.visible_to(user).filter(
             network=meeting.network).current().select_related("organization")
         self.fields["owner"].label_from_instance = lambda m: str(m.organization)
+
+
+def _members_field(field, user, network):
+    field.queryset = Membership.objects.visible_to(user).filter(network=network).select_related("organization")
+    field.label_from_instance = lambda m: str(m.organization)
+
+
+class PlanForm(forms.ModelForm):
+    class Meta:
+        model = StrategicPlan
+        fields = ["membership", "title", "period_start", "period_end", "summary", "status"]
+        widgets = {"period_start": DateInput, "period_end": DateInput, "summary": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, user, network, **kwargs):
+        super().__init__(*args, **kwargs)
+        _members_field(self.fields["membership"], user, network)
+
+
+class PlanEditForm(forms.ModelForm):
+    class Meta:
+        model = StrategicPlan
+        fields = ["title", "period_start", "period_end", "summary", "status"]
+        widgets = {"period_start": DateInput, "period_end": DateInput, "summary": forms.Textarea(attrs={"rows": 4})}
+
+
+class ObjectiveForm(forms.Form):
+    text = forms.CharField(label=_("Objective"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
+    indicators = forms.ModelMultipleChoiceField(label=_("Followed by the indicators"), queryset=None, required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["indicators"].queryset = Indicator.objects.visible_to(user).order_by("name")
+
+
+class PlanReviewForm(forms.ModelForm):
+    class Meta:
+        model = PlanReview
+        fields = ["reviewed_on", "meeting", "findings", "recommendations"]
+        widgets = {"reviewed_on": DateInput, "findings": forms.Textarea(attrs={"rows": 4}),
+                   "recommendations": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, user, network, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"].queryset = Meeting.objects.visible_to(user).filter(network=network)
+
+
+class LicensingVisitForm(forms.ModelForm):
+    class Meta:
+        model = LicensingVisit
+        fields = ["membership", "authority", "visited_on", "meeting", "outcome", "notes"]
+        widgets = {"visited_on": DateInput, "notes": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, user, network, **kwargs):
+        super().__init__(*args, **kwargs)
+        _members_field(self.fields["membership"], user, network)
+        self.fields["meeting"].queryset = Meeting.objects.visible_to(user).filter(network=network)
+
+
+class LicensingOutcomeForm(forms.ModelForm):
+    class Meta:
+        model = LicensingVisit
+        fields = ["outcome", "notes"]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+
+
+class SiteForm(forms.ModelForm):
+    logo_upload = forms.ImageField(label=_("Logo"), required=False,
+                                   help_text=_("JPEG, PNG or WebP; kept at most 120 pixels wide, without metadata."))
+
+    class Meta:
+        model = NetworkSite
+        fields = ["slug", "name_ar", "name_en", "tagline_ar", "tagline_en", "about_ar", "about_en", "primary_colour",
+                  "accent_colour", "disclaimer_ar", "disclaimer_en", "published"]
+        widgets = {"about_ar": forms.Textarea(attrs={"rows": 6}), "about_en": forms.Textarea(attrs={"rows": 6}),
+                   "disclaimer_ar": forms.Textarea(attrs={"rows": 2}),
+                   "disclaimer_en": forms.Textarea(attrs={"rows": 2}),
+                   "primary_colour": forms.TextInput(attrs={"type": "color"}),
+                   "accent_colour": forms.TextInput(attrs={"type": "color"})}
+
+    def clean_logo_upload(self):
+        from madani.core.images import validate_image
+
+        upload = self.cleaned_data.get("logo_upload")
+        if upload:
+            validate_image(upload)
+        return upload
+
+
+class ArticleForm(forms.ModelForm):
+    class Meta:
+        model = OpinionArticle
+        fields = ["language", "title", "summary", "body", "alias", "reply_to"]
+        widgets = {"summary": forms.Textarea(attrs={"rows": 2}), "body": forms.Textarea(attrs={"rows": 14})}
+
+    def __init__(self, *args, network, **kwargs):
+        super().__init__(*args, **kwargs)
+        replies = OpinionArticle.objects.published().filter(network=network)
+        if self.instance.pk:
+            replies = replies.exclude(pk=self.instance.pk)
+        self.fields["reply_to"].queryset = replies
+
+
+class ArticleNoteForm(forms.Form):
+    note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}), required=False,
+                           max_length=2000)

@@ -6,6 +6,7 @@ A membership not shown publicly (members working under authorities where being l
 still a member for everything internal: counts, quorum, seats."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -277,3 +278,285 @@ class Decision(models.Model):
 
     def __str__(self):
         return f"{self.number}. {self.text[:60]}"
+
+
+# --- plans, reviews and licensing support -------------------------------------------------------------
+
+class PlanStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    ADOPTED = "adopted", _("Adopted")
+    CLOSED = "closed", _("Closed")
+
+
+class StrategicPlan(models.Model):
+    """A strategic plan: the network's own (``membership`` empty) or one of its members' plans, which
+    the members' directors review together. Its objectives are followed by indicators of the ledger."""
+
+    network = models.ForeignKey(Organization, verbose_name=_("network"), on_delete=models.PROTECT,
+                                related_name="network_plans")
+    membership = models.ForeignKey(Membership, verbose_name=_("member organization"), on_delete=models.PROTECT,
+                                   null=True, blank=True, related_name="plans",
+                                   help_text=_("Leave empty for the network's own strategic plan."))
+    title = models.CharField(_("title"), max_length=255)
+    period_start = models.DateField(_("from"))
+    period_end = models.DateField(_("until"))
+    summary = models.TextField(_("summary"), blank=True)
+    status = models.CharField(_("status"), max_length=12, choices=PlanStatus.choices, default=PlanStatus.DRAFT)
+    history = HistoricalRecords()
+
+    objects = OfNetworkQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("strategic plan")
+        verbose_name_plural = _("strategic plans")
+        ordering = ["network", "membership__organization__name", "-period_start"]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            raise ValidationError({"period_end": _("A plan ends after it starts.")})
+
+    @property
+    def is_networks_own(self):
+        return self.membership_id is None
+
+
+class PlanObjective(models.Model):
+    """An objective of a plan, followed by indicators (``madani/indicators``)."""
+
+    plan = models.ForeignKey(StrategicPlan, verbose_name=_("plan"), on_delete=models.CASCADE,
+                             related_name="objectives")
+    number = models.PositiveSmallIntegerField(_("number"))
+    text = models.TextField(_("objective"))
+    indicators = models.ManyToManyField("indicators.Indicator", verbose_name=_("indicators"), blank=True,
+                                        related_name="network_objectives")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("objective")
+        verbose_name_plural = _("objectives")
+        ordering = ["plan", "number"]
+        constraints = [models.UniqueConstraint(fields=["plan", "number"], name="one_objective_number_per_plan")]
+
+    def __str__(self):
+        return f"{self.number}. {self.text[:60]}"
+
+
+class PlanReview(models.Model):
+    """The network's review of a member's plan (at the directors' consultation, for instance)."""
+
+    plan = models.ForeignKey(StrategicPlan, verbose_name=_("plan"), on_delete=models.PROTECT, related_name="reviews")
+    network = models.ForeignKey(Organization, verbose_name=_("network"), on_delete=models.PROTECT,
+                                related_name="network_plan_reviews")
+    meeting = models.ForeignKey(Meeting, verbose_name=_("meeting"), on_delete=models.PROTECT, null=True, blank=True,
+                                related_name="plan_reviews")
+    reviewed_on = models.DateField(_("reviewed on"))
+    findings = models.TextField(_("findings"))
+    recommendations = models.TextField(_("recommendations"), blank=True)
+    history = HistoricalRecords()
+
+    objects = OfNetworkQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("plan review")
+        verbose_name_plural = _("plan reviews")
+        ordering = ["-reviewed_on", "-pk"]
+
+
+class VisitOutcome(models.TextChoices):
+    LICENSED = "licensed", _("Licence granted")
+    IN_PROGRESS = "in_progress", _("Application under way")
+    DOCUMENTS = "documents", _("Documents requested")
+    REFUSED = "refused", _("Refused")
+    NO_RESULT = "no_result", _("No result yet")
+
+
+class LicensingVisit(models.Model):
+    """A visit to a local council or another authority to help a member get licensed, and its outcome."""
+
+    network = models.ForeignKey(Organization, verbose_name=_("network"), on_delete=models.PROTECT,
+                                related_name="network_licensing_visits")
+    membership = models.ForeignKey(Membership, verbose_name=_("member organization"), on_delete=models.PROTECT,
+                                   related_name="licensing_visits")
+    authority = models.CharField(_("authority visited"), max_length=255)
+    visited_on = models.DateField(_("visited on"))
+    meeting = models.ForeignKey(Meeting, verbose_name=_("meeting"), on_delete=models.SET_NULL, null=True, blank=True,
+                                related_name="licensing_visits",
+                                help_text=_("The network's visit to the authority, when it was recorded as a meeting."))
+    outcome = models.CharField(_("outcome"), max_length=12, choices=VisitOutcome.choices,
+                               default=VisitOutcome.NO_RESULT)
+    notes = models.TextField(_("notes"), blank=True)
+    history = HistoricalRecords()
+
+    objects = OfNetworkQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("licensing support visit")
+        verbose_name_plural = _("licensing support visits")
+        ordering = ["-visited_on", "-pk"]
+
+    def __str__(self):
+        return f"{self.membership.organization} — {self.authority}"
+
+
+# --- the network's public website ---------------------------------------------------------------------
+
+# Paths under /networks/ that belong to the staff pages: no site may take them as its address.
+RESERVED_SLUGS = {"articles", "plans", "memberships", "seats", "meetings", "decisions", "licensing-visits", "sites",
+                  "new", "static", "media", "api", "admin", "forum"}
+
+colour = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Give a colour as # and six hexadecimal digits, like #1b6b5a."))
+
+
+def _not_reserved(value):
+    if value in RESERVED_SLUGS or value.isdigit():
+        raise ValidationError(_("This address is taken by the staff pages; choose another."))
+
+
+def _logo_path(site, filename):
+    return f"networks/logos/{filename}"
+
+
+class NetworkSiteQuerySet(OfNetworkQuerySet):
+    def online(self):
+        return self.filter(published=True)
+
+
+class NetworkSite(models.Model):
+    """A network's public website at /networks/<slug>/ (Arabic) and /en/networks/<slug>/ (English): its
+    own name, logo and colours; about the network and its public members, its news and resources (the
+    news and library apps, scoped to the network), the services of its members, opinion articles, and
+    the forum when there is one."""
+
+    network = models.OneToOneField(Organization, verbose_name=_("network"), on_delete=models.PROTECT,
+                                   related_name="network_site", limit_choices_to={"kind": OrganizationKind.NETWORK})
+    slug = models.SlugField(_("web address"), max_length=40, unique=True, validators=[_not_reserved],
+                            help_text=_("Latin letters, digits and hyphens: the site is at /networks/<address>/."))
+    name_ar = models.CharField(_("name (Arabic)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+    tagline_ar = models.CharField(_("tagline (Arabic)"), max_length=255, blank=True)
+    tagline_en = models.CharField(_("tagline (English)"), max_length=255, blank=True)
+    about_ar = models.TextField(_("about the network (Arabic)"), blank=True,
+                                help_text=_("Markdown: **bold**, *italics*, lists, links."))
+    about_en = models.TextField(_("about the network (English)"), blank=True)
+    primary_colour = models.CharField(_("main colour"), max_length=7, default="#1b6b5a", validators=[colour])
+    accent_colour = models.CharField(_("accent colour"), max_length=7, default="#c8553d", validators=[colour])
+    logo = models.ImageField(_("logo"), upload_to=_logo_path, blank=True)
+    disclaimer_ar = models.TextField(
+        _("opinion articles' disclaimer (Arabic)"), blank=True,
+        default="الآراء الواردة في مقالات الرأي تعبّر عن أصحابها ولا تعبّر بالضرورة عن رأي الشبكة أو أعضائها.")
+    disclaimer_en = models.TextField(
+        _("opinion articles' disclaimer (English)"), blank=True,
+        default="Opinion articles express their authors' views, not necessarily those of the network or its members.")
+    published = models.BooleanField(_("online"), default=False,
+                                    help_text=_("Untick to take the whole site offline."))
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    history = HistoricalRecords()
+
+    objects = NetworkSiteQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("network website")
+        verbose_name_plural = _("network websites")
+        ordering = ["slug"]
+
+    def __str__(self):
+        return self.name_ar
+
+    def localized(self, field: str, language: str) -> str:
+        return (getattr(self, f"{field}_{language}", "") or getattr(self, f"{field}_ar", "")
+                or getattr(self, f"{field}_en", ""))
+
+    @property
+    def version(self) -> str:
+        return f"{self.updated_at:%Y%m%d%H%M%S}" if self.updated_at else "0"
+
+
+class ArticleStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    IN_REVIEW = "in_review", _("Editorial review")
+    CHANGES_REQUESTED = "changes_requested", _("Changes requested")
+    PUBLISHED = "published", _("Published")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class ArticleLanguage(models.TextChoices):
+    ARABIC = "ar", _("Arabic")
+    ENGLISH = "en", _("English")
+
+
+class OpinionArticleQuerySet(RestrictedQuerySet):
+    """Editors (who may manage the network) see their networks' articles; an author sees their own. The
+    public reads ``published()`` through the site, never this."""
+
+    def for_branch_staff(self, user):
+        from .permissions import can_manage_network
+
+        networks = [n.pk for n in networks_visible_to(user) if can_manage_network(user, n)]
+        return self.filter(models.Q(network_id__in=networks) | models.Q(author=user))
+
+    for_trainer = for_branch_staff
+
+    def for_cso_member(self, user):
+        from madani.accounts.models import Role
+
+        mine = models.Q(author=user)
+        if user.role == Role.NETWORK_EDITOR and user.organization_id:
+            mine |= models.Q(network_id=user.organization_id)
+        return self.filter(mine)
+
+    def published(self):
+        return self.filter(status=ArticleStatus.PUBLISHED)
+
+
+class OpinionArticle(models.Model):
+    """An opinion article on the network's site: written by a member's staff or the network's editor, under
+    their name or an alias (whose real author only the network's editors see), reviewed by the editors,
+    published with the site's disclaimer; a reply to another article uses the right of reply."""
+
+    network = models.ForeignKey(Organization, verbose_name=_("network"), on_delete=models.PROTECT,
+                                related_name="opinion_articles")
+    author = models.ForeignKey("accounts.User", verbose_name=_("author"), on_delete=models.PROTECT,
+                               related_name="opinion_articles")
+    alias = models.CharField(_("alias"), max_length=100, blank=True,
+                             help_text=_("Published under this name instead of yours; only the network's editors "
+                                         "know who wrote it."))
+    language = models.CharField(_("language"), max_length=2, choices=ArticleLanguage.choices,
+                                default=ArticleLanguage.ARABIC)
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.TextField(_("summary"), blank=True, max_length=600)
+    body = models.TextField(_("text"), help_text=_("Markdown: **bold**, *italics*, lists, links."))
+    reply_to = models.ForeignKey("self", verbose_name=_("in reply to"), on_delete=models.PROTECT, null=True,
+                                 blank=True, related_name="replies",
+                                 help_text=_("The right of reply: the published article this one answers."))
+    status = models.CharField(_("status"), max_length=20, choices=ArticleStatus.choices, default=ArticleStatus.DRAFT)
+    editor_note = models.TextField(_("note from the editors"), blank=True)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    withdrawn_reason = models.CharField(_("why it was withdrawn"), max_length=255, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    objects = OpinionArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("opinion article")
+        verbose_name_plural = _("opinion articles")
+        ordering = ["-published_at", "-created_at", "-pk"]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def byline(self) -> str:
+        """The name the public reads: the alias, or the author's name. Never both."""
+        if self.alias:
+            return self.alias
+        return self.author.get_full_name() or str(self.author.organization or "")
+
+    @property
+    def is_public(self):
+        return self.status == ArticleStatus.PUBLISHED

@@ -28,9 +28,17 @@ from .models import (
     MeetingStatus,
     Membership,
     MembershipStatus,
+    ArticleStatus,
+    LicensingVisit,
     Minutes,
     MinutesStatus,
+    NetworkSite,
+    OpinionArticle,
+    PlanObjective,
+    PlanReview,
     SeatRole,
+    StrategicPlan,
+    VisitOutcome,
 )
 
 # From which statuses each status may be reached.
@@ -175,8 +183,11 @@ def meeting_record_attendance(*, actor, meeting: Meeting, present: list) -> Meet
         raise ValidationError(_("The meeting has not taken place yet."))
     memberships = set()
     for person, membership in present:
-        if membership.network_id != meeting.network_id or not membership.is_current:
-            raise ValidationError(_("%(organization)s is not a current member of the network.")
+        # A preparatory meeting comes before the membership (the network is being formed): the organization
+        # only needs a membership of the network, even one that began later.
+        preparing = meeting.kind == MeetingKind.PREPARATORY
+        if membership.network_id != meeting.network_id or not (preparing or was_member_on(membership, meeting.date)):
+            raise ValidationError(_("%(organization)s was not a member of the network on the day of the meeting.")
                                   % {"organization": membership.organization})
         ledger.participation_add(actor=actor, activity=meeting.activity, person=person,
                                  organization=membership.organization, completed=True)
@@ -185,11 +196,27 @@ def meeting_record_attendance(*, actor, meeting: Meeting, present: list) -> Meet
     ledger.attendance_record(actor=actor, session=session, present_ids=[person.pk for person, _m in present])
     if meeting.activity.status != ActivityStatus.COMPLETED:
         ledger.activity_update(actor=actor, activity=meeting.activity, data={"status": ActivityStatus.COMPLETED})
-    voting = meeting.network.network_memberships.filter(status=MembershipStatus.ACTIVE).count()
+    voting = members_on(meeting.network, meeting.date).count()
     model_update(instance=meeting, fields=["status", "voting_members"],
                  data={"status": MeetingStatus.HELD, "voting_members": voting}, actor=actor)
     meeting.members_present.set(memberships)
     return meeting
+
+
+def members_on(network, day):
+    """The members with a vote on ``day``: joined on or before it and not yet gone (withdrawn members who
+    left after it were members then); hidden ones too. A member suspended today is left out: its
+    suspension's dates are not recorded."""
+    from django.db.models import Q
+
+    return network.network_memberships.filter(
+        Q(status=MembershipStatus.ACTIVE) | Q(status=MembershipStatus.WITHDRAWN, left_on__gt=day),
+        joined_on__lte=day)
+
+
+def was_member_on(membership, day) -> bool:
+    return membership.status != MembershipStatus.APPLIED and membership.joined_on is not None and (
+        membership.joined_on <= day) and (membership.left_on is None or membership.left_on > day)
 
 
 @transaction.atomic
@@ -282,3 +309,209 @@ def decision_move(*, actor, decision: Decision, status: str, reason: str = "") -
                               % {"status": decision.get_status_display()})
     model_update(instance=decision, fields=["status"], data={"status": status}, actor=actor, reason=reason or None)
     return decision
+
+
+# --- plans, reviews and licensing support ------------------------------------------------------------
+
+
+def _check_member_of(network, membership, field="membership"):
+    if membership is not None and membership.network_id != network.pk:
+        raise ValidationError({field: _("The organization is not a member of this network.")})
+
+
+@transaction.atomic
+def plan_create(*, actor, network, data: dict) -> StrategicPlan:
+    """The network's strategic plan (``membership`` empty) or a member's plan (``data``: membership, title,
+    period_start, period_end, summary, status)."""
+    _check_member_of(network, data.get("membership"))
+    if data["period_end"] < data["period_start"]:
+        raise ValidationError({"period_end": _("A plan ends after it starts.")})
+    values = {**data, "network": network}
+    plan, _changed = model_update(instance=StrategicPlan(), fields=list(values), data=values, actor=actor)
+    return plan
+
+
+@transaction.atomic
+def plan_update(*, actor, plan: StrategicPlan, data: dict) -> StrategicPlan:
+    plan = StrategicPlan.objects.select_for_update().get(pk=plan.pk)
+    allowed = {key: data[key] for key in ("title", "period_start", "period_end", "summary", "status") if key in data}
+    if allowed.get("period_end", plan.period_end) < allowed.get("period_start", plan.period_start):
+        raise ValidationError({"period_end": _("A plan ends after it starts.")})
+    model_update(instance=plan, fields=list(allowed), data=allowed, actor=actor)
+    return plan
+
+
+@transaction.atomic
+def objective_add(*, actor, plan: StrategicPlan, text: str, indicators=()) -> PlanObjective:
+    """An objective of the plan, numbered after the last, followed by ``indicators``."""
+    plan = StrategicPlan.objects.select_for_update().get(pk=plan.pk)
+    last = plan.objectives.order_by("-number").first()
+    values = {"plan": plan, "number": (last.number + 1) if last else 1, "text": text}
+    objective, _changed = model_update(instance=PlanObjective(), fields=list(values), data=values, actor=actor)
+    objective.indicators.set(indicators)
+    return objective
+
+
+@transaction.atomic
+def plan_review_record(*, actor, plan: StrategicPlan, data: dict) -> PlanReview:
+    """The network reviews a member's plan (``data``: reviewed_on, findings, recommendations, meeting)."""
+    if plan.is_networks_own:
+        raise ValidationError(_("The network reviews its members' plans; its own plan is not reviewed here."))
+    meeting = data.get("meeting")
+    if meeting is not None and meeting.network_id != plan.network_id:
+        raise ValidationError({"meeting": _("The meeting is not one of this network's.")})
+    values = {**data, "plan": plan, "network": plan.network}
+    review, _changed = model_update(instance=PlanReview(), fields=list(values), data=values, actor=actor)
+    return review
+
+
+@transaction.atomic
+def licensing_visit_record(*, actor, network, data: dict) -> LicensingVisit:
+    """A visit to an authority to help a member get licensed (``data``: membership, authority, visited_on,
+    meeting, outcome, notes). A granted licence marks the member organization licensed."""
+    _check_member_of(network, data["membership"])
+    meeting = data.get("meeting")
+    if meeting is not None and meeting.network_id != network.pk:
+        raise ValidationError({"meeting": _("The meeting is not one of this network's.")})
+    values = {**data, "network": network}
+    visit, _changed = model_update(instance=LicensingVisit(), fields=list(values), data=values, actor=actor)
+    _follow_licence(actor, visit)
+    return visit
+
+
+@transaction.atomic
+def licensing_visit_update(*, actor, visit: LicensingVisit, data: dict) -> LicensingVisit:
+    """Record what came of a visit (``data``: outcome, notes)."""
+    visit = LicensingVisit.objects.select_for_update().get(pk=visit.pk)
+    allowed = {key: data[key] for key in ("outcome", "notes") if key in data}
+    model_update(instance=visit, fields=list(allowed), data=allowed, actor=actor)
+    _follow_licence(actor, visit)
+    return visit
+
+
+def _follow_licence(actor, visit):
+    from madani.organizations.models import LicensingStatus
+
+    organization = visit.membership.organization
+    status = {VisitOutcome.LICENSED: LicensingStatus.LICENSED,
+              VisitOutcome.IN_PROGRESS: LicensingStatus.IN_PROGRESS}.get(visit.outcome)
+    if status and organization.licensing_status != status and organization.licensing_status != LicensingStatus.LICENSED:
+        model_update(instance=organization, fields=["licensing_status"], data={"licensing_status": status},
+                     actor=actor, reason=_("Licensing support visit of %(network)s") % {"network": visit.network})
+
+
+# --- the network's website and its opinion articles ---------------------------------------------------
+
+SITE_FIELDS = ("slug", "name_ar", "name_en", "tagline_ar", "tagline_en", "about_ar", "about_en", "primary_colour",
+               "accent_colour", "disclaimer_ar", "disclaimer_en", "published")
+
+
+@transaction.atomic
+def site_save(*, actor, network, data: dict, logo=None) -> NetworkSite:
+    """Create or change the network's website (``data``: SITE_FIELDS). A logo is re-encoded (metadata
+    stripped, at most 400 pixels wide) before it is kept."""
+    from madani.core.images import prepare_image
+
+    if network.kind != OrganizationKind.NETWORK:
+        raise ValidationError(_("Only an organization of kind “network” has a website."))
+    site = NetworkSite.objects.select_for_update().filter(network=network).first() or NetworkSite(network=network)
+    values = {key: data[key] for key in SITE_FIELDS if key in data}
+    site, _changed = model_update(instance=site, fields=list(values), data=values, actor=actor)
+    if logo:
+        prepared = prepare_image(logo, max_width=400, thumbnail_width=120)
+        site.logo.save(prepared.thumbnail.name, prepared.thumbnail, save=True)
+    return site
+
+
+ARTICLE_FIELDS = ("title", "summary", "body", "language", "alias", "reply_to")
+EDITABLE = {ArticleStatus.DRAFT, ArticleStatus.CHANGES_REQUESTED}
+
+
+def _check_reply(network, reply_to):
+    if reply_to is not None and (reply_to.network_id != network.pk or reply_to.status != ArticleStatus.PUBLISHED):
+        raise ValidationError({"reply_to": _("A reply answers a published article of the same network.")})
+
+
+@transaction.atomic
+def article_create(*, actor, network, data: dict) -> OpinionArticle:
+    """A draft opinion article by ``actor`` (``data``: ARTICLE_FIELDS)."""
+    from .permissions import can_write_articles
+
+    if not can_write_articles(actor, network):
+        raise ValidationError(_("Only the network's editors and its members' staff write its articles."))
+    _check_reply(network, data.get("reply_to"))
+    values = {**{key: data[key] for key in ARTICLE_FIELDS if key in data}, "network": network, "author": actor,
+              "status": ArticleStatus.DRAFT}
+    article, _changed = model_update(instance=OpinionArticle(), fields=list(values), data=values, actor=actor)
+    return article
+
+
+@transaction.atomic
+def article_update(*, actor, article: OpinionArticle, data: dict) -> OpinionArticle:
+    """The author changes a draft, or an article sent back for changes; an editor also while reviewing it."""
+    from .permissions import can_edit_site
+
+    article = OpinionArticle.objects.select_for_update().get(pk=article.pk)
+    editor = can_edit_site(actor, article.network)
+    if not (article.status in EDITABLE and article.author_id == actor.pk) and not (
+            editor and article.status in EDITABLE | {ArticleStatus.SUBMITTED, ArticleStatus.IN_REVIEW}):
+        raise ValidationError(_("This article is %(status)s: it cannot be changed now.")
+                              % {"status": article.get_status_display()})
+    _check_reply(article.network, data.get("reply_to", article.reply_to))
+    values = {key: data[key] for key in ARTICLE_FIELDS if key in data}
+    model_update(instance=article, fields=list(values), data=values, actor=actor)
+    return article
+
+
+# step: (statuses it moves from, who may take it: "author" | "editor" | "either", message when refused)
+ARTICLE_STEPS = {
+    ArticleStatus.SUBMITTED: (EDITABLE, "author", gettext_noop("Only a draft, or an article sent back for changes, "
+                                                               "is submitted.")),
+    ArticleStatus.IN_REVIEW: ({ArticleStatus.SUBMITTED}, "editor", gettext_noop("Only a submitted article is "
+                                                                              "taken into review.")),
+    ArticleStatus.CHANGES_REQUESTED: ({ArticleStatus.SUBMITTED, ArticleStatus.IN_REVIEW}, "editor",
+                                      gettext_noop("Only an article under review is sent back for changes.")),
+    ArticleStatus.PUBLISHED: ({ArticleStatus.IN_REVIEW}, "editor", gettext_noop("An article is published after "
+                                                                              "editorial review.")),
+    ArticleStatus.WITHDRAWN: ({ArticleStatus.PUBLISHED, ArticleStatus.SUBMITTED, ArticleStatus.IN_REVIEW,
+                               ArticleStatus.CHANGES_REQUESTED, ArticleStatus.DRAFT}, "either",
+                              gettext_noop("This article is already withdrawn.")),
+}
+
+
+def may_move_article(user, article, status) -> bool:
+    from .permissions import can_edit_site
+
+    allowed, who, _message = ARTICLE_STEPS[status]
+    if article.status not in allowed:
+        return False
+    editor = can_edit_site(user, article.network)
+    author = article.author_id == user.pk
+    return {"author": author, "editor": editor, "either": author or editor}[who]
+
+
+@transaction.atomic
+def article_move(*, actor, article: OpinionArticle, status: str, note: str = "") -> OpinionArticle:
+    """draft → submitted → editorial review → changes requested (→ submitted again) | published;
+    withdrawn from any of them (by its author or an editor), with a reason."""
+    article = OpinionArticle.objects.select_for_update().select_related("network").get(pk=article.pk)
+    allowed, _who, message = ARTICLE_STEPS[status]
+    if article.status not in allowed:
+        raise ValidationError(_(message))
+    if not may_move_article(actor, article, status):
+        raise ValidationError(_("You may not take this step for this article."))
+    values = {"status": status}
+    now = timezone.now()
+    if status == ArticleStatus.SUBMITTED:
+        values["submitted_at"] = now
+    elif status == ArticleStatus.CHANGES_REQUESTED:
+        if not note.strip():
+            raise ValidationError(_("Say what should change."))
+        values["editor_note"] = note
+    elif status == ArticleStatus.PUBLISHED:
+        values["published_at"] = article.published_at or now
+        values["editor_note"] = ""
+    elif status == ArticleStatus.WITHDRAWN:
+        values["withdrawn_reason"] = note[:255]
+    model_update(instance=article, fields=list(values), data=values, actor=actor, reason=note[:100] or None)
+    return article

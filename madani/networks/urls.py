@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import views
-from .models import DecisionStatus, MembershipStatus, MinutesStatus
+from .models import ArticleStatus, DecisionStatus, MembershipStatus, MinutesStatus
 
 app_name = "networks"
 urlpatterns = [
@@ -31,4 +31,25 @@ urlpatterns = [
          name="decision_start"),
     path("decisions/<int:pk>/done/", views.decision_move, {"status": DecisionStatus.DONE}, name="decision_done"),
     path("decisions/<int:pk>/drop/", views.decision_move, {"status": DecisionStatus.DROPPED}, name="decision_drop"),
+    path("<int:pk>/plans/", views.plan_list, name="plan_list"),
+    path("<int:pk>/plans/new/", views.plan_add, name="plan_add"),
+    path("plans/<int:pk>/", views.plan_detail, name="plan_detail"),
+    path("plans/<int:pk>/edit/", views.plan_edit, name="plan_edit"),
+    path("plans/<int:pk>/objectives/new/", views.objective_add, name="objective_add"),
+    path("plans/<int:pk>/reviews/new/", views.plan_review_add, name="plan_review_add"),
+    path("<int:pk>/licensing-visits/new/", views.licensing_visit_add, name="licensing_visit_add"),
+    path("licensing-visits/<int:pk>/", views.licensing_visit_edit, name="licensing_visit_edit"),
+    path("<int:pk>/site/", views.site_edit, name="site_edit"),
+    path("articles/", views.article_list, name="article_list"),
+    path("<int:pk>/articles/new/", views.article_add, name="article_add"),
+    path("articles/<int:pk>/", views.article_detail, name="article_detail"),
+    path("articles/<int:pk>/edit/", views.article_edit, name="article_edit"),
+    path("articles/<int:pk>/submit/", views.article_move, {"status": ArticleStatus.SUBMITTED}, name="article_submit"),
+    path("articles/<int:pk>/review/", views.article_move, {"status": ArticleStatus.IN_REVIEW}, name="article_review"),
+    path("articles/<int:pk>/changes/", views.article_move, {"status": ArticleStatus.CHANGES_REQUESTED},
+         name="article_changes"),
+    path("articles/<int:pk>/publish/", views.article_move, {"status": ArticleStatus.PUBLISHED},
+         name="article_publish"),
+    path("articles/<int:pk>/withdraw/", views.article_move, {"status": ArticleStatus.WITHDRAWN},
+         name="article_withdraw"),
 ]

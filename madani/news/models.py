@@ -93,6 +93,10 @@ class NewsPost(models.Model):
     branch = models.ForeignKey("branches.Branch", verbose_name=_("branch"), on_delete=models.PROTECT, null=True,
                                blank=True, related_name="news_posts",
                                help_text=_("Leave empty for news of the whole center."))
+    network = models.ForeignKey("organizations.Organization", verbose_name=_("network"), on_delete=models.PROTECT,
+                                null=True, blank=True, related_name="network_news_posts",
+                                limit_choices_to={"kind": "network"},
+                                help_text=_("Also shown on this network's website."))
     tags = models.ManyToManyField(Tag, verbose_name=_("tags"), blank=True, related_name="posts")
     cover = models.ImageField(_("cover image"), upload_to=_cover_path, blank=True)
     cover_thumbnail = models.ImageField(_("cover thumbnail"), upload_to=_cover_path, blank=True)

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from madani.accounts.models import Role
 from madani.activities.models import Status as ActivityStatus
 from madani.core.arabic import clean_spaces
 from madani.core.concurrency import check_version
@@ -71,9 +72,12 @@ def _save(*, actor, post: NewsPost, data: dict, cover=None, remove_cover=False) 
 
 @transaction.atomic
 def newspost_create(*, actor, data: dict, cover=None) -> NewsPost:
-    """A new draft written by ``actor``."""
+    """A new draft written by ``actor``. A network editor's posts are their network's (shown on its site)."""
     _require_writer(actor)
-    return _save(actor=actor, post=NewsPost(author=actor, status=Status.DRAFT), data=dict(data), cover=cover)
+    data = dict(data)
+    if actor.role == Role.NETWORK_EDITOR and actor.organization_id:
+        data["network"] = actor.organization
+    return _save(actor=actor, post=NewsPost(author=actor, status=Status.DRAFT), data=data, cover=cover)
 
 
 @transaction.atomic

@@ -66,14 +66,27 @@ EPD_PROGRAM = ("epd-nes", "تعزيز نهج الديمقراطية التشار
                "Enhancing Participatory Democracy in NES")
 
 
+# The seed report does not say when the CSOs joined the platform: the demo has them members since the
+# start of 2021, before the workshops of July.
+PLATFORM_JOINED = datetime.date(2021, 1, 1)
+
+
 def platform_create(*, actor, members) -> object:
-    """The NES NGO Platform (a center-wide network) with its ``members``."""
-    return organization_create(actor=actor, data={
+    """The NES NGO Platform (a center-wide network) with its ``members``, each an active founding
+    membership of the networks app (so the platform's page and quorum count them)."""
+    from madani.networks.services import membership_create
+
+    platform = organization_create(actor=actor, data={
         "kind": OrganizationKind.NETWORK, "name_ar": PLATFORM[0], "name_en": PLATFORM[1], "branch": None,
         "description_ar": "منصة تضم منظمات المجتمع المدني في شمال وشرق سوريا.",
         "description_en": "The platform of civil-society organizations in North-East Syria.",
         "members": list(members),
     })
+    for member in members:
+        membership_create(actor=actor, network=platform, data={
+            "organization": member, "kind": "founding", "status": "active", "applied_on": PLATFORM_JOINED,
+            "joined_on": PLATFORM_JOINED})
+    return platform
 
 
 def seed_000_workshops(*, actor, branch, program, phase, platform, members, trainers, topics, places,

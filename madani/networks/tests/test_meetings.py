@@ -97,3 +97,20 @@ def test_a_meeting_not_yet_held_takes_no_attendance(staff_a, network_a, members_
     with pytest.raises(ValidationError, match="not taken place"):
         attend(staff_a, meeting, members_a[:1])
     assert list(meeting.activity.target_organizations.all()) == [members_a[0].organization]
+
+
+def test_quorum_counts_the_members_of_the_meetings_day_not_of_the_recording_day(staff_a, general_meeting,
+                                                                                 members_a, network_a, branch_a):
+    from tests.factories import OrganizationFactory
+
+    # A member that joined after the meeting does not count; one that withdrew after it does.
+    late = services.membership_create(actor=staff_a, network=network_a, data={
+        "organization": OrganizationFactory(branch=branch_a), "status": "active",
+        "applied_on": HELD_ON, "joined_on": HELD_ON + datetime.timedelta(days=5)})
+    services.membership_move(actor=staff_a, membership=members_a[1], status="withdrawn",
+                             on=HELD_ON + datetime.timedelta(days=3))
+    meeting = attend(staff_a, general_meeting, [members_a[0], members_a[1]])
+    assert meeting.voting_members == 3 and meeting.has_quorum  # a, b (withdrawn since) and the hidden c
+    with pytest.raises(ValidationError, match="not a member of the network on the day"):
+        services.meeting_record_attendance(actor=staff_a, meeting=meeting,
+                                           present=[(representative(members_a[0]), late)])

@@ -126,10 +126,11 @@ class _Ledger:
         self.entries = []
 
     def add(self, activity, *, topics=(), facilitators=(), organizations=(), days=None, participants=(),
-            attendance_rate=None, rng=None, all_present=False):
+            attendance_rate=None, rng=None, all_present=False, everyone_once=False):
         """``activity``: its fields (``_activity``). ``participants``: (person, organization) pairs.
         ``days``: the sessions' dates (default: every day of the activity). Past sessions get
-        attendance: everyone (``all_present``) or each participant with probability ``attendance_rate``."""
+        attendance: everyone (``all_present``) or each participant with probability ``attendance_rate``;
+        ``everyone_once``: a participant the draw left out of every past session attends the first one."""
         start, end = activity["start_date"], activity["end_date"]
         activity["status"] = _status(start, end, self.today)
         days = days or [start + n * DAY for n in range((end - start).days + 1)]
@@ -140,6 +141,9 @@ class _Ledger:
             for person, _organization in participants:
                 if all_present or rng.random() < attendance_rate:
                     present.setdefault(index, []).append(person)
+        if everyone_once and days[0] <= self.today:
+            seen = {person.pk for people in present.values() for person in people}
+            present.setdefault(0, []).extend(person for person, _o in participants if person.pk not in seen)
         attended = {}
         for people in present.values():
             for person in people:
@@ -181,7 +185,7 @@ def load(rng):
     trainers = _trainers(rng, actor, branches, places)
     _seed_000(rng, actor, programs, branches, places, topics, trainers)
     _seed_001(rng, actor, ledger, programs, branches, topics, trainers)
-    _year(rng, ledger, programs, branches, places, topics, trainers, today)
+    _year(rng, ledger, programs, branches, places, topics, trainers, today, actor=actor)
     ledger.save(actor)
 
 
@@ -359,7 +363,41 @@ def _seed_001(rng, actor, ledger, programs, branches, topics, trainers):
         )
 
 
-def _year(rng, ledger, programs, branches, places, topics, trainers, today):
+YOUTH_TRAINED = 120  # seed 004: "trained 120 young women and men" in five courses
+YOUTH_COURSES = 5
+
+
+def _youth_cohort(actor, branch, pool, organizations, today):
+    """The 120 young people (18 to 35 years old, half of them women) of the five "10% Youth" courses: the
+    branch's young people first, then new ones registered for the project, 24 per course, each in one
+    course only. Its own random stream, so the rest of the demo is drawn as before."""
+    import random
+
+    rng = random.Random(4)  # seed 004
+    oldest, youngest = today.year - 34, today.year - 19  # 18 to 35 on every course's day
+    young = {Gender.FEMALE: [], Gender.MALE: []}
+    for person, organization in pool:
+        if oldest <= person.birth_year <= youngest and person.gender in young:
+            young[person.gender].append((person, organization))
+    half = YOUTH_TRAINED // 2
+    home_places = list(Place.objects.filter(pcode__startswith=branch.place.pcode[:4], level="subdistrict")
+                       .order_by("pcode"))
+    for gender, names in ((Gender.FEMALE, FEMALE_NAMES), (Gender.MALE, MALE_NAMES)):
+        while len(young[gender]) < half:
+            person = person_create(actor=actor, data={
+                "full_name": f"{rng.choice(names)} {rng.choice(MALE_NAMES)} {rng.choice(FAMILY_NAMES)}",
+                "gender": gender, "birth_year": rng.randint(oldest, youngest), "branch": branch,
+                "home_place": rng.choice(home_places) if home_places else branch.place,
+                "displacement": rng.choices([Displacement.RESIDENT, Displacement.IDP], [75, 25])[0],
+                "consent_date": today - rng.randint(30, 360) * DAY})
+            young[gender].append((person, rng.choice(organizations) if organizations else None))
+    women, men = rng.sample(young[Gender.FEMALE], half), rng.sample(young[Gender.MALE], half)
+    per_course = half // YOUTH_COURSES
+    return [women[n * per_course:(n + 1) * per_course] + men[n * per_course:(n + 1) * per_course]
+            for n in range(YOUTH_COURSES)]
+
+
+def _year(rng, ledger, programs, branches, places, topics, trainers, today, actor=None):
     """About 120 activities over the last twelve months, at least one per branch and month, with a
     few planned in the coming weeks. The demo trainer facilitates several in Deir ez-Zor."""
     people, orgs, venues, councils = {}, {}, {}, {}
@@ -395,7 +433,8 @@ def _year(rng, ledger, programs, branches, places, topics, trainers, today):
                 last_day = max(1, today.day)
             starts.append(month.replace(day=rng.randint(1, last_day)))
         starts += [today + rng.randint(7, 45) * DAY for _ in range(PLANNED_PER_BRANCH.get(code, 1))]
-        youth_courses = 5 if code == "aleppo" else 0
+        youth_courses = YOUTH_COURSES if code == "aleppo" else 0
+        cohorts = _youth_cohort(actor, branch, pool, orgs.get(branch.pk, []), today) if youth_courses else []
         for n, start in enumerate(sorted(starts)):
             kind = rng.choices(kinds, weights)[0]
             youth = youth_courses > 0 and n % 4 == 1 and start <= today
@@ -419,10 +458,12 @@ def _year(rng, ledger, programs, branches, places, topics, trainers, today):
                 served = [organization]
             else:
                 participants, served = rng.sample(pool, size), []
-            if youth:  # 5 courses, 120 young people (seed 004)
+            if youth:  # 5 courses, 120 young people, half of them women (seed 004)
                 young = [pair for pair in pool if pair[0].birth_year >= today.year - 35]
                 young = young if len(young) >= 24 else pool
-                participants = rng.sample(young, min(24, len(young)))
+                rng.sample(young, min(24, len(young)))  # the draw the demo made before: kept, so the rest of
+                # the demo is drawn as it was; the course's people are its cohort
+                participants = cohorts[YOUTH_COURSES - 1 - youth_courses]
             council = (councils.get(branch.pk) or [None])[0]
             if kind == Kind.LOCAL_ADMINISTRATION and council:
                 served = [council]
@@ -449,5 +490,5 @@ def _year(rng, ledger, programs, branches, places, topics, trainers, today):
             ledger.add(
                 _activity(kind, title_ar, title_en, program, phase, branch, place, start, end),
                 topics=[topic] if topic else [], facilitators=facilitators, organizations=served, days=days,
-                participants=participants, rng=rng, attendance_rate=rng.uniform(0.8, 0.95),
+                participants=participants, rng=rng, attendance_rate=rng.uniform(0.8, 0.95), everyone_once=youth,
             )

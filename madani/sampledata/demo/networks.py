@@ -16,12 +16,15 @@ from madani.activities.models import Program
 from madani.activities.services import program_save
 from madani.networks import services
 from madani.networks.models import (
+    ArticleStatus,
     DecisionStatus,
     MeetingKind,
     MembershipKind,
     MembershipStatus,
     MinutesStatus,
+    PlanStatus,
     SeatRole,
+    VisitOutcome,
 )
 from madani.organizations.models import Organization
 from madani.people import services as people
@@ -84,11 +87,11 @@ def load(rng):
 
 DECISIONS = [
     # text, votes (for, against, abstaining), owner, days until due, status
-    ("اعتماد النظام الداخلي للشبكة وآلية اتخاذ القرار بالأغلبية", (8, 0, 0), "Al-Bab Women's Organization", 30,
+    ("اعتماد النظام الداخلي للشبكة وآلية اتخاذ القرار بالأغلبية", (6, 0, 0), "Al-Bab Women's Organization", 30,
      DecisionStatus.DONE),
-    ("اعتماد خطة عمل الشبكة للعام الأول وتوزيع المهام بين الأعضاء", (7, 0, 1), "Civic House Association", 60,
+    ("اعتماد خطة عمل الشبكة للعام الأول وتوزيع المهام بين الأعضاء", (5, 0, 1), "A Better Tomorrow", 60,
      DecisionStatus.DONE),
-    ("تشكيل لجنة لمتابعة ترخيص المنظمات الأعضاء لدى المجالس المحلية", (6, 1, 1), "Azaz Youth Initiative", 120,
+    ("تشكيل لجنة لمتابعة ترخيص المنظمات الأعضاء لدى المجالس المحلية", (4, 1, 1), "Azaz Youth Initiative", 120,
      DecisionStatus.IN_PROGRESS),
 ]
 
@@ -122,7 +125,8 @@ def _meetings(rng, admin, wasl, memberships, organizations):
     general = services.meeting_schedule(actor=admin, network=wasl, program=program, data={
         "kind": MeetingKind.GENERAL_ASSEMBLY, "title": "الاجتماع العام الأول لشبكة وصل", "date": datetime.date(2020, 6, 20),
         "agenda": "1. آليات عمل الشبكة\n2. خطة العام الأول\n3. دعم ترخيص المنظمات الأعضاء", "quorum_percent": 51})
-    general = held(general, [name for name, *_rest in MEMBERS if name != "We Are Here Initiative"][:8])
+    # All the members of the day: the six founders (the others joined from 2021); quorum counts them only.
+    general = held(general, [name for name, kind, *_rest in MEMBERS if kind == MembershipKind.FOUNDING])
     for text, (yes, no, abstain), owner, due, status in DECISIONS:
         decision = services.decision_record(actor=admin, meeting=general, data={
             "text": text, "votes_for": yes, "votes_against": no, "votes_abstaining": abstain,
@@ -131,7 +135,7 @@ def _meetings(rng, admin, wasl, memberships, organizations):
         if status == DecisionStatus.DONE:
             services.decision_move(actor=admin, decision=decision, status=DecisionStatus.DONE)
     services.minutes_save(actor=admin, meeting=general, text=(
-        "عُقد الاجتماع العام الأول لشبكة وصل بحضور ممثلي ثماني منظمات من أصل تسع. ناقش الحاضرون آليات عمل "
+        "عُقد الاجتماع العام الأول لشبكة وصل بحضور ممثلي المنظمات المؤسِّسة الست. ناقش الحاضرون آليات عمل "
         "الشبكة وخطتها للعام الأول ودعم ترخيص المنظمات الأعضاء، واتخذوا القرارات المرقمة 1 إلى 3."))
     services.minutes_move(actor=admin, meeting=general, status=MinutesStatus.CIRCULATED)
     services.minutes_move(actor=admin, meeting=general, status=MinutesStatus.APPROVED, on=datetime.date(2020, 7, 5))
@@ -146,9 +150,159 @@ def _meetings(rng, admin, wasl, memberships, organizations):
         "ومصادر التمويل والتشبيك مع المجالس المحلية."))
     services.minutes_move(actor=admin, meeting=directors, status=MinutesStatus.CIRCULATED)
 
-    for n, names in enumerate([["Azaz Youth Initiative", "Bridges of Peace"], ["Qalam for Education", "Civic House Association"]]):
+    for n, names in enumerate([["Azaz Youth Initiative", "Bridges of Peace"],
+                               ["Civic House Association", "Mare' Development Association"]]):
         visit = services.meeting_schedule(actor=admin, network=wasl, program=program, data={
             "kind": MeetingKind.AUTHORITY_VISIT, "title": "زيارة المجلس المحلي في أعزاز لتسهيل ترخيص المنظمات الأعضاء",
             "date": datetime.date(2021, 3, 8) + datetime.timedelta(days=30 * n),
             "agenda": "متطلبات الترخيص ووثائقه، ومتابعة طلبات المنظمات الأعضاء"})
-        held(visit, names)
+        visit = held(visit, names)
+        for name, outcome in zip(names, VISIT_OUTCOMES[n], strict=True):
+            services.licensing_visit_record(actor=admin, network=wasl, data={
+                "membership": memberships[name], "authority": "المجلس المحلي في أعزاز", "visited_on": visit.date,
+                "meeting": visit, "outcome": outcome, "notes": "متابعة ملف الترخيص ووثائقه مع مكتب المنظمات"})
+
+    _plans(admin, wasl, memberships, organizations, directors)
+
+
+VISIT_OUTCOMES = [(VisitOutcome.LICENSED, VisitOutcome.DOCUMENTS), (VisitOutcome.IN_PROGRESS, VisitOutcome.LICENSED)]
+OBJECTIVES = [
+    "تمكين 120 شاباً وشابة من المشاركة في الشأن العام عبر مشروع 10% شباب",
+    "دعم ترخيص المنظمات الأعضاء لدى المجالس المحلية",
+    "بناء خطاب مشترك حول حرية التعبير مع الجهات المحلية",
+]
+
+
+def _plans(admin, wasl, memberships, organizations, directors):
+    """Wasl's strategic plan (its first objective followed by the "10% Youth" people trained, counted from
+    the ledger) and its review of each member's plan at the directors' consultation."""
+    from madani.indicators.models import Indicator
+    from madani.indicators.services import indicator_save
+
+    plan = services.plan_create(actor=admin, network=wasl, data={
+        "membership": None, "title": "الخطة الاستراتيجية لشبكة وصل 2021–2023",
+        "period_start": datetime.date(2021, 1, 1), "period_end": datetime.date(2023, 12, 31),
+        "status": PlanStatus.ADOPTED,
+        "summary": "تعزيز دور المنظمات الأعضاء والشباب في الشأن العام في ريف حلب الشمالي والشرقي."})
+    youth = Program.objects.filter(code="youth-10").first()
+    indicator = None
+    if youth:
+        indicator = indicator_save(actor=admin, indicator=Indicator(), data={
+            "code": "wasl-youth-trained", "name_ar": "الشباب المدرَّبون في مشروع 10% شباب",
+            "name_en": "Young people trained by the 10% Youth project", "metric": "people",
+            "disaggregations": ["gender"], "programs": [youth]})
+    for n, text in enumerate(OBJECTIVES):
+        followed = [indicator] if indicator and n == 0 else []
+        services.objective_add(actor=admin, plan=plan, text=text, indicators=followed)
+    for name, membership in memberships.items():
+        member_plan = services.plan_create(actor=admin, network=wasl, data={
+            "membership": membership, "title": f"الخطة الاستراتيجية لـ{organizations[name].name_ar}",
+            "period_start": datetime.date(2021, 1, 1), "period_end": datetime.date(2023, 12, 31),
+            "status": PlanStatus.ADOPTED})
+        services.plan_review_record(actor=admin, plan=member_plan, data={
+            "reviewed_on": directors.date, "meeting": directors,
+            "findings": "رؤية ورسالة واضحتان؛ الأهداف بحاجة إلى مؤشرات قابلة للقياس.",
+            "recommendations": "ربط الأهداف بمؤشرات وخطة متابعة سنوية، والتنسيق مع أعضاء الشبكة في التمويل."})
+
+
+ARTICLES = [
+    # title, summary, body, alias, author key, reply to (index)
+    ("الشباب والمجالس المحلية: شراكة ممكنة",
+     "ما تعلّمناه من مشروع 10% شباب عن مشاركة الشباب في الشأن المحلي.",
+     "درّب مشروع **10% شباب** مئة وعشرين شاباً وشابة على المناصرة والمشاركة السياسية.\n\n"
+     "تبيّن لنا أن المجالس المحلية مستعدة للاستماع حين يأتيها الشباب بدراسة احتياجات واضحة.", "", "editor", None),
+    ("حرية التعبير في الريف: ما الذي نخشاه؟",
+     "شهادة من عضو في الشبكة عن حدود الكلام في ريف حلب.",
+     "نعمل في بيئة يُحسب فيها كل منشور. **حرية التعبير** ليست ترفاً بل شرط لعمل المجتمع المدني.\n\n"
+     "نوصي الجهات المحلية بحماية العاملين في المنظمات من الملاحقة بسبب آرائهم.", "قلم من الريف", "azaz", None),
+    ("ردّ: الحوار مع الجهات المحلية ممكن",
+     "ردّ على مقال «حرية التعبير في الريف» من منظمة عضو.",
+     "نتفق مع الكاتب في أهمية حرية التعبير، ونرى أن زيارات الشبكة للمكاتب القضائية فتحت باباً للحوار.", "",
+     "civic", 1),
+]
+
+
+def load_site(rng):
+    """Wasl's website, once the news (order 70) and library (80) demos have run: its name, logo and colours;
+    its news (two published posts; the network editor's draft waits in the newsroom); its resources; three
+    published opinion articles (one under an alias, one a reply) and one waiting for review."""
+    from madani.library import services as library
+    from madani.library.models import Resource
+    from madani.news import services as news
+
+    wasl = Organization.objects.filter(name_en="Wasl Network").first()
+    if wasl is None:
+        return
+    admin = User.objects.get(email=f"admin@{DEMO_DOMAIN}")
+    site = services.site_save(actor=admin, network=wasl, logo=_logo(), data={
+        "slug": "wasl", "name_ar": "شبكة وصل", "name_en": "Wasl Network",
+        "tagline_ar": "منظمات المجتمع المدني في ريف حلب الشمالي والشرقي",
+        "tagline_en": "Civil-society organizations of the northern and eastern Aleppo countryside",
+        "about_ar": ("تأسست **شبكة وصل** عام 2020 وتضم منظمات محلية من ريف حلب الشمالي والشرقي. تعمل على دعم "
+                     "ترخيص أعضائها، وتمكين الشباب من المشاركة في الشأن العام، والحوار مع الجهات المحلية."),
+        "about_en": ("**Wasl** was founded in 2020 by local CSOs of the northern and eastern Aleppo countryside. It "
+                     "helps its members get licensed, trains young people to take part in public life, and talks "
+                     "with local authorities."),
+        "primary_colour": "#1b6b5a", "accent_colour": "#c8553d", "published": True})
+
+    # The network editor's draft (news demo) stays a draft: the newsroom shows a post at every stage.
+    for title_ar, title_en, body_ar, body_en in NEWS:
+        post = news.newspost_create(actor=admin, data={
+            "title_ar": title_ar, "title_en": title_en, "body_ar": body_ar, "body_en": body_en, "branch": wasl.branch,
+            "network": wasl})
+        news.newspost_publish(actor=admin, post=post)
+    for resource in Resource.objects.filter(authors__contains="شبكة وصل"):
+        library.resource_update(actor=admin, resource=resource, data={"network": wasl})
+
+    editor = User.objects.filter(email=f"network.editor@{DEMO_DOMAIN}").first() or admin
+    authors = {"editor": editor,
+               "azaz": _member_staff("Azaz Youth Initiative", "wasl.azaz", "سامر", "الأحمد"),
+               "civic": _member_staff("Civic House Association", "wasl.civic", "ريم", "العلي")}
+    published = []
+    for title, summary, body, alias, author, reply in ARTICLES:
+        article = services.article_create(actor=authors[author], network=wasl, data={
+            "title": title, "summary": summary, "body": body, "alias": alias, "language": "ar",
+            "reply_to": published[reply] if reply is not None else None})
+        services.article_move(actor=authors[author], article=article, status=ArticleStatus.SUBMITTED)
+        services.article_move(actor=editor, article=article, status=ArticleStatus.IN_REVIEW)
+        published.append(services.article_move(actor=editor, article=article, status=ArticleStatus.PUBLISHED))
+    waiting = services.article_create(actor=authors["azaz"], network=wasl, data={
+        "title": "دراسة احتياجات الشباب في الباب", "body": "مسودة مقال عن نتائج دراسة الاحتياجات.", "language": "ar"})
+    services.article_move(actor=authors["azaz"], article=waiting, status=ArticleStatus.SUBMITTED)
+    return site
+
+
+NEWS = [
+    ("شبكة وصل تختتم الدورة الخامسة من مشروع 10% شباب", "Wasl completes the fifth course of the 10% Youth project",
+     "اختتمت شبكة وصل الدورة الخامسة من مشروع 10% شباب، ليبلغ عدد المتدربين والمتدربات مئة وعشرين.",
+     "Wasl completed the fifth course of its 10% Youth project: 120 young women and men trained."),
+    ("زيارة المكاتب القضائية في أعزاز بتوصيات حول حرية التعبير",
+     "A visit to the judicial offices in Azaz with recommendations on freedom of expression",
+     "زار وفد من الشبكة المكاتب القضائية وقدّم توصيات لحماية حرية التعبير والعاملين في المنظمات.",
+     "A delegation of the network visited the judicial offices with recommendations to protect freedom of "
+     "expression and the staff of CSOs."),
+]
+
+
+def _member_staff(organization_name, local, first, last):
+    """A member organization's staff member who writes for the site (no login of the demo: no password)."""
+    organization = Organization.objects.get(name_en=organization_name)
+    user = User.objects.create_user(email=f"{local}@{DEMO_DOMAIN}", password=None, first_name=first,
+                                    last_name=last, role="cso_member", organization=organization)
+    return user
+
+
+def _logo():
+    """A small logo drawn with Pillow: two linked rings (wasl: a link) in the network's colours."""
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (240, 240), "white")
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((30, 70, 130, 170), outline="#1b6b5a", width=18)
+    draw.ellipse((110, 70, 210, 170), outline="#c8553d", width=18)
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return SimpleUploadedFile("wasl.png", buffer.getvalue(), content_type="image/png")
