@@ -28,6 +28,7 @@ from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from madani.core.db import refresh_planner_statistics
 from madani.indicators.engine import ROOM_USE_KINDS
 
 from .models import ActivityState, Figure, FigureStatus, ReachState, ServedState, SessionState, TouchedActivity
@@ -74,13 +75,27 @@ def _temporary_tables(cursor, prefix="dashboard_", activity_ids=None):
     year, month = _date_parts("a.start_date")
     session_year, session_month = _date_parts("s.date")
     acts, sessions, reach, served = (prefix + table for table in TABLES)
-    if activity_ids is None:
-        only_activities = only_participations = only_attendance = ""
-    else:
-        ids = ", ".join(str(int(pk)) for pk in activity_ids) or "NULL"
-        only_activities = f"WHERE a.id IN ({ids})"
-        only_participations = f"WHERE activity_id IN ({ids})"
-        only_attendance = f"WHERE session_id IN (SELECT id FROM activities_session WHERE activity_id IN ({ids}))"
+    if activity_ids is None:  # everything: one GROUP BY over each table
+        where = ""
+        counts = """COALESCE(p.n, 0) AS participations, COALESCE(p.done, 0) AS completed
+        FROM activities_activity a
+        LEFT JOIN (SELECT activity_id, COUNT(*) AS n, SUM(CASE WHEN completed THEN 1 ELSE 0 END) AS done
+                   FROM activities_participation GROUP BY activity_id) p ON p.activity_id = a.id"""
+        marks = """COALESCE(t.n, 0) AS person_days
+        FROM {acts} d
+        JOIN activities_session s ON s.activity_id = d.activity_id
+        LEFT JOIN (SELECT session_id, COUNT(*) AS n FROM activities_attendance GROUP BY session_id) t
+               ON t.session_id = s.id"""
+    else:  # a few activities: counted through the indexes of their rows, never reading a whole table
+        where = f"WHERE a.id IN ({', '.join(str(int(pk)) for pk in activity_ids) or 'NULL'})"
+        counts = """(SELECT COUNT(*) FROM activities_participation x WHERE x.activity_id = a.id) AS participations,
+               (SELECT COUNT(*) FROM activities_participation x WHERE x.activity_id = a.id AND x.completed)
+               AS completed
+        FROM activities_activity a"""
+        marks = """(SELECT COUNT(*) FROM activities_attendance x WHERE x.session_id = s.id) AS person_days
+        FROM {acts} d
+        JOIN activities_session s ON s.activity_id = d.activity_id"""
+    marks = marks.replace("{acts}", acts)
     for table in (acts, sessions, reach, served):
         cursor.execute(f"DROP TABLE IF EXISTS {table}")
     cursor.execute(f"""
@@ -89,36 +104,34 @@ def _temporary_tables(cursor, prefix="dashboard_", activity_ids=None):
                ({month} + 2) / 3 AS quarter,
                CASE WHEN a.start_date <= {today} THEN 1 ELSE 0 END AS activities,
                CASE WHEN a.start_date <= {today} AND a.kind NOT IN ({room_uses}) THEN 1 ELSE 0 END AS services,
-               COALESCE(p.n, 0) AS participations, COALESCE(p.done, 0) AS completed
-        FROM activities_activity a
-        LEFT JOIN (SELECT activity_id, COUNT(*) AS n, SUM(CASE WHEN completed THEN 1 ELSE 0 END) AS done
-                   FROM activities_participation {only_participations} GROUP BY activity_id) p
-               ON p.activity_id = a.id
-        {only_activities}
+               {counts}
+        {where}
     """)
     cursor.execute(f"CREATE INDEX {acts}_id ON {acts} (activity_id)")
+    if activity_ids is not None and connection.vendor == "postgresql":
+        cursor.execute(f"ANALYZE {acts}")  # a new table has no statistics: PostgreSQL would plan for many rows
     cursor.execute(f"""
         CREATE TEMPORARY TABLE {sessions} AS
         SELECT s.id AS session_id, d.activity_id, d.program_id, d.branch_id, d.kind, {session_year} AS year,
                {session_month} AS month, ({session_month} + 2) / 3 AS quarter,
                CASE WHEN s.date <= {today} THEN 1 ELSE 0 END AS sessions,
-               COALESCE(t.n, 0) AS person_days
-        FROM {acts} d
-        JOIN activities_session s ON s.activity_id = d.activity_id
-        LEFT JOIN (SELECT session_id, COUNT(*) AS n FROM activities_attendance {only_attendance}
-                   GROUP BY session_id) t
-               ON t.session_id = s.id
+               {marks}
     """)
     cursor.execute(f"CREATE INDEX {sessions}_id ON {sessions} (session_id)")
+    if activity_ids is not None and connection.vendor == "postgresql":
+        cursor.execute(f"ANALYZE {sessions}")
     dims = "activity_id, program_id, branch_id, kind, year, quarter, month"
+    # A few activities: each person's gender looked up by id (a join may read the whole registry).
+    gender = "p.gender" if activity_ids is None else "(SELECT gender FROM people_person g WHERE g.id = t.person_id)"
+    people = "JOIN people_person p ON p.id = t.person_id" if activity_ids is None else ""
     cursor.execute(f"""
         CREATE TEMPORARY TABLE {reach} AS
         SELECT DISTINCT {", ".join("d." + d for d in dims.split(", "))}, t.person_id AS member,
-               CASE WHEN p.gender = 'female' THEN 1 ELSE 0 END AS women,
-               CASE WHEN p.gender = 'male' THEN 1 ELSE 0 END AS men
+               CASE WHEN {gender} = 'female' THEN 1 ELSE 0 END AS women,
+               CASE WHEN {gender} = 'male' THEN 1 ELSE 0 END AS men
         FROM {sessions} d
         JOIN activities_attendance t ON t.session_id = d.session_id
-        JOIN people_person p ON p.id = t.person_id
+        {people}
     """)
     cursor.execute(f"""
         CREATE TEMPORARY TABLE {served} AS
@@ -225,6 +238,7 @@ def rebuild() -> float:
     finally:
         with connection.cursor() as cursor:
             _drop_temporary_tables(cursor)
+    refresh_planner_statistics()  # a daily job (a new day rebuilds the figures) keeps SQLite's statistics fresh
     return seconds
 
 
@@ -276,6 +290,9 @@ def _apply(activity_ids: set) -> None:
         "served": list(ServedState.objects.filter(activity_id__in=ids).values()),
     }
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # Its queries read a few rows by index: compiling them (JIT, for plans estimated costly) took longer.
+            cursor.execute("SET LOCAL jit = off")
         _temporary_tables(cursor, prefix="dashboard_part_", activity_ids=ids)
         new = {table: _read(cursor, f"dashboard_part_{table}") for table in TABLES}
         _drop_temporary_tables(cursor, prefix="dashboard_part_")
