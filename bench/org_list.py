@@ -20,6 +20,7 @@ from bench.harness import requests_per_second, serve, sign_in_with_both_factors
 from bench.urls import BARE_BODY
 from madani.accounts.models import Role, User
 from madani.branches.models import Branch
+from madani.core.db import refresh_planner_statistics
 from madani.organizations.models import Kind, Organization
 
 ORGANIZATIONS = 10_000
@@ -49,6 +50,7 @@ def create_manager():
 def run():
     client = Client()
     sign_in_with_both_factors(client, create_manager())
+    refresh_planner_statistics()  # as the daily job does in production (SQLite; PostgreSQL's autovacuum)
     headers = {"Cookie": f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"}
     with translation.override("ar"):
         list_path = reverse("organizations:list")
