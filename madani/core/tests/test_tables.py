@@ -49,3 +49,22 @@ def test_the_rows_built_in_python_escape_what_users_typed_and_hide_narrow_column
     narrow = [column for column in OrganizationTable().page_columns() if column.narrow]
     assert row.count('<td class="d-none d-md-table-cell">') == len(narrow) > 0
     assert row.count("<td") == len(OrganizationTable().page_columns())
+
+
+def test_row_links_are_the_reversed_urls_in_each_language_and_prefix():
+    from django.urls import reverse
+    from django.urls.base import set_script_prefix
+    from django.utils import translation
+
+    from madani.core.lists import row_url
+
+    for language in ("ar", "en"):
+        with translation.override(language):
+            for pk in (1, 42, 987654321, 10**12):
+                assert row_url("organizations:detail", pk) == reverse("organizations:detail", args=[pk])
+    set_script_prefix("/madani/")
+    try:
+        assert row_url("organizations:detail", 7) == reverse("organizations:detail", args=[7]) == "/madani/organizations/7/"
+    finally:
+        set_script_prefix("/")
+    assert row_url("organizations:detail", "7") == reverse("organizations:detail", args=["7"])
