@@ -84,7 +84,9 @@ def _empty_ledger():
 
     tables = ["activities_attendance", "activities_participation", "activities_session",
               "activities_activity_topics", "activities_activity_target_organizations",
-              "activities_activity_facilitators", "activities_activity", "people_person", "dashboard_figure"]
+              "activities_activity_facilitators", "activities_activity", "people_person", "dashboard_figure",
+              "dashboard_activitystate", "dashboard_sessionstate", "dashboard_reachstate", "dashboard_servedstate",
+              "dashboard_touchedactivity"]
     with connection.cursor() as cursor:
         cursor.execute(f"TRUNCATE {', '.join(tables)} CASCADE")
 

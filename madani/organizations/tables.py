@@ -1,16 +1,15 @@
 """The organizations list: its columns on the page and in the CSV/Excel export (core/lists.py)."""
 
-from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
-from madani.core.lists import Column, Table
+from madani.core.lists import Column, Table, row_url
 from madani.core.templatetags.bidi import isolate
 
 
 def _name(organization):
-    link = format_html('<a href="{}">{}</a>', reverse("organizations:detail", args=[organization.pk]),
+    link = format_html('<a href="{}">{}</a>', row_url("organizations:detail", organization.pk),
                        isolate(organization))
     if organization.acronym:
         return format_html('{} <small class="text-body-secondary">({})</small>', link, isolate(organization.acronym))
