@@ -113,7 +113,7 @@ def category_detail(request, slug, pk):
     forum, access = _get_forum(request, slug)
     category = get_object_or_404(forum.categories, pk=pk)
     threads = Thread.objects.visible_to(request.user).filter(category=category).select_related("author") \
-        .annotate(replies=Count("posts", filter=Q(posts__status=PostStatus.VISIBLE)))
+        .annotate(replies=Count("posts", filter=Q(posts__status=PostStatus.VISIBLE))).order_by("-last_post_at", "-pk")
     page = Paginator(threads, THREADS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "forum/category.html", _base(forum, access, category=category, page=page))
 
