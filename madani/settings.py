@@ -139,8 +139,10 @@ INSTALLED_APPS = [
     "madani.directory",
     "madani.coworking",
     "madani.grants",
-    "madani.networks",
+    # The forum before the networks: its addresses (/networks/<slug>/forum/…) are matched before a
+    # network site's catch-all ones.
     "madani.forum",
+    "madani.networks",
     "madani.public",
     "madani.api",
 ]

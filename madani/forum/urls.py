@@ -5,6 +5,7 @@ from . import views
 app_name = "forum"
 F = "<slug:slug>/forum/"
 urlpatterns = [
+    path("forums/", views.forum_list, name="forum_list"),
     path("my-forum-posts/", views.my_posts, name="my_posts"),
     path(F, views.forum_index, name="index"),
     path(F + "search/", views.search, name="search"),

@@ -99,6 +99,12 @@ def _base(forum, access, **context):
 # -- public pages ----------------------------------------------------------------------------------------
 
 
+def forum_list(request):
+    """Every network's forum (they are all public)."""
+    forums = Forum.objects.select_related("network").order_by("network__name")
+    return render(request, "forum/forum_list.html", {"forums": forums})
+
+
 def forum_index(request, slug):
     forum, access = _get_forum(request, slug)
     visible = Thread.objects.visible_to(request.user).filter(forum=forum)
@@ -218,8 +224,9 @@ def post_flag(request, slug, pk):
 
 @login_required
 def post_appeal(request, slug, pk):
+    """The author of a hidden post asks for it back (anyone else: 404)."""
     forum, access = _get_forum(request, slug)
-    post = _get_post_for_user(request.user, forum, pk)
+    post = get_object_or_404(Post.objects.select_related("thread"), thread__forum=forum, author=request.user, pk=pk)
     return confirm_action(
         request, title=_("Appeal"), form=AppealForm, button=_("Send the appeal"), button_class="btn-primary",
         question=_("A moderator who did not take the decision will read your appeal."),

@@ -90,3 +90,21 @@ def client_of(user) -> Client:
 def in_english():
     with translation.override("en"):
         yield
+
+
+def forum_objects(*, network, staff, member):
+    """The records every forum URL is access-tested with (tests/test_url_access.py): a forum of
+    ``network`` (``member``, a user of a member organization, posts there), a published thread by
+    ``staff`` (a moderator of it), ``member``'s silence and appeal, a watched word."""
+    from django.utils import timezone
+
+    forum = make_forum(actor=staff, network=network, slug="wasl")
+    category = forum.categories.first()
+    thread = services.thread_start(actor=staff, forum=forum, category=category, title="موضوع", body="نص")
+    services.thread_start(actor=member, forum=forum, category=category, title="محتجز", body="نص")
+    sanction = services.sanction_impose(actor=staff, forum=forum, user=member, kind="silence", reason="إساءة",
+                                        ends_at=timezone.now() + datetime.timedelta(days=2))
+    return {"forum": forum, "forum_category": category, "forum_thread": thread, "forum_post": thread.posts.get(),
+            "forum_sanction": sanction,
+            "forum_appeal": services.appeal_send(actor=member, sanction=sanction, text="أعتذر"),
+            "forum_word": services.watched_word_add(actor=staff, forum=forum, word="كلمة", action="hold")}
