@@ -11,7 +11,7 @@ BODY_HELP = _("Markdown: **bold**, *italic*, lists, [links](https://…). No HTM
 
 def _body_field(label=_("Text")):
     return forms.CharField(label=label, max_length=MAX_BODY_CHARS, help_text=BODY_HELP,
-                           widget=forms.Textarea(attrs={"rows": 6, "dir": "auto"}))
+                           widget=forms.Textarea(attrs={"rows": 6, "dir": "auto", "class": "form-control"}))
 
 
 class TokenForm(forms.Form):
