@@ -229,7 +229,7 @@ def post_appeal(request, slug, pk):
     post = get_object_or_404(Post.objects.select_related("thread"), thread__forum=forum, author=request.user, pk=pk)
     return confirm_action(
         request, title=_("Appeal"), form=AppealForm, button=_("Send the appeal"), button_class="btn-primary",
-        question=_("A moderator who did not take the decision will read your appeal."),
+        question=_("The forum's moderators will read your appeal and answer it."),
         action=lambda form: services.appeal_send(actor=request.user, post=post, text=form.cleaned_data["text"]),
         done_message=_("Your appeal is sent."), done_url=_thread_url(post.thread, post),
         back_url=_thread_url(post.thread, post))
