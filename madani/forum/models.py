@@ -36,7 +36,8 @@ class Forum(models.Model):
     network = models.OneToOneField(Organization, verbose_name=_("network"), on_delete=models.PROTECT,
                                    related_name="forum", limit_choices_to={"kind": OrganizationKind.NETWORK})
     slug = models.SlugField(_("address"), unique=True, allow_unicode=False,
-                            help_text=_("Latin letters, digits and hyphens, not only digits: /networks/<address>/forum/."))
+                            help_text=_("Latin letters, digits and hyphens, not only digits: "
+                                        "/networks/<address>/forum/."))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:

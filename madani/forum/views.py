@@ -7,7 +7,7 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpResponse
@@ -83,11 +83,13 @@ def _moderator(request, slug):
     return forum, access
 
 
-def _thread_url(thread, post=None):
+def _thread_url(thread, post=None, user=None):
+    """The thread's address; with ``post``, the page where ``user`` (its author by default) finds it."""
     url = reverse("forum:thread", args=[thread.forum.slug, thread.pk])
     if post is None:
         return url
-    before = Post.objects.filter(thread=thread, created_at__lt=post.created_at).count()
+    shown = Post.objects.visible_to(user or post.author).filter(thread=thread)
+    before = shown.filter(Q(created_at__lt=post.created_at) | Q(created_at=post.created_at, pk__lt=post.pk)).count()
     page = before // POSTS_PER_PAGE + 1
     return f"{url}?page={page}#post-{post.pk}" if page > 1 else f"{url}#post-{post.pk}"
 
@@ -219,7 +221,7 @@ def post_flag(request, slug, pk):
                    "hidden at once until they review it."),
         action=lambda form: services.flag_post(actor=request.user, post=post, **form.cleaned_data),
         done_message=_("Thank you: the moderators will review it."), done_url=_thread_url(post.thread),
-        back_url=_thread_url(post.thread, post))
+        back_url=_thread_url(post.thread, post, request.user))
 
 
 @login_required
@@ -232,7 +234,7 @@ def post_appeal(request, slug, pk):
         question=_("The forum's moderators will read your appeal and answer it."),
         action=lambda form: services.appeal_send(actor=request.user, post=post, text=form.cleaned_data["text"]),
         done_message=_("Your appeal is sent."), done_url=_thread_url(post.thread, post),
-        back_url=_thread_url(post.thread, post))
+        back_url=_thread_url(post.thread, post, request.user))
 
 
 @login_required
@@ -365,7 +367,7 @@ def post_edit(request, slug, pk):
         button=_("Save"), button_class="btn-primary", errors_on_form=True,
         action=lambda form: services.post_edit(actor=request.user, post=post, **form.cleaned_data),
         done_message=_("The post is changed; the reason is shown under it."),
-        done_url=_thread_url(post.thread, post), back_url=_thread_url(post.thread, post))
+        done_url=_thread_url(post.thread, post, request.user), back_url=_thread_url(post.thread, post, request.user))
 
 
 @login_required
