@@ -399,7 +399,8 @@ def appeal_send(*, actor, text: str, post=None, sanction=None) -> Appeal:
 
 @transaction.atomic
 def appeal_decide(*, actor, appeal, uphold: bool, note: str = "") -> Appeal:
-    appeal = Appeal.objects.select_for_update(of=("self",)).select_related("post", "sanction", "forum").get(pk=appeal.pk)
+    appeal = Appeal.objects.select_for_update(of=("self",)).select_related("post", "sanction", "forum") \
+        .get(pk=appeal.pk)
     _require_moderator(actor, appeal.forum)
     if appeal.status != AppealStatus.OPEN:
         raise ValidationError(_("This appeal has already been decided."))
