@@ -139,6 +139,9 @@ INSTALLED_APPS = [
     "madani.directory",
     "madani.coworking",
     "madani.grants",
+    # The forum before the networks: its addresses (/networks/<slug>/forum/…) are matched before a
+    # network site's catch-all ones.
+    "madani.forum",
     "madani.networks",
     "madani.elections",
     "madani.public",
@@ -411,6 +414,11 @@ MADANI_AGE_BANDS = env_str("MADANI_AGE_BANDS", "0-17,18-24,25-34,35-59,60+")
 MADANI_LIBRARY_MAX_DOCUMENT_MB = env_int("MADANI_LIBRARY_MAX_DOCUMENT_MB", 20)
 MADANI_LIBRARY_MAX_AUDIO_MB = env_int("MADANI_LIBRARY_MAX_AUDIO_MB", 100)
 MADANI_LIBRARY_MAX_VIDEO_MB = env_int("MADANI_LIBRARY_MAX_VIDEO_MB", 500)
+
+# Network forums (madani/forum): a new author's posts wait for a moderator until this many of theirs in
+# the forum have been approved; this many distinct flags hide a post pending review.
+MADANI_FORUM_TRUSTED_AFTER = env_int("MADANI_FORUM_TRUSTED_AFTER", 3)
+MADANI_FORUM_FLAGS_TO_HIDE = env_int("MADANI_FORUM_FLAGS_TO_HIDE", 3)
 
 # Uploaded spreadsheets are bounded before they are parsed (core/uploads.py): the unpacked size of an
 # .xlsx (zip bomb), the rows of each sheet of an XLSForm, the rows of an attendance / Kobo import sheet.

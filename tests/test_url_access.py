@@ -6,6 +6,7 @@ Adding a URL without adding it here fails ``test_every_url_pattern_has_an_access
 import datetime
 
 import pytest
+from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
@@ -268,6 +269,14 @@ LOGIN_REQUIRED = {
     "networks:article_changes",
     "networks:article_publish",
     "networks:article_withdraw",
+    "forum:my_posts",
+    "forum:thread_new",
+    "forum:queue",
+    "forum:history",
+    "forum:watched_words",
+    *(name for name in ("forum:" + n for n in (
+        "reply", "thread_lock", "thread_unlock", "thread_move", "post_flag", "post_appeal", "post_approve", "post_hide",
+        "post_edit", "sanction_impose", "sanction_lift", "sanction_appeal", "appeal_decide", "watched_word_remove"))),
 }
 
 # API endpoints: 401/403 without a token or session.
@@ -532,6 +541,26 @@ BRANCH_OBJECT_URLS = {
 }
 
 
+# URLs of one network forum's records (madani/forum): the forum is public and any center staff may post, so
+# the test is another network's people — its forum moderator and its members' staff — who get 403 or 404.
+NETWORK_OBJECT_URLS = {
+    "forum:reply": "forum_thread",
+    "forum:thread_lock": "forum_thread",
+    "forum:thread_unlock": "forum_thread",
+    "forum:thread_move": "forum_thread",
+    "forum:post_flag": "forum_post",
+    "forum:post_appeal": "forum_post",
+    "forum:post_approve": "forum_post",
+    "forum:post_hide": "forum_post",
+    "forum:post_edit": "forum_post",
+    "forum:sanction_impose": "forum_post",
+    "forum:sanction_lift": "forum_sanction",
+    "forum:sanction_appeal": "forum_sanction",
+    "forum:appeal_decide": "forum_appeal",
+    "forum:watched_word_remove": "forum_word",
+}
+
+
 # Object URLs that only administrators may use: a branch's own staff get 403 there, not 200.
 ADMINISTRATORS_ONLY = {"activities:program_edit", "indicators:edit", "indicators:outcome_add", "indicators:outcome_edit",
                        "indicators:output_add", "indicators:output_edit"}  # indicators: and M&E officers
@@ -575,14 +604,15 @@ def test_every_url_with_an_object_id_has_a_cross_branch_test():
         for name, (route, pattern) in _named_patterns().items()
         if "pk" in route and name not in PUBLIC and name not in REFERENCE_OBJECT_URLS and name not in OPENROSA
     }
-    assert with_ids <= set(BRANCH_OBJECT_URLS), sorted(with_ids - set(BRANCH_OBJECT_URLS))
+    covered = set(BRANCH_OBJECT_URLS) | set(NETWORK_OBJECT_URLS)
+    assert with_ids <= covered, sorted(with_ids - covered)
 
 
 def _kwargs(name, objects):
     route, _pattern = _named_patterns()[name]
     kwargs = {}
     if "pk" in route:
-        kind = BRANCH_OBJECT_URLS.get(name) or PUBLIC_OBJECT_URLS.get(name)
+        kind = BRANCH_OBJECT_URLS.get(name) or NETWORK_OBJECT_URLS.get(name) or PUBLIC_OBJECT_URLS.get(name)
         if kind == "affiliation":
             kwargs = {"pk": objects["person"].pk, "affiliation_pk": objects["affiliation"].pk}
         elif kind == "session":
@@ -605,6 +635,8 @@ def _kwargs(name, objects):
         kwargs["slug"] = objects["news_post"].slug
     if "<slug:site_slug>" in route:
         kwargs["site_slug"] = objects["network_site"].slug
+    if "<slug:slug>/forum/" in route:
+        kwargs["slug"] = objects["forum"].slug
     return kwargs
 
 
@@ -718,6 +750,14 @@ def _elections_of_branch_a(staff_a, branch):
             "election_turnout": turnout, "election_result": result, "published_election": published(staff_a, branch)}
 
 
+def _forum_of_branch_a(network, organization, staff_a):
+    from madani.forum.tests.conftest import forum_objects
+    from tests.factories import UserFactory
+
+    member = UserFactory(email="forum.member.a@example.org", role="cso_member", organization=organization)
+    return forum_objects(network=network, staff=staff_a, member=member)
+
+
 @pytest.fixture
 def branch_a_objects(organization_a, person_a, activity_a, staff_a, settings, tmp_path):
     from django.core.files.base import ContentFile
@@ -780,9 +820,11 @@ def branch_a_objects(organization_a, person_a, activity_a, staff_a, settings, tm
     booking = Booking.objects.create(resource=room, organization=organization_a, start=start,
                                      end=start + datetime.timedelta(hours=2))
     grants = _grants_of_branch_a(program, organization_a, staff_a)
+    networks = _networks_of_branch_a(organization_a, person_a, staff_a, program)
     return {
         **grants,
-        **_networks_of_branch_a(organization_a, person_a, staff_a, program),
+        **networks,
+        **_forum_of_branch_a(networks["network"], organization_a, staff_a),
         **_elections_of_branch_a(staff_a, activity_a.branch),
         "news_post": news.newspost_publish(actor=staff_a, post=news_post),
         "survey": survey,
@@ -925,3 +967,25 @@ def test_other_branch_staff_cannot_change_any_record_through_the_api(name, metho
     assert activity.sessions.count() == 3
     assert activity.participations.get().completed
     assert activity.sessions.first().attendance.count() == 1
+
+
+@pytest.mark.parametrize("name", sorted(NETWORK_OBJECT_URLS))
+def test_another_networks_people_get_403_or_404_on_every_forum_object_url(name, client_b, branch_a_objects):
+    from tests.factories import OrganizationFactory, UserFactory
+
+    other_network = OrganizationFactory(kind="network", name="شبكة أخرى", name_ar="شبكة أخرى")
+    member = OrganizationFactory(name="منظمة أخرى", name_ar="منظمة أخرى")
+    other_network.members.add(member)
+    url = reverse(name, kwargs=_kwargs(name, branch_a_objects))
+    actions = list(branch_a_objects["forum"].actions.values_list("pk", flat=True))
+    for user in (UserFactory(role="forum_moderator", organization=other_network),
+                 UserFactory(role="cso_member", organization=member)):
+        client = Client()
+        client.force_login(user)
+        assert client.get(url).status_code in (403, 404), (url, user.role)
+        data = {"confirm": "on", "reason": "x", "body": "x", "text": "x", "kind": "ban", "days": 3,
+                "decision": "upheld", "token": "0b6f3a52-8e57-4bd4-9a3c-9d4c3c2a0c11"}
+        assert client.post(url, data).status_code in (403, 404), (url, user.role)
+    assert list(branch_a_objects["forum"].actions.values_list("pk", flat=True)) == actions
+    from madani.forum.models import Post
+    assert Post.objects.filter(thread__forum=branch_a_objects["forum"]).count() == 2

@@ -405,7 +405,7 @@ class LicensingVisit(models.Model):
 
 # Paths under /networks/ that belong to the staff pages: no site may take them as its address.
 RESERVED_SLUGS = {"articles", "plans", "memberships", "seats", "meetings", "decisions", "licensing-visits", "sites",
-                  "new", "static", "media", "api", "admin", "forum"}
+                  "new", "static", "media", "api", "admin", "forum", "forums", "my-forum-posts"}
 
 colour = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Give a colour as # and six hexadecimal digits, like #1b6b5a."))
 

@@ -8,7 +8,7 @@
 - opinion articles: published ones, with their byline (an alias, or the author's name — never both)."""
 
 from django.http import Http404
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import get_language
 
 from madani.directory.models import ServiceListing
@@ -52,10 +52,6 @@ def articles_of(network):
 
 
 def forum_url(site) -> str | None:
-    """The forum of the network's site, when the forum app is installed (``forum:index``)."""
-    for args in ([site.slug], []):
-        try:
-            return reverse("forum:index", args=args)
-        except NoReverseMatch:
-            continue
-    return None
+    """The address of the network's forum (the forum app's ``Forum``, reached as ``network.forum``), if it has one."""
+    forum = getattr(site.network, "forum", None)
+    return reverse("forum:index", args=[forum.slug]) if forum else None

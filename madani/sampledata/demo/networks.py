@@ -285,11 +285,12 @@ NEWS = [
 
 
 def _member_staff(organization_name, local, first, last):
-    """A member organization's staff member who writes for the site (no login of the demo: no password)."""
+    """A member organization's staff member who writes for the site: the forum demo's login of that member
+    when there is one (it runs first), else an account without a password."""
     organization = Organization.objects.get(name_en=organization_name)
-    user = User.objects.create_user(email=f"{local}@{DEMO_DOMAIN}", password=None, first_name=first,
-                                    last_name=last, role="cso_member", organization=organization)
-    return user
+    user = User.objects.filter(email=f"{local}@{DEMO_DOMAIN}", organization=organization).first()
+    return user or User.objects.create_user(email=f"{local}@{DEMO_DOMAIN}", password=None, first_name=first,
+                                            last_name=last, role="cso_member", organization=organization)
 
 
 def _logo():
