@@ -1,8 +1,9 @@
 """Assessments (DESIGN.md §2): questionnaires authored as XLSForms, their responses, capacity scores.
 
 A needs assessment is answered for an organization; a pre- or post-test of a training is answered
-for one participant (a Participation of the questionnaire's activity). Scores are computed when a
-response is saved (``scoring.py``) and stored with it, so that a baseline keeps its figures.
+for one participant (a Participation of the questionnaire's activity). Both arrive as the
+submission XML of ODK's engine (``submissions.py``); scores are computed when a response is saved
+(``engine.score_answers``) and stored with it, so that a baseline keeps its figures.
 """
 
 from django.conf import settings
@@ -129,6 +130,11 @@ class Response(models.Model):
     answers = models.JSONField(_("answers"), default=dict)
     score = models.FloatField(_("score (%)"), null=True, blank=True)
     domain_scores = models.JSONField(_("scores by domain (%)"), default=dict)
+    # The submission ODK's engine wrote (the web form, ODK Collect): its meta/instanceID makes a resend
+    # harmless. Responses recorded before the engine filled these forms have none.
+    instance_id = models.CharField(_("instance ID"), max_length=255, unique=True, null=True, blank=True)
+    xml = models.TextField(_("submission XML"), blank=True)
+    xml_sha256 = models.CharField(max_length=64, blank=True)
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("submitted by"),
                                      on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     created_at = models.DateTimeField(_("created"), auto_now_add=True)

@@ -19,11 +19,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from lxml import etree
 
+from madani.assessments.submissions import served_xform  # noqa: F401 (also imported from here)
+
 from . import services
 
 ACCEPT_CONTENT_LENGTH = 10_000_000
-XFORMS = "http://www.w3.org/2002/xforms"
-XHTML = "http://www.w3.org/1999/xhtml"
 
 
 def _answer(body: bytes = b"", status: int = 200, content_type: str = "text/xml; charset=utf-8") -> HttpResponse:
@@ -56,20 +56,6 @@ def openrosa_view(view):
         request.user = credential.user
         return view(request, credential, *args, **kwargs)
     return wrapped
-
-
-def served_xform(questionnaire) -> bytes:
-    """The questionnaire's XForm as devices get it: form ID ``madani-<pk>``, its version and title."""
-    parser = etree.XMLParser(resolve_entities=False, no_network=True)
-    root = etree.fromstring(questionnaire.definition["xform"].encode(), parser)
-    instance = root.find(f"{{{XHTML}}}head/{{{XFORMS}}}model/{{{XFORMS}}}instance")
-    data = next(child for child in instance if isinstance(child.tag, str))
-    data.set("id", f"{services.FORM_ID_PREFIX}{questionnaire.pk}")
-    data.set("version", services.served_version(questionnaire))
-    title = root.find(f"{{{XHTML}}}head/{{{XHTML}}}title")
-    if title is not None:
-        title.text = questionnaire.title
-    return etree.tostring(root, xml_declaration=True, encoding="utf-8")
 
 
 @openrosa_view

@@ -13,12 +13,10 @@ from django.utils.translation import gettext as _
 
 from madani.assessments.engine import score_answers
 from madani.assessments.models import Kind, Questionnaire
-from madani.assessments.submissions import answers_from_xml, meta, parse
+from madani.assessments.submissions import (  # noqa: F401 (Refusal, served_version: also imported from here)
+    FORM_ID_PREFIX, Refusal, answers_from_xml, meta, parse, served_version)
 
 from .models import Attachment, Credential, Submission
-
-FORM_ID_PREFIX = "madani-"
-
 
 def _sha256(value: bytes | str) -> str:
     return hashlib.sha256(value.encode() if isinstance(value, str) else value).hexdigest()
@@ -67,15 +65,6 @@ def authenticate(header: str) -> Credential | None:
 def forms_for(user):
     """The forms a device of ``user`` lists and fills: the surveys of their branches that are in use."""
     return Questionnaire.objects.visible_to(user).filter(kind=Kind.SURVEY).active()
-
-
-class Refusal(Exception):
-    """A submission refused: ``status`` (the HTTP status) and a message in the user's language."""
-
-    def __init__(self, status: int, message: str):
-        super().__init__(message)
-        self.status = status
-        self.message = message
 
 
 # What each media question may bring: extensions and the first bytes they must start with.
@@ -210,7 +199,3 @@ def submission_receive(*, credential: Credential | None = None, user=None, xml: 
             if attempt:  # the same instanceID arrived at the same moment: the second pass answers as above
                 raise
     raise AssertionError("unreachable")
-
-
-def served_version(questionnaire) -> str:
-    return questionnaire.version or str(questionnaire.pk)

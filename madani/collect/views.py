@@ -138,11 +138,12 @@ def fill(request, pk):
     require(can_use_collect(request.user))
     questionnaire = get_object_or_404(services.forms_for(request.user), pk=pk)
     context = {"questionnaire": questionnaire, "xform": served_xform(questionnaire).decode("utf-8"),
-               "strings": _webform_strings()}
+               "strings": webform_strings()}
     return render(request, "collect/fill.html", context)
 
 
-def _webform_strings() -> dict:
+def webform_strings() -> dict:
+    """The web form's words (static/collect/webform.js), in the page's language."""
     return {
         "submit": _("Send"), "add": _("Add another"), "remove": _("Remove"), "ok": _("OK"),
         "invalid": _("This answer is not accepted."), "notNumber": _("Type a number, e.g. 12.5."),
@@ -155,6 +156,7 @@ def _webform_strings() -> dict:
         "refused": _("A submission kept on this device was refused:"),
         "unsupported": _("this question is filled in ODK Collect."),
         "failed": _("The form could not be opened:"),
+        "view": _("See the answers and scores"),
     }
 
 

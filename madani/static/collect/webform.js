@@ -75,7 +75,10 @@ async function flush() {
       else if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429) {
         await enqueue({ ...item, error: answer.message || String(response.status) });
       } else break;
-      if (response.ok) say(t.sent, 'success');
+      if (response.ok) {
+        say(t.sent, 'success');
+        if (answer.url && t.view) statusBox.firstChild.append(' ', el('a', { href: answer.url }, t.view));
+      }
     }
   } finally {
     flushing = false;
@@ -334,7 +337,11 @@ async function submit(event) {
   const text = await file.text();
   const instanceID = new DOMParser().parseFromString(text, 'text/xml')
     .querySelector('meta > instanceID, instanceID')?.textContent;
-  await enqueue({ instanceID, xml: text, url: root.dataset.submit, csrf: root.dataset.csrf, at: Date.now() });
+  // a needs assessment or test is dated by the page's date field (the day it was filled on paper, say)
+  const url = new URL(root.dataset.submit, location.href);
+  const dateBox = document.getElementById('odk-date');
+  if (dateBox && dateBox.value) url.searchParams.set('date', dateBox.value);
+  await enqueue({ instanceID, xml: text, url: url.pathname + url.search, csrf: root.dataset.csrf, at: Date.now() });
   say(navigator.onLine ? t.sending : t.queued, navigator.onLine ? 'info' : 'warning');
   await start(); // a blank form for the next respondent
   await flush();
