@@ -106,6 +106,7 @@ LOGIN_REQUIRED = {
     "collect:submissions_export",
     "collect:attachment",
     "collect:fill",
+    "collect:attendance_fill",
     "collect:web_submission",
     "collect:offline_worker",
     "certificates:issue",
@@ -277,7 +278,8 @@ API = {
 
 # The OpenRosa server (madani/collect/openrosa.py): ODK Collect's device accesses, never a session; 401
 # without one. Other branches' forms answer 404 to a device: madani/collect/tests/test_openrosa.py.
-OPENROSA = {"openrosa:form_list", "openrosa:form", "openrosa:manifest", "openrosa:submission"}
+OPENROSA = {"openrosa:form_list", "openrosa:form", "openrosa:manifest", "openrosa:submission",
+            "openrosa:attendance_form", "openrosa:attendance_manifest"}
 
 # Reference data with an id but no branch (readable by any signed-in user).
 REFERENCE_OBJECT_URLS = {"api:place-detail": "place", "api:program-detail": "program", "api:topic-detail": "topic"}
@@ -439,6 +441,7 @@ BRANCH_OBJECT_URLS = {
     "collect:submissions": "survey",
     "collect:submissions_export": "survey",
     "collect:fill": "survey",
+    "collect:attendance_fill": "session_id",
     "collect:attachment": "attachment",
 }
 

@@ -21,7 +21,7 @@ from lxml import etree
 
 from madani.assessments.submissions import served_xform  # noqa: F401 (also imported from here)
 
-from . import services
+from . import attendance, services
 
 ACCEPT_CONTENT_LENGTH = 10_000_000
 
@@ -76,6 +76,35 @@ def form_list(request, credential):
             ("manifestUrl", request.build_absolute_uri(reverse("openrosa:manifest", args=[questionnaire.pk]))),
         ):
             etree.SubElement(form, tag).text = value
+    for session in attendance.listed_sessions(credential.user):
+        form = etree.SubElement(root, "xform")
+        xml = attendance.xform(session)
+        for tag, value in (
+            ("formID", attendance.form_id(session)),
+            ("name", attendance.title(session)),
+            ("version", attendance.version(session)),
+            ("hash", "md5:" + hashlib.md5(xml, usedforsecurity=False).hexdigest()),
+            ("downloadUrl", request.build_absolute_uri(reverse("openrosa:attendance_form", args=[session.pk]))),
+            ("manifestUrl", request.build_absolute_uri(reverse("openrosa:attendance_manifest", args=[session.pk]))),
+        ):
+            etree.SubElement(form, tag).text = value
+    return _answer(etree.tostring(root, xml_declaration=True, encoding="utf-8"))
+
+
+def _session_for(credential, pk):
+    return get_object_or_404(attendance.sessions_for(credential.user), pk=pk)
+
+
+@openrosa_view
+def attendance_form(request, credential, pk):
+    """A session's attendance form (any session the device's owner may mark, listed or not)."""
+    return _answer(attendance.xform(_session_for(credential, pk)))
+
+
+@openrosa_view
+def attendance_manifest(request, credential, pk):
+    _session_for(credential, pk)
+    root = etree.Element("manifest", nsmap={None: "http://openrosa.org/xforms/xformsManifest"})
     return _answer(etree.tostring(root, xml_declaration=True, encoding="utf-8"))
 
 

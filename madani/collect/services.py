@@ -16,6 +16,7 @@ from madani.assessments.models import Kind, Questionnaire
 from madani.assessments.submissions import (  # noqa: F401 (Refusal, served_version: also imported from here)
     FORM_ID_PREFIX, Refusal, answers_from_xml, meta, parse, served_version)
 
+from . import attendance
 from .models import Attachment, Credential, Submission
 
 def _sha256(value: bytes | str) -> str:
@@ -150,6 +151,10 @@ def submission_receive(*, credential: Credential | None = None, user=None, xml: 
     if not info["instanceID"]:
         raise Refusal(400, _("The submission has no meta/instanceID."))
     form_id = info["id"]
+    if form_id.startswith(attendance.FORM_ID_PREFIX):  # a session's attendance (collect/attendance.py)
+        if files:
+            raise Refusal(400, _("The form does not expect the file “%(name)s”.") % {"name": files[0].name[:80]})
+        return attendance.receive(user=user, credential=credential, xml=xml, root=root, info=info)
     pk = form_id[len(FORM_ID_PREFIX):] if form_id.startswith(FORM_ID_PREFIX) else ""
     questionnaire = Questionnaire.objects.visible_to(user).filter(kind=Kind.SURVEY, pk=int(pk)).first() \
         if pk.isdigit() and len(pk) < 12 else None

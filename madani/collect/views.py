@@ -16,7 +16,7 @@ from madani.core.forms import DateInput
 from madani.core.permissions import require
 from madani.core.uploads import attachment_response
 
-from . import exports, services
+from . import attendance, exports, services
 from .models import Attachment, Credential, Submission
 from .openrosa import ACCEPT_CONTENT_LENGTH, served_xform
 from .permissions import can_see_submissions, can_use_collect
@@ -139,6 +139,16 @@ def fill(request, pk):
     questionnaire = get_object_or_404(services.forms_for(request.user), pk=pk)
     context = {"questionnaire": questionnaire, "xform": served_xform(questionnaire).decode("utf-8"),
                "strings": webform_strings()}
+    return render(request, "collect/fill.html", context)
+
+
+@csp_update({"script-src": ["'wasm-unsafe-eval'"]})
+@login_required
+def attendance_fill(request, pk):
+    """A session's attendance as a web form (ODK's engine): kept offline once opened, like a survey's."""
+    session = get_object_or_404(attendance.sessions_for(request.user), pk=pk)
+    context = {"session": session, "title": attendance.title(session),
+               "xform": attendance.xform(session).decode("utf-8"), "strings": webform_strings()}
     return render(request, "collect/fill.html", context)
 
 
