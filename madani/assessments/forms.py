@@ -10,8 +10,29 @@ from .xlsform import read_xlsform, web_entry_problems
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field (Django's documented pattern)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data]
+        return [single(data, initial)] if data else []
+
+
 class QuestionnaireUploadForm(forms.ModelForm):
     xlsform = forms.FileField(label=_("XLSForm file"), help_text=_("An .xlsx or .xls file in XLSForm format."))
+    media = MultipleFileField(label=_("Media files"), required=False,
+                              help_text=_("The images, audio and video files the form's image, audio and video "
+                                          "columns name (e.g. logo.png), for ODK Collect."))
 
     class Meta:
         model = Questionnaire
@@ -52,6 +73,11 @@ class QuestionnaireUploadForm(forms.ModelForm):
             self.add_error("branch", _("Choose the branch whose form this is."))
         if kind != Kind.SURVEY and branch:
             self.add_error("branch", _("Only surveys and other forms belong to a branch."))
+        if self.definition is not None and cleaned.get("media"):
+            from .services import media_check
+
+            for problem in media_check(self.definition, cleaned["media"]):
+                self.add_error("media", problem)
         if kind != Kind.SURVEY and self.definition is not None and "xlsform" not in self.errors:
             problems = web_entry_problems(self.definition)  # needs assessments and tests are filled on the web
             if problems:

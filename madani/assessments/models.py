@@ -102,6 +102,27 @@ class Questionnaire(models.Model):
         return seen
 
 
+class FormMedia(models.Model):
+    """A media file a form's XLSForm names (its ``image``/``audio``/``video`` columns: ``jr://images/logo.png``),
+    uploaded with it and served to ODK Collect through the form's manifest (md5 and download address)."""
+
+    questionnaire = models.ForeignKey(Questionnaire, verbose_name=_("questionnaire"), on_delete=models.CASCADE,
+                                      related_name="media_files")
+    name = models.CharField(_("file name"), max_length=255)
+    file = models.FileField(_("file"), upload_to="questionnaires/media/%Y/")
+    md5 = models.CharField(max_length=32)
+    content_type = models.CharField(max_length=100)
+
+    class Meta:
+        verbose_name = _("form media file")
+        verbose_name_plural = _("form media files")
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["questionnaire", "name"], name="one_media_file_per_name")]
+
+    def __str__(self):
+        return self.name
+
+
 class ResponseQuerySet(RestrictedQuerySet):
     def _through_what_they_see(self, user):
         """Needs assessments through their organization (CSO members: their own organization's);

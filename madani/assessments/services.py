@@ -13,8 +13,8 @@ from madani.core.ledger import ledger_write
 from madani.people.models import Person
 
 from .engine import score_answers
-from .models import Kind, Questionnaire, Response
-from .submissions import Refusal, read_for
+from .models import FormMedia, Kind, Questionnaire, Response
+from .submissions import Refusal, expected_media, read_for
 from .xlsform import web_entry_problems
 
 
@@ -63,6 +63,47 @@ def _check_subject(questionnaire, organization, participation):
             raise ValidationError(_("A test is answered by a participant of the training."))
         if participation.activity_id != questionnaire.activity_id:
             raise ValidationError(_("This person is not a participant of the training that this test belongs to."))
+
+
+def media_check(definition: dict, uploads) -> list[str]:
+    """What is wrong with the media files ``uploads`` for a form: a name its XForm does not name, or
+    content that is not of the type named (messages in the current language)."""
+    from madani.collect.services import _check_file
+
+    expected, problems = expected_media(definition), []
+    for upload in uploads:
+        if upload.name not in expected:
+            problems.append(_("The form names no media file “%(name)s”.") % {"name": upload.name[:80]})
+            continue
+        try:
+            _check_file(upload, expected[upload.name])
+        except Refusal as refusal:
+            problems.append(refusal.message)
+    return problems
+
+
+@transaction.atomic
+def media_attach(*, actor, questionnaire: Questionnaire, uploads) -> list[FormMedia]:
+    """Keep the form's media files (checked by ``media_check``); a file of the same name is replaced."""
+    from madani.collect.services import _check_file
+
+    problems = media_check(questionnaire.definition, uploads)
+    if problems:
+        raise ValidationError(problems)
+    expected, kept = expected_media(questionnaire.definition), []
+    for upload in uploads:
+        content_type = _check_file(upload, expected[upload.name])
+        digest = hashlib.md5(usedforsecurity=False)
+        for chunk in upload.chunks():
+            digest.update(chunk)
+        upload.seek(0)
+        questionnaire.media_files.filter(name=upload.name).delete()
+        media = FormMedia(questionnaire=questionnaire, name=upload.name, md5=digest.hexdigest(),
+                          content_type=content_type)
+        media.file.save(upload.name, upload, save=False)
+        media.save()
+        kept.append(media)
+    return kept
 
 
 @transaction.atomic

@@ -48,6 +48,25 @@ def served_xform(questionnaire) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="utf-8")
 
 
+MEDIA_PREFIXES = {"jr://images/": "image", "jr://audio/": "audio", "jr://video/": "video"}
+
+
+def expected_media(definition: dict) -> dict[str, str]:
+    """{file name: image | audio | video} of the media the form's XForm names (the XLSForm's ``image``,
+    ``audio`` and ``video`` columns, per language): the files its manifest serves."""
+    if not definition.get("xform"):
+        return {}
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    root = etree.fromstring(definition["xform"].encode(), parser)
+    found = {}
+    for element in root.iter(f"{{{XFORMS}}}value"):
+        text = (element.text or "").strip()
+        for prefix, kind in MEDIA_PREFIXES.items():
+            if text.startswith(prefix) and "/" not in text[len(prefix):]:
+                found[text[len(prefix):]] = kind
+    return found
+
+
 def read_for(questionnaire, xml: bytes) -> tuple[dict, dict]:
     """(meta, answers) of a submission to ``questionnaire``; ``Refusal`` when it is not one: not XML (400),
     no instanceID (400), another form (404), a version no longer served (409), an answer that is not of its

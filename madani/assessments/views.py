@@ -66,6 +66,9 @@ def questionnaire_upload(request):
             questionnaire = services.questionnaire_create(actor=request.user, data=form.cleaned_data,
                                                           definition=form.definition,
                                                           upload=form.cleaned_data["xlsform"])
+            if form.cleaned_data.get("media"):
+                services.media_attach(actor=request.user, questionnaire=questionnaire,
+                                      uploads=form.cleaned_data["media"])
         except ValidationError as error:
             form.add_error(None, error)
         else:

@@ -11,7 +11,7 @@ branches (``services.forms_for``); their XForm is the one pyxform wrote, with th
 
 import hashlib
 
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.http import http_date
@@ -119,11 +119,30 @@ def form_download(request, credential, pk):
 
 @openrosa_view
 def manifest(request, credential, pk):
-    """The form's media files: none — Madani serves no media with its forms (a form's ``media::image``
-    columns are shown by name only)."""
-    _form_for(credential, pk)
+    """The form's media files, as ODK Central lists them: file name, ``md5:`` hash and download address
+    (the images, audio and video its XLSForm names, uploaded with it)."""
+    questionnaire = _form_for(credential, pk)
     root = etree.Element("manifest", nsmap={None: "http://openrosa.org/xforms/xformsManifest"})
+    for media in questionnaire.media_files.order_by("name"):
+        item = etree.SubElement(root, "mediaFile")
+        etree.SubElement(item, "filename").text = media.name
+        etree.SubElement(item, "hash").text = f"md5:{media.md5}"
+        etree.SubElement(item, "downloadUrl").text = request.build_absolute_uri(
+            reverse("openrosa:media", args=[questionnaire.pk, media.pk]))
     return _answer(etree.tostring(root, xml_declaration=True, encoding="utf-8"))
+
+
+@openrosa_view
+def media(request, credential, pk, media_pk):
+    """One media file of a form the device lists."""
+    questionnaire = _form_for(credential, pk)
+    item = get_object_or_404(questionnaire.media_files, pk=media_pk)
+    response = FileResponse(item.file.open("rb"), content_type=item.content_type, as_attachment=True,
+                            filename=item.name)
+    response["X-OpenRosa-Version"] = "1.0"
+    response["Date"] = http_date()
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @openrosa_view
