@@ -187,9 +187,10 @@ def organization_assess(request, pk):
 
 
 def _fill_page(request, questionnaire, context):
-    from madani.collect.views import webform_strings
+    from madani.collect.views import webform_markup, webform_strings
 
-    context.update(xform=served_xform(questionnaire).decode("utf-8"), strings=webform_strings(),
+    xform = served_xform(questionnaire)
+    context.update(xform=xform.decode("utf-8"), markup=webform_markup(xform), strings=webform_strings(),
                    today=timezone.localdate())
     return render(request, "assessments/response_form.html", context)
 

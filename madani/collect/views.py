@@ -137,7 +137,8 @@ def fill(request, pk):
     """Fill a survey in the browser with ODK's engine; it keeps working offline once opened."""
     require(can_use_collect(request.user))
     questionnaire = get_object_or_404(services.forms_for(request.user), pk=pk)
-    context = {"questionnaire": questionnaire, "xform": served_xform(questionnaire).decode("utf-8"),
+    xform = served_xform(questionnaire)
+    context = {"questionnaire": questionnaire, "xform": xform.decode("utf-8"), "markup": webform_markup(xform),
                "strings": webform_strings()}
     return render(request, "collect/fill.html", context)
 
@@ -147,9 +148,40 @@ def fill(request, pk):
 def attendance_fill(request, pk):
     """A session's attendance as a web form (ODK's engine): kept offline once opened, like a survey's."""
     session = get_object_or_404(attendance.sessions_for(request.user), pk=pk)
-    context = {"session": session, "title": attendance.title(session),
-               "xform": attendance.xform(session).decode("utf-8"), "strings": webform_strings()}
+    xform = attendance.xform(session)
+    context = {"session": session, "title": attendance.title(session), "xform": xform.decode("utf-8"),
+               "markup": webform_markup(xform), "strings": webform_strings()}
     return render(request, "collect/fill.html", context)
+
+
+MARKDOWN_SIGNS = ("*", "_", "#", "[", "`", "~", "\n", "<")
+
+
+def webform_markup(xform: bytes) -> dict[str, str]:
+    """{label or hint text: its HTML} for the form's texts that use Markdown (ODK's subset: emphasis,
+    headings, links, lists…), rendered by the site's one safe Markdown function (``core.markdown``:
+    markdown-it with raw HTML off, then nh3) — never the form's raw HTML. webform.js shows a text found
+    here as that HTML and any other text (one holding an answer, say) as plain text."""
+    from lxml import etree
+
+    from madani.assessments.submissions import XFORMS
+    from madani.core.markdown import render_markdown
+
+    root = etree.fromstring(xform, etree.XMLParser(resolve_entities=False, no_network=True))
+    texts = set()
+    for element in root.iter(f"{{{XFORMS}}}value", f"{{{XFORMS}}}label", f"{{{XFORMS}}}hint"):
+        if element.get("form") or len(element):  # media, or a text with an answer in it (<output>)
+            continue
+        text = (element.text or "").strip()
+        if text and any(sign in text for sign in MARKDOWN_SIGNS):
+            texts.add(text)
+    markup = {}
+    for text in texts:
+        html = str(render_markdown(text)).strip()
+        if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+            html = html[3:-4]
+        markup[text] = html
+    return markup
 
 
 def webform_strings() -> dict:
