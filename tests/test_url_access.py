@@ -107,6 +107,7 @@ LOGIN_REQUIRED = {
     "collect:submissions_export",
     "collect:attachment",
     "collect:fill",
+    "collect:attendance_fill",
     "collect:web_submission",
     "collect:offline_worker",
     "certificates:issue",
@@ -335,7 +336,8 @@ API = {
 
 # The OpenRosa server (madani/collect/openrosa.py): ODK Collect's device accesses, never a session; 401
 # without one. Other branches' forms answer 404 to a device: madani/collect/tests/test_openrosa.py.
-OPENROSA = {"openrosa:form_list", "openrosa:form", "openrosa:manifest", "openrosa:submission"}
+OPENROSA = {"openrosa:form_list", "openrosa:form", "openrosa:manifest", "openrosa:submission",
+            "openrosa:attendance_form", "openrosa:attendance_manifest", "openrosa:media"}
 
 # Reference data with an id but no branch (readable by any signed-in user).
 REFERENCE_OBJECT_URLS = {"api:place-detail": "place", "api:program-detail": "program", "api:topic-detail": "topic"}
@@ -537,6 +539,7 @@ BRANCH_OBJECT_URLS = {
     "collect:submissions": "survey",
     "collect:submissions_export": "survey",
     "collect:fill": "survey",
+    "collect:attendance_fill": "session_id",
     "collect:attachment": "attachment",
 }
 
@@ -872,7 +875,11 @@ def test_anonymous_visitors_are_sent_to_login(name, anonymous, branch_a_objects)
 
 @pytest.mark.parametrize("name", sorted(OPENROSA))
 def test_openrosa_asks_for_a_device_access(name, anonymous, client_a, branch_a_objects):
-    url = reverse(name, kwargs={"pk": branch_a_objects["survey"].pk} if "pk" in _named_patterns()[name][0] else {})
+    route = _named_patterns()[name][0]
+    kwargs = {"pk": branch_a_objects["survey"].pk} if "pk" in route else {}
+    if "media_pk" in route:
+        kwargs["media_pk"] = 1
+    url = reverse(name, kwargs=kwargs)
     for client in (anonymous, client_a):  # a signed-in session is no device access
         response = client.get(url, HTTP_X_OPENROSA_VERSION="1.0")
         assert response.status_code == 401 and response["WWW-Authenticate"].startswith("Basic"), url

@@ -1,51 +1,14 @@
-"""Apply a form definition to answers: relevance, required, constraints (server-side), and scores.
+"""Scores of a filled questionnaire, from its answers (``submissions.answers_from_xml``).
 
-Answers are stored as JSON: text and select_one as strings, integer as int, decimal as float,
-date as 'YYYY-MM-DD', select_multiple as a list of choice names. A question that was not relevant
-is left out of the answers; a relevant question left empty is stored as ``None``. Scoring relies on
-that difference: non-relevant questions do not count, unanswered relevant ones score 0.
+Madani evaluates no XPath: relevance, required answers, constraints and calculations are applied by ODK's
+engine where the form is filled (the web form, ODK Collect, Enketo). Answers are stored as JSON: text and
+select_one as strings, integer as int, decimal as float, date as 'YYYY-MM-DD', select_multiple as a list
+of choice names. A question that was not relevant is absent from the submission and from the answers; a
+relevant question left empty is ``None``. Scoring relies on that difference: non-relevant questions do
+not count, unanswered relevant ones score 0.
 """
 
-from django.utils.translation import gettext as _
-
-from . import xpath
-from .xlsform import iter_questions, text_in
-
-
-def _empty(value) -> bool:
-    return value is None or value == "" or value == []
-
-
-def clean_answers(definition: dict, raw: dict, language: str = "ar"):
-    """(answers, errors): ``raw`` maps question names to typed values (None when left empty);
-    ``errors`` maps question names to a message in the current language."""
-    values = {name: value for name, value in raw.items()}
-    answers, errors = {}, {}
-
-    def walk(children, parent_relevant: bool):
-        for item in children:
-            relevant = parent_relevant and xpath.is_true(item.get("relevant", ""), values)
-            if item["type"] == "group":
-                walk(item["children"], relevant)
-                continue
-            if item["type"] == "note":
-                continue
-            name = item["name"]
-            if not relevant:
-                values[name] = None  # a hidden question reads as empty to the questions after it
-                continue
-            value = raw.get(name)
-            if _empty(value):
-                answers[name] = None
-                if item.get("required"):
-                    errors[name] = text_in(item.get("required_message"), language) or _("This question is required.")
-                continue
-            answers[name] = value
-            if item.get("constraint") and not xpath.is_true(item["constraint"], values, current=value):
-                errors[name] = text_in(item.get("constraint_message"), language) or _("This answer is not accepted.")
-
-    walk(definition.get("children", []), True)
-    return answers, errors
+from .xlsform import iter_questions
 
 
 def _question_points(question: dict, value):

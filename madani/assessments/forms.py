@@ -1,25 +1,38 @@
-import datetime
-
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils import timezone
-from django.utils.html import escape
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from madani.activities.models import Activity
-from madani.core.arabic import western_digits
-from madani.core.forms import DateInput
 
-from .engine import clean_answers
 from .models import Kind, Questionnaire
-from .xlsform import read_xlsform, text_in, web_entry_problems
+from .xlsform import read_xlsform, web_entry_problems
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field (Django's documented pattern)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data]
+        return [single(data, initial)] if data else []
+
+
 class QuestionnaireUploadForm(forms.ModelForm):
     xlsform = forms.FileField(label=_("XLSForm file"), help_text=_("An .xlsx or .xls file in XLSForm format."))
+    media = MultipleFileField(label=_("Media files"), required=False,
+                              help_text=_("The images, audio and video files the form's image, audio and video "
+                                          "columns name (e.g. logo.png), for ODK Collect."))
 
     class Meta:
         model = Questionnaire
@@ -60,106 +73,16 @@ class QuestionnaireUploadForm(forms.ModelForm):
             self.add_error("branch", _("Choose the branch whose form this is."))
         if kind != Kind.SURVEY and branch:
             self.add_error("branch", _("Only surveys and other forms belong to a branch."))
+        if self.definition is not None and cleaned.get("media"):
+            from .services import media_check
+
+            for problem in media_check(self.definition, cleaned["media"]):
+                self.add_error("media", problem)
         if kind != Kind.SURVEY and self.definition is not None and "xlsform" not in self.errors:
             problems = web_entry_problems(self.definition)  # needs assessments and tests are filled on the web
             if problems:
                 self.add_error("xlsform", problems)
         return cleaned
-
-
-class ResponseForm(forms.Form):
-    """The web form of a questionnaire, in the current language. Field names are ``q_<name>``."""
-
-    response_date = forms.DateField(label=_("Date of the assessment"), widget=DateInput())
-
-    def __init__(self, *args, definition: dict, **kwargs):
-        kwargs.setdefault("initial", {}).setdefault("response_date", timezone.localdate())
-        super().__init__(*args, **kwargs)
-        self.definition = definition
-        self.language = (get_language() or "ar")[:2]
-        self.answers = {}
-        self._walk_add(definition.get("children", []))
-        if self.is_bound:  # Eastern Arabic digits typed in numbers and dates are read on arrival
-            data = self.data.copy()
-            for name, field in self.fields.items():
-                if isinstance(field, forms.IntegerField | forms.DecimalField | forms.DateField) and name in data:
-                    data.setlist(name, [western_digits(value) for value in data.getlist(name)])
-            self.data = data
-
-    def _walk_add(self, children):
-        for item in children:
-            if item["type"] == "group":
-                self._walk_add(item["children"])
-            elif item["type"] != "note":
-                self.fields[f"q_{item['name']}"] = self._field(item)
-
-    def _field(self, item):
-        label = text_in(item.get("label"), self.language) or item["name"]
-        # Text from the uploaded form is text: crispy (and Django's own field template) print help_text
-        # with |safe, so the hint is escaped here; labels and choice labels are escaped by the templates.
-        hint = escape(text_in(item.get("hint"), self.language))
-        common = {"label": label, "help_text": hint, "required": False}
-        kind = item["type"]
-        if kind == "integer":
-            field = forms.IntegerField(**common)
-        elif kind == "decimal":
-            field = forms.DecimalField(**common)
-        elif kind == "date":
-            field = forms.DateField(widget=DateInput(), **common)
-        elif kind in {"select_one", "select_multiple"}:
-            choices = [(c["name"], text_in(c["label"], self.language) or c["name"]) for c in item["choices"]]
-            if kind == "select_one":
-                field = forms.ChoiceField(choices=choices, widget=forms.RadioSelect, **common)
-            else:
-                field = forms.MultipleChoiceField(choices=choices, widget=forms.CheckboxSelectMultiple, **common)
-        else:
-            field = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), **common)
-        if item.get("required"):  # required is checked on submit, with relevance; the label shows it
-            field.widget.attrs["aria-required"] = "true"
-            field.label = f"{label} *"
-        return field
-
-    @staticmethod
-    def _json(value):
-        if isinstance(value, datetime.date):
-            return value.isoformat()
-        if hasattr(value, "as_tuple"):  # Decimal
-            return float(value)
-        if isinstance(value, str):
-            return value.strip() or None
-        if isinstance(value, list):
-            return value or None
-        return value
-
-    def clean(self):
-        cleaned = super().clean()
-        raw = {}
-        for name in self.fields:
-            if name.startswith("q_"):
-                raw[name[2:]] = self._json(cleaned.get(name))
-        self.answers, errors = clean_answers(self.definition, raw, self.language)
-        for name, message in errors.items():
-            if f"q_{name}" not in self.errors:
-                self.add_error(f"q_{name}", message)
-        return cleaned
-
-    def layout(self):
-        """The tree the template renders: groups (with their relevance) around notes and fields."""
-        def walk(children):
-            nodes = []
-            for item in children:
-                node = {"name": item["name"], "relevant": item.get("relevant", ""), "type": item["type"],
-                        "label": text_in(item.get("label"), self.language)}
-                if item["type"] == "group":
-                    node["children"] = walk(item["children"])
-                elif item["type"] != "note":
-                    node["field"] = self[f"q_{item['name']}"]
-                    node["select_multiple"] = item["type"] == "select_multiple"
-                else:
-                    node["hint"] = text_in(item.get("hint"), self.language)
-                nodes.append(node)
-            return nodes
-        return walk(self.definition.get("children", []))
 
 
 class EnrolForm(forms.Form):

@@ -1,8 +1,9 @@
 """Assessments (DESIGN.md §2): questionnaires authored as XLSForms, their responses, capacity scores.
 
 A needs assessment is answered for an organization; a pre- or post-test of a training is answered
-for one participant (a Participation of the questionnaire's activity). Scores are computed when a
-response is saved (``scoring.py``) and stored with it, so that a baseline keeps its figures.
+for one participant (a Participation of the questionnaire's activity). Both arrive as the
+submission XML of ODK's engine (``submissions.py``); scores are computed when a response is saved
+(``engine.score_answers``) and stored with it, so that a baseline keeps its figures.
 """
 
 from django.conf import settings
@@ -101,6 +102,27 @@ class Questionnaire(models.Model):
         return seen
 
 
+class FormMedia(models.Model):
+    """A media file a form's XLSForm names (its ``image``/``audio``/``video`` columns: ``jr://images/logo.png``),
+    uploaded with it and served to ODK Collect through the form's manifest (md5 and download address)."""
+
+    questionnaire = models.ForeignKey(Questionnaire, verbose_name=_("questionnaire"), on_delete=models.CASCADE,
+                                      related_name="media_files")
+    name = models.CharField(_("file name"), max_length=255)
+    file = models.FileField(_("file"), upload_to="questionnaires/media/%Y/")
+    md5 = models.CharField(max_length=32)
+    content_type = models.CharField(max_length=100)
+
+    class Meta:
+        verbose_name = _("form media file")
+        verbose_name_plural = _("form media files")
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["questionnaire", "name"], name="one_media_file_per_name")]
+
+    def __str__(self):
+        return self.name
+
+
 class ResponseQuerySet(RestrictedQuerySet):
     def _through_what_they_see(self, user):
         """Needs assessments through their organization (CSO members: their own organization's);
@@ -129,6 +151,11 @@ class Response(models.Model):
     answers = models.JSONField(_("answers"), default=dict)
     score = models.FloatField(_("score (%)"), null=True, blank=True)
     domain_scores = models.JSONField(_("scores by domain (%)"), default=dict)
+    # The submission ODK's engine wrote (the web form, ODK Collect): its meta/instanceID makes a resend
+    # harmless. Responses recorded before the engine filled these forms have none.
+    instance_id = models.CharField(_("instance ID"), max_length=255, unique=True, null=True, blank=True)
+    xml = models.TextField(_("submission XML"), blank=True)
+    xml_sha256 = models.CharField(max_length=64, blank=True)
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("submitted by"),
                                      on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     created_at = models.DateTimeField(_("created"), auto_now_add=True)

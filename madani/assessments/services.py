@@ -1,9 +1,10 @@
 """Writes for assessments: every function is all-or-nothing and records who did it."""
 
 import datetime
+import hashlib
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from madani.activities.models import ONE_ORGANIZATION_KINDS
@@ -12,7 +13,8 @@ from madani.core.ledger import ledger_write
 from madani.people.models import Person
 
 from .engine import score_answers
-from .models import Kind, Questionnaire, Response
+from .models import FormMedia, Kind, Questionnaire, Response
+from .submissions import Refusal, expected_media, read_for
 from .xlsform import web_entry_problems
 
 
@@ -52,10 +54,7 @@ def questionnaire_create(*, actor, data: dict, definition: dict, upload=None) ->
     return questionnaire
 
 
-@transaction.atomic
-def response_submit(*, actor, questionnaire: Questionnaire, answers: dict, date: datetime.date,
-                    organization=None, participation=None) -> Response:
-    """Record a filled questionnaire (answers already checked by engine.clean_answers) and its scores."""
+def _check_subject(questionnaire, organization, participation):
     if questionnaire.kind == Kind.NEEDS:
         if organization is None or participation is not None:
             raise ValidationError(_("A needs assessment is answered for an organization."))
@@ -64,11 +63,97 @@ def response_submit(*, actor, questionnaire: Questionnaire, answers: dict, date:
             raise ValidationError(_("A test is answered by a participant of the training."))
         if participation.activity_id != questionnaire.activity_id:
             raise ValidationError(_("This person is not a participant of the training that this test belongs to."))
+
+
+def media_check(definition: dict, uploads) -> list[str]:
+    """What is wrong with the media files ``uploads`` for a form: a name its XForm does not name, or
+    content that is not of the type named (messages in the current language)."""
+    from madani.collect.services import _check_file
+
+    expected, problems = expected_media(definition), []
+    for upload in uploads:
+        if upload.name not in expected:
+            problems.append(_("The form names no media file “%(name)s”.") % {"name": upload.name[:80]})
+            continue
+        try:
+            _check_file(upload, expected[upload.name])
+        except Refusal as refusal:
+            problems.append(refusal.message)
+    return problems
+
+
+@transaction.atomic
+def media_attach(*, actor, questionnaire: Questionnaire, uploads) -> list[FormMedia]:
+    """Keep the form's media files (checked by ``media_check``); a file of the same name is replaced."""
+    from madani.collect.services import _check_file
+
+    problems = media_check(questionnaire.definition, uploads)
+    if problems:
+        raise ValidationError(problems)
+    expected, kept = expected_media(questionnaire.definition), []
+    for upload in uploads:
+        content_type = _check_file(upload, expected[upload.name])
+        digest = hashlib.md5(usedforsecurity=False)
+        for chunk in upload.chunks():
+            digest.update(chunk)
+        upload.seek(0)
+        questionnaire.media_files.filter(name=upload.name).delete()
+        media = FormMedia(questionnaire=questionnaire, name=upload.name, md5=digest.hexdigest(),
+                          content_type=content_type)
+        media.file.save(upload.name, upload, save=False)
+        media.save()
+        kept.append(media)
+    return kept
+
+
+@transaction.atomic
+def response_submit(*, actor, questionnaire: Questionnaire, answers: dict, date: datetime.date,
+                    organization=None, participation=None, **submission) -> Response:
+    """Record a filled questionnaire (``answers`` as ``submissions.answers_from_xml`` reads them) and its
+    scores; ``submission``: its ``instance_id``, ``xml`` and ``xml_sha256`` when it came from ODK's engine."""
+    _check_subject(questionnaire, organization, participation)
     score, domain_scores = score_answers(questionnaire.definition, answers)
     return Response.objects.create(
         questionnaire=questionnaire, organization=organization, participation=participation, date=date,
-        answers=answers, score=score, domain_scores=domain_scores, submitted_by=actor,
+        answers=answers, score=score, domain_scores=domain_scores, submitted_by=actor, **submission,
     )
+
+
+def response_receive(*, actor, questionnaire: Questionnaire, xml: bytes, date: datetime.date,
+                     organization=None, participation=None) -> tuple[int, Response]:
+    """Receive the submission XML of a needs assessment (for ``organization``) or a test (for
+    ``participation``) filled with ODK's engine, once per instanceID: (201, new response) or (202, the
+    response already received for the same XML); ``Refusal`` otherwise (the same instanceID with other XML
+    or for another subject → 409). Scores come from the answers the XML carries (``engine.score_answers``)."""
+    if questionnaire.kind == Kind.SURVEY:
+        raise Refusal(404, _("Surveys are received through ODK Collect's submission address."))
+    if not questionnaire.is_active:
+        raise Refusal(403, _("The form “%(title)s” is closed: it takes no more submissions.")
+                      % {"title": questionnaire.title})
+    try:
+        _check_subject(questionnaire, organization, participation)
+    except ValidationError as error:
+        raise Refusal(400, " ".join(error.messages)) from None
+    info, answers = read_for(questionnaire, xml)
+    digest = hashlib.sha256(xml).hexdigest()
+    for attempt in range(2):
+        try:
+            with transaction.atomic():
+                existing = Response.objects.select_for_update().filter(instance_id=info["instanceID"]).first()
+                if existing is not None:
+                    if (existing.xml_sha256, existing.questionnaire_id, existing.organization_id,
+                            existing.participation_id) != (digest, questionnaire.pk, getattr(organization, "pk", None),
+                                                           getattr(participation, "pk", None)):
+                        raise Refusal(409, _("Another submission with this instanceID was already received."))
+                    return 202, existing
+                return 201, response_submit(
+                    actor=actor, questionnaire=questionnaire, answers=answers, date=date, organization=organization,
+                    participation=participation, instance_id=info["instanceID"],
+                    xml=xml.decode("utf-8", "replace"), xml_sha256=digest)
+        except IntegrityError:
+            if attempt:  # the same instanceID arrived at the same moment: the second pass answers as above
+                raise
+    raise AssertionError("unreachable")
 
 
 def current_staff(*, actor, organization):

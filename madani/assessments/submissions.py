@@ -15,6 +15,78 @@ from lxml import etree
 from madani.core.arabic import western_digits
 
 MAX_BYTES = 10 * 1024 * 1024
+FORM_ID_PREFIX = "madani-"
+XFORMS = "http://www.w3.org/2002/xforms"
+XHTML = "http://www.w3.org/1999/xhtml"
+
+
+class Refusal(Exception):
+    """A submission refused: ``status`` (the HTTP status) and a message in the user's language."""
+
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def served_version(questionnaire) -> str:
+    return questionnaire.version or str(questionnaire.pk)
+
+
+def served_xform(questionnaire) -> bytes:
+    """The questionnaire's XForm as ODK's engine gets it (ODK Collect, the web form): form ID
+    ``madani-<pk>``, its version and title — so that a submission names the form it belongs to."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    root = etree.fromstring(questionnaire.definition["xform"].encode(), parser)
+    instance = root.find(f"{{{XHTML}}}head/{{{XFORMS}}}model/{{{XFORMS}}}instance")
+    data = next(child for child in instance if isinstance(child.tag, str))
+    data.set("id", f"{FORM_ID_PREFIX}{questionnaire.pk}")
+    data.set("version", served_version(questionnaire))
+    title = root.find(f"{{{XHTML}}}head/{{{XHTML}}}title")
+    if title is not None:
+        title.text = questionnaire.title
+    return etree.tostring(root, xml_declaration=True, encoding="utf-8")
+
+
+MEDIA_PREFIXES = {"jr://images/": "image", "jr://audio/": "audio", "jr://video/": "video"}
+
+
+def expected_media(definition: dict) -> dict[str, str]:
+    """{file name: image | audio | video} of the media the form's XForm names (the XLSForm's ``image``,
+    ``audio`` and ``video`` columns, per language): the files its manifest serves."""
+    if not definition.get("xform"):
+        return {}
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    root = etree.fromstring(definition["xform"].encode(), parser)
+    found = {}
+    for element in root.iter(f"{{{XFORMS}}}value"):
+        text = (element.text or "").strip()
+        for prefix, kind in MEDIA_PREFIXES.items():
+            if text.startswith(prefix) and "/" not in text[len(prefix):]:
+                found[text[len(prefix):]] = kind
+    return found
+
+
+def read_for(questionnaire, xml: bytes) -> tuple[dict, dict]:
+    """(meta, answers) of a submission to ``questionnaire``; ``Refusal`` when it is not one: not XML (400),
+    no instanceID (400), another form (404), a version no longer served (409), an answer that is not of its
+    question's type (400)."""
+    try:
+        root = parse(xml)
+    except ValidationError as error:
+        raise Refusal(400, " ".join(error.messages)) from None
+    info = meta(root)
+    if not info["instanceID"]:
+        raise Refusal(400, _("The submission has no meta/instanceID."))
+    if info["id"] != f"{FORM_ID_PREFIX}{questionnaire.pk}":
+        raise Refusal(404, _("No form “%(id)s” for this account.") % {"id": info["id"][:60]})
+    if info["version"] != served_version(questionnaire):
+        raise Refusal(409, _("This version of the form is no longer served: get the blank form again."))
+    try:
+        answers = _read(questionnaire.definition.get("children", []), root)
+    except ValidationError as error:
+        raise Refusal(400, " ".join(error.messages)) from None
+    return info, answers
 
 
 def parse(xml: bytes):

@@ -1,22 +1,30 @@
+import datetime
 from pathlib import Path
 
+from csp.decorators import csp_update
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from madani.activities.models import Activity, Participation
+from madani.core.arabic import western_digits
 from madani.core.permissions import require
 from madani.core.uploads import attachment_response
 from madani.organizations.models import Organization
 
 from . import reports, services
-from .forms import EnrolForm, QuestionnaireUploadForm, ResponseForm
+from .forms import EnrolForm, QuestionnaireUploadForm
+from .domains import domain_label
 from .models import Kind, Questionnaire, Response
 from .permissions import can_assess, can_enrol, can_fill_tests, can_upload_questionnaires
-from .xlsform import iter_questions, text_in
+from .submissions import MAX_BYTES, Refusal, served_xform
+from .xlsform import iter_items, iter_questions, text_in
 
 BUILTIN_FORMS = Path(__file__).resolve().parent / "xlsforms"
 
@@ -58,6 +66,9 @@ def questionnaire_upload(request):
             questionnaire = services.questionnaire_create(actor=request.user, data=form.cleaned_data,
                                                           definition=form.definition,
                                                           upload=form.cleaned_data["xlsform"])
+            if form.cleaned_data.get("media"):
+                services.media_attach(actor=request.user, questionnaire=questionnaire,
+                                      uploads=form.cleaned_data["media"])
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -76,9 +87,8 @@ def questionnaire_detail(request, pk):
     )
     context = {
         "questionnaire": questionnaire,
-        "form": None if questionnaire.is_survey else ResponseForm(definition=questionnaire.definition),
+        "questions": [] if questionnaire.is_survey else _preview(questionnaire, (get_language() or "ar")[:2]),
         "responses": responses,
-        "preview": True,
         "downloadable": bool(questionnaire.source_file) or _builtin_file(questionnaire) is not None,
     }
     return render(request, "assessments/questionnaire_detail.html", context)
@@ -94,6 +104,20 @@ def questionnaire_download(request, pk):
     if builtin is None:
         raise Http404
     return FileResponse(builtin.open("rb"), as_attachment=True, filename=builtin.name)
+
+
+def _preview(questionnaire, language):
+    """The questions as a list (text, never markup): label, hint, type, domain, choices with their scores."""
+    rows = []
+    for item in iter_items(questionnaire.definition.get("children", [])):
+        rows.append({
+            "name": item["name"], "type": item["type"], "group": item["type"] in {"group", "repeat"},
+            "label": text_in(item.get("label"), language) or item["name"], "hint": text_in(item.get("hint"), language),
+            "domain": domain_label(item["domain"]) if item.get("domain") else "", "required": item.get("required"),
+            "relevant": item.get("relevant", ""),
+            "choices": [(text_in(c["label"], language) or c["name"], c.get("score")) for c in item.get("choices", [])],
+        })
+    return rows
 
 
 def _builtin_file(questionnaire) -> Path | None:
@@ -140,25 +164,53 @@ def organization_assessments(request, pk):
     return render(request, "assessments/organization_assessments.html", context)
 
 
+# ODK's XForms engine compiles its XPath parser (WebAssembly): the form pages allow that, and only that,
+# beyond the site's policy (no 'unsafe-inline', no 'unsafe-eval').
+@csp_update({"script-src": ["'wasm-unsafe-eval'"]})
 @login_required
 def organization_assess(request, pk):
-    """Fill a needs assessment for an organization (staff, or the organization's own members)."""
+    """Fill a needs assessment for an organization (staff, or the organization's own members) with ODK's
+    engine (``static/collect/webform.js``); its submission XML is posted back here (once per instanceID)."""
     organization = _get_organization_for_user(request.user, pk)
     if not can_assess(request.user, organization):
         raise PermissionDenied
     available = Questionnaire.objects.visible_to(request.user).needs().active()
     chosen = request.GET.get("questionnaire") or request.POST.get("questionnaire")
-    questionnaire = get_object_or_404(available, pk=chosen) if chosen else available.first()
+    questionnaire = get_object_or_404(available, pk=chosen) if chosen and str(chosen).isdigit() else available.first()
     if questionnaire is None:
         raise Http404
-    form = ResponseForm(request.POST or None, definition=questionnaire.definition)
-    if request.method == "POST" and form.is_valid():
-        response = services.response_submit(actor=request.user, questionnaire=questionnaire, answers=form.answers,
-                                            date=form.cleaned_data["response_date"], organization=organization)
-        messages.success(request, _("The assessment was saved."))
-        return redirect("assessments:response", pk=response.pk)
-    context = {"form": form, "questionnaire": questionnaire, "organization": organization, "subject": organization}
+    if request.method == "POST":
+        return _receive(request, questionnaire, organization=organization)
+    context = {"questionnaire": questionnaire, "organization": organization, "subject": organization,
+               "back": reverse("assessments:organization", args=[organization.pk])}
+    return _fill_page(request, questionnaire, context)
+
+
+def _fill_page(request, questionnaire, context):
+    from madani.collect.views import webform_markup, webform_strings
+
+    xform = served_xform(questionnaire)
+    context.update(xform=xform.decode("utf-8"), markup=webform_markup(xform), strings=webform_strings(),
+                   today=timezone.localdate())
     return render(request, "assessments/response_form.html", context)
+
+
+def _receive(request, questionnaire, **subject):
+    """The web form's submission XML (the POST body), for ``subject``; JSON: 201 new, 202 already received."""
+    if len(request.body) > MAX_BYTES:
+        return JsonResponse({"message": _("The submission is too large.")}, status=413)
+    try:
+        date = datetime.date.fromisoformat(western_digits(request.GET.get("date") or "").strip()) \
+            if request.GET.get("date") else timezone.localdate()
+    except ValueError:
+        return JsonResponse({"message": _("The date is not a date (YYYY-MM-DD).")}, status=400)
+    try:
+        status, response = services.response_receive(actor=request.user, questionnaire=questionnaire,
+                                                     xml=request.body, date=date, **subject)
+    except Refusal as refusal:
+        return JsonResponse({"message": refusal.message}, status=refusal.status)
+    return JsonResponse({"instanceID": response.instance_id, "url": reverse("assessments:response", args=[response.pk])},
+                        status=status)
 
 
 @login_required
@@ -229,9 +281,11 @@ def activity_tests(request, pk):
     return render(request, "assessments/activity_tests.html", context)
 
 
+@csp_update({"script-src": ["'wasm-unsafe-eval'"]})
 @login_required
 def test_fill(request, pk, participation_pk):
-    """Enter one participant's pre-test (``?kind=pre_test``, the default) or post-test."""
+    """Enter one participant's pre-test (``?kind=pre_test``, the default) or post-test with ODK's engine;
+    its submission XML is posted back here (once per instanceID)."""
     activity = _get_activity_for_user(request.user, pk)
     participation = get_object_or_404(
         Participation.objects.visible_to(request.user).filter(activity=activity).select_related("person"),
@@ -240,12 +294,13 @@ def test_fill(request, pk, participation_pk):
     require(can_fill_tests(request.user))
     kind = request.GET.get("kind") if request.GET.get("kind") in {Kind.PRE_TEST, Kind.POST_TEST} else Kind.PRE_TEST
     questionnaire = activity.questionnaires.filter(kind=kind, is_active=True).first()
-    form = ResponseForm(request.POST or None, definition=questionnaire.definition) if questionnaire else None
-    if request.method == "POST" and form is not None and form.is_valid():
-        services.response_submit(actor=request.user, questionnaire=questionnaire, answers=form.answers,
-                                 date=form.cleaned_data["response_date"], participation=participation)
-        messages.success(request, _("The test of %(person)s was saved.") % {"person": participation.person})
-        return redirect("assessments:activity", pk=activity.pk)
-    context = {"form": form, "questionnaire": questionnaire, "activity": activity, "participation": participation,
-               "subject": participation.person, "kind": Kind(kind)}
-    return render(request, "assessments/response_form.html", context)
+    if request.method == "POST":
+        if questionnaire is None:
+            return JsonResponse({"message": _("No test of this kind has been uploaded for this activity.")}, status=404)
+        return _receive(request, questionnaire, participation=participation)
+    context = {"questionnaire": questionnaire, "activity": activity, "participation": participation,
+               "subject": participation.person, "kind": Kind(kind),
+               "back": reverse("assessments:activity", args=[activity.pk])}
+    if questionnaire is None:
+        return render(request, "assessments/response_form.html", context)
+    return _fill_page(request, questionnaire, context)

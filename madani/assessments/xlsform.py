@@ -9,8 +9,11 @@ their row. From the same conversion Madani keeps:
   (``ar``, ``en`` or the form's own language names) — a question with a label in any language never
   shows its variable name — and Madani's two columns, ``madani_domain`` (survey) and ``madani_score``
   (choices), which score needs assessments and tests;
-- ``web_problems``: what today's web form cannot fill (its sheet row and feature), so that a form meant
-  for the web is refused with a clear message rather than shown with a question missing.
+- ``web_problems``: what the web form (ODK's engine with Madani's renderer, ``static/collect/webform.js``)
+  cannot fill — locations, files, ranges, rankings, choices from an external file — with its sheet row,
+  so that a needs assessment or test, filled on the web, is refused with a clear message rather than shown
+  with a question missing. Relevance, constraints, calculations, repeats and choice filters are ODK's
+  engine's to apply: Madani evaluates no XPath.
 
 Nothing here raises anything but ``ValidationError``.
 """
@@ -23,13 +26,15 @@ from django.utils.translation import gettext as _
 
 from madani.core.uploads import check_workbook_bounds
 
-from . import xpath
 from .domains import known_domains
 
 # pyxform's names of the question types the web form fills, and Madani's names for them.
 WEB_TYPES = {"text": "text", "integer": "integer", "decimal": "decimal", "date": "date", "note": "note",
              "select one": "select_one", "select all that apply": "select_multiple"}
 BIND_TYPES = {"string": "text", "int": "integer", "decimal": "decimal", "date": "date"}
+# pyxform question types the web form shows as "filled in ODK Collect" (webform.js: geo*, binary, range, rank).
+NOT_ON_THE_WEB = {"geopoint", "geotrace", "geoshape", "image", "photo", "audio", "video", "file", "range", "rank",
+                  "background-audio", "background-geopoint", "audit"}
 
 
 def web_type(kind: str) -> str | None:
@@ -220,15 +225,10 @@ class Tree:
                           "score": value})
         return found
 
-    def expression(self, row: int, column: str, text: str) -> str:
-        """The expression as written; the web form's evaluator must read it, else it is a web problem."""
-        if not text:
-            return ""
-        try:
-            xpath.parse(text)
-        except xpath.ExpressionError as error:
-            self.web(row, f"{column}: {error.feature}")
-        return text
+    @staticmethod
+    def expression(text: str) -> str:
+        """The expression as written: ODK's engine evaluates it where the form is filled."""
+        return text or ""
 
     def walk(self, children, choice_rows, domain="") -> list[dict]:
         items = []
@@ -246,29 +246,19 @@ class Tree:
             madani_type = web_type(kind)
             item = {"type": madani_type or kind.replace(" ", "_"), "name": name, "row": row,
                     "label": texts_of(element.get("label")), "domain": item_domain,
-                    "relevant": self.expression(row, "relevant", bind.get("relevant", ""))}
+                    "relevant": self.expression(bind.get("relevant", ""))}
             if kind in {"group", "repeat"}:
-                if kind == "repeat":
-                    self.web(row, "begin repeat")
                 item["type"] = kind
                 item["children"] = self.walk(element.get("children") or [], choice_rows, item_domain)
                 items.append(item)
                 continue
-            if madani_type is None:
+            if kind in NOT_ON_THE_WEB:
                 self.web(row, kind)
             required = str(bind.get("required", "") or "").strip()
-            if required.lower() not in YES | NO:
-                self.web(row, f"required: {required}")
             item.update(hint=texts_of(element.get("hint")), required=required.lower() in YES,
                         required_message=texts_of(bind.get("jr:requiredMsg")),
-                        constraint=self.expression(row, "constraint", bind.get("constraint", "")),
+                        constraint=self.expression(bind.get("constraint", "")),
                         constraint_message=texts_of(bind.get("jr:constraintMsg")))
-            for column, present in (("calculation", bind.get("calculate")), ("default", element.get("default")),
-                                    ("read_only", str(bind.get("readonly", "")).lower() not in NO),
-                                    ("choice_filter", element.get("choice_filter")),
-                                    ("trigger", element.get("trigger")), ("media", element.get("media"))):
-                if present:
-                    self.web(row, column)
             if madani_type in {"select_one", "select_multiple"}:
                 item["list_name"] = element.get("list_name") or element.get("itemset", "")
                 item["choices"] = self.choices(element, choice_rows)

@@ -101,3 +101,41 @@ class Attachment(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class AttendanceSubmissionQuerySet(RestrictedQuerySet):
+    def for_branch_staff(self, user):
+        from madani.activities.models import Session
+
+        return self.filter(session__in=Session.objects.visible_to(user))
+
+    for_trainer = for_branch_staff
+
+
+class AttendanceSubmission(models.Model):
+    """A session's attendance form as ODK sent it (ODK Collect or the web form): who was ticked present
+    and the walk-ins, recorded in the activity ledger on arrival; kept once per ``instanceID``."""
+
+    session = models.ForeignKey("activities.Session", verbose_name=_("session"), on_delete=models.CASCADE,
+                                related_name="attendance_submissions")
+    instance_id = models.CharField(_("instance ID"), max_length=255, unique=True)
+    xml = models.TextField(_("submission XML"))
+    xml_sha256 = models.CharField(max_length=64)
+    walk_ins = models.JSONField(_("walk-ins"), default=list,
+                                help_text=_("Each walk-in's name and the person it became (new, or the likely "
+                                            "duplicate found in the registry)."))
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("submitted by"),
+                                     on_delete=models.SET_NULL, null=True, related_name="+")
+    credential = models.ForeignKey(Credential, verbose_name=_("device"), on_delete=models.SET_NULL, null=True,
+                                   blank=True, related_name="attendance_submissions")
+    received_at = models.DateTimeField(_("received"), auto_now_add=True)
+
+    objects = AttendanceSubmissionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("attendance submission")
+        verbose_name_plural = _("attendance submissions")
+        ordering = ["-received_at", "-pk"]
+
+    def __str__(self):
+        return self.instance_id

@@ -11,7 +11,7 @@ branches (``services.forms_for``); their XForm is the one pyxform wrote, with th
 
 import hashlib
 
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.http import http_date
@@ -19,11 +19,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from lxml import etree
 
-from . import services
+from madani.assessments.submissions import served_xform  # noqa: F401 (also imported from here)
+
+from . import attendance, services
 
 ACCEPT_CONTENT_LENGTH = 10_000_000
-XFORMS = "http://www.w3.org/2002/xforms"
-XHTML = "http://www.w3.org/1999/xhtml"
 
 
 def _answer(body: bytes = b"", status: int = 200, content_type: str = "text/xml; charset=utf-8") -> HttpResponse:
@@ -58,20 +58,6 @@ def openrosa_view(view):
     return wrapped
 
 
-def served_xform(questionnaire) -> bytes:
-    """The questionnaire's XForm as devices get it: form ID ``madani-<pk>``, its version and title."""
-    parser = etree.XMLParser(resolve_entities=False, no_network=True)
-    root = etree.fromstring(questionnaire.definition["xform"].encode(), parser)
-    instance = root.find(f"{{{XHTML}}}head/{{{XFORMS}}}model/{{{XFORMS}}}instance")
-    data = next(child for child in instance if isinstance(child.tag, str))
-    data.set("id", f"{services.FORM_ID_PREFIX}{questionnaire.pk}")
-    data.set("version", services.served_version(questionnaire))
-    title = root.find(f"{{{XHTML}}}head/{{{XHTML}}}title")
-    if title is not None:
-        title.text = questionnaire.title
-    return etree.tostring(root, xml_declaration=True, encoding="utf-8")
-
-
 @openrosa_view
 def form_list(request, credential):
     if request.method not in {"GET", "HEAD"}:
@@ -90,6 +76,35 @@ def form_list(request, credential):
             ("manifestUrl", request.build_absolute_uri(reverse("openrosa:manifest", args=[questionnaire.pk]))),
         ):
             etree.SubElement(form, tag).text = value
+    for session in attendance.listed_sessions(credential.user):
+        form = etree.SubElement(root, "xform")
+        xml = attendance.xform(session)
+        for tag, value in (
+            ("formID", attendance.form_id(session)),
+            ("name", attendance.title(session)),
+            ("version", attendance.version(session)),
+            ("hash", "md5:" + hashlib.md5(xml, usedforsecurity=False).hexdigest()),
+            ("downloadUrl", request.build_absolute_uri(reverse("openrosa:attendance_form", args=[session.pk]))),
+            ("manifestUrl", request.build_absolute_uri(reverse("openrosa:attendance_manifest", args=[session.pk]))),
+        ):
+            etree.SubElement(form, tag).text = value
+    return _answer(etree.tostring(root, xml_declaration=True, encoding="utf-8"))
+
+
+def _session_for(credential, pk):
+    return get_object_or_404(attendance.sessions_for(credential.user), pk=pk)
+
+
+@openrosa_view
+def attendance_form(request, credential, pk):
+    """A session's attendance form (any session the device's owner may mark, listed or not)."""
+    return _answer(attendance.xform(_session_for(credential, pk)))
+
+
+@openrosa_view
+def attendance_manifest(request, credential, pk):
+    _session_for(credential, pk)
+    root = etree.Element("manifest", nsmap={None: "http://openrosa.org/xforms/xformsManifest"})
     return _answer(etree.tostring(root, xml_declaration=True, encoding="utf-8"))
 
 
@@ -104,11 +119,30 @@ def form_download(request, credential, pk):
 
 @openrosa_view
 def manifest(request, credential, pk):
-    """The form's media files: none — Madani serves no media with its forms (a form's ``media::image``
-    columns are shown by name only)."""
-    _form_for(credential, pk)
+    """The form's media files, as ODK Central lists them: file name, ``md5:`` hash and download address
+    (the images, audio and video its XLSForm names, uploaded with it)."""
+    questionnaire = _form_for(credential, pk)
     root = etree.Element("manifest", nsmap={None: "http://openrosa.org/xforms/xformsManifest"})
+    for media in questionnaire.media_files.order_by("name"):
+        item = etree.SubElement(root, "mediaFile")
+        etree.SubElement(item, "filename").text = media.name
+        etree.SubElement(item, "hash").text = f"md5:{media.md5}"
+        etree.SubElement(item, "downloadUrl").text = request.build_absolute_uri(
+            reverse("openrosa:media", args=[questionnaire.pk, media.pk]))
     return _answer(etree.tostring(root, xml_declaration=True, encoding="utf-8"))
+
+
+@openrosa_view
+def media(request, credential, pk, media_pk):
+    """One media file of a form the device lists."""
+    questionnaire = _form_for(credential, pk)
+    item = get_object_or_404(questionnaire.media_files, pk=media_pk)
+    response = FileResponse(item.file.open("rb"), content_type=item.content_type, as_attachment=True,
+                            filename=item.name)
+    response["X-OpenRosa-Version"] = "1.0"
+    response["Date"] = http_date()
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @openrosa_view

@@ -9,5 +9,8 @@ urlpatterns = [
     path("formList", openrosa.form_list, name="form_list"),
     path("forms/<int:pk>/form.xml", openrosa.form_download, name="form"),
     path("forms/<int:pk>/manifest", openrosa.manifest, name="manifest"),
+    path("forms/<int:pk>/media/<int:media_pk>", openrosa.media, name="media"),
+    path("attendance/<int:pk>/form.xml", openrosa.attendance_form, name="attendance_form"),
+    path("attendance/<int:pk>/manifest", openrosa.attendance_manifest, name="attendance_manifest"),
     path("submission", openrosa.submission, name="submission"),
 ]

@@ -13,12 +13,11 @@ from django.utils.translation import gettext as _
 
 from madani.assessments.engine import score_answers
 from madani.assessments.models import Kind, Questionnaire
-from madani.assessments.submissions import answers_from_xml, meta, parse
+from madani.assessments.submissions import (  # noqa: F401 (Refusal, served_version: also imported from here)
+    FORM_ID_PREFIX, Refusal, answers_from_xml, meta, parse, served_version)
 
+from . import attendance
 from .models import Attachment, Credential, Submission
-
-FORM_ID_PREFIX = "madani-"
-
 
 def _sha256(value: bytes | str) -> str:
     return hashlib.sha256(value.encode() if isinstance(value, str) else value).hexdigest()
@@ -67,15 +66,6 @@ def authenticate(header: str) -> Credential | None:
 def forms_for(user):
     """The forms a device of ``user`` lists and fills: the surveys of their branches that are in use."""
     return Questionnaire.objects.visible_to(user).filter(kind=Kind.SURVEY).active()
-
-
-class Refusal(Exception):
-    """A submission refused: ``status`` (the HTTP status) and a message in the user's language."""
-
-    def __init__(self, status: int, message: str):
-        super().__init__(message)
-        self.status = status
-        self.message = message
 
 
 # What each media question may bring: extensions and the first bytes they must start with.
@@ -161,6 +151,10 @@ def submission_receive(*, credential: Credential | None = None, user=None, xml: 
     if not info["instanceID"]:
         raise Refusal(400, _("The submission has no meta/instanceID."))
     form_id = info["id"]
+    if form_id.startswith(attendance.FORM_ID_PREFIX):  # a session's attendance (collect/attendance.py)
+        if files:
+            raise Refusal(400, _("The form does not expect the file “%(name)s”.") % {"name": files[0].name[:80]})
+        return attendance.receive(user=user, credential=credential, xml=xml, root=root, info=info)
     pk = form_id[len(FORM_ID_PREFIX):] if form_id.startswith(FORM_ID_PREFIX) else ""
     questionnaire = Questionnaire.objects.visible_to(user).filter(kind=Kind.SURVEY, pk=int(pk)).first() \
         if pk.isdigit() and len(pk) < 12 else None
@@ -222,7 +216,3 @@ def _hand_on(submission) -> None:
 
     for path in submission_handlers():
         import_string(path)(submission)
-
-
-def served_version(questionnaire) -> str:
-    return questionnaire.version or str(questionnaire.pk)

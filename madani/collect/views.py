@@ -16,7 +16,7 @@ from madani.core.forms import DateInput
 from madani.core.permissions import require
 from madani.core.uploads import attachment_response
 
-from . import exports, services
+from . import attendance, exports, services
 from .models import Attachment, Credential, Submission
 from .openrosa import ACCEPT_CONTENT_LENGTH, served_xform
 from .permissions import can_see_submissions, can_use_collect
@@ -137,12 +137,55 @@ def fill(request, pk):
     """Fill a survey in the browser with ODK's engine; it keeps working offline once opened."""
     require(can_use_collect(request.user))
     questionnaire = get_object_or_404(services.forms_for(request.user), pk=pk)
-    context = {"questionnaire": questionnaire, "xform": served_xform(questionnaire).decode("utf-8"),
-               "strings": _webform_strings()}
+    xform = served_xform(questionnaire)
+    context = {"questionnaire": questionnaire, "xform": xform.decode("utf-8"), "markup": webform_markup(xform),
+               "strings": webform_strings()}
     return render(request, "collect/fill.html", context)
 
 
-def _webform_strings() -> dict:
+@csp_update({"script-src": ["'wasm-unsafe-eval'"]})
+@login_required
+def attendance_fill(request, pk):
+    """A session's attendance as a web form (ODK's engine): kept offline once opened, like a survey's."""
+    session = get_object_or_404(attendance.sessions_for(request.user), pk=pk)
+    xform = attendance.xform(session)
+    context = {"session": session, "title": attendance.title(session), "xform": xform.decode("utf-8"),
+               "markup": webform_markup(xform), "strings": webform_strings()}
+    return render(request, "collect/fill.html", context)
+
+
+MARKDOWN_SIGNS = ("*", "_", "#", "[", "`", "~", "\n", "<")
+
+
+def webform_markup(xform: bytes) -> dict[str, str]:
+    """{label or hint text: its HTML} for the form's texts that use Markdown (ODK's subset: emphasis,
+    headings, links, lists…), rendered by the site's one safe Markdown function (``core.markdown``:
+    markdown-it with raw HTML off, then nh3) — never the form's raw HTML. webform.js shows a text found
+    here as that HTML and any other text (one holding an answer, say) as plain text."""
+    from lxml import etree
+
+    from madani.assessments.submissions import XFORMS
+    from madani.core.markdown import render_markdown
+
+    root = etree.fromstring(xform, etree.XMLParser(resolve_entities=False, no_network=True))
+    texts = set()
+    for element in root.iter(f"{{{XFORMS}}}value", f"{{{XFORMS}}}label", f"{{{XFORMS}}}hint"):
+        if element.get("form") or len(element):  # media, or a text with an answer in it (<output>)
+            continue
+        text = (element.text or "").strip()
+        if text and any(sign in text for sign in MARKDOWN_SIGNS):
+            texts.add(text)
+    markup = {}
+    for text in texts:
+        html = str(render_markdown(text)).strip()
+        if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+            html = html[3:-4]
+        markup[text] = html
+    return markup
+
+
+def webform_strings() -> dict:
+    """The web form's words (static/collect/webform.js), in the page's language."""
     return {
         "submit": _("Send"), "add": _("Add another"), "remove": _("Remove"), "ok": _("OK"),
         "invalid": _("This answer is not accepted."), "notNumber": _("Type a number, e.g. 12.5."),
@@ -155,6 +198,7 @@ def _webform_strings() -> dict:
         "refused": _("A submission kept on this device was refused:"),
         "unsupported": _("this question is filled in ODK Collect."),
         "failed": _("The form could not be opened:"),
+        "view": _("See the answers and scores"),
     }
 
 

@@ -1,6 +1,8 @@
 """Pre- and post-tests of a training: entering them per participant, and the average gain shown on
 the activity's page."""
 
+import json
+
 import pytest
 from django.urls import reverse
 from django.utils.translation import gettext
@@ -11,6 +13,8 @@ from madani.assessments.models import Kind, Questionnaire, Response
 from madani.assessments.workbooks import xlsform_bytes
 from madani.assessments.xlsform import read_xlsform
 from tests.factories import ParticipationFactory, PersonFactory
+
+from .helpers import instance_xml
 
 AR, EN = "label::Arabic (ar)", "label::English (en)"
 
@@ -43,12 +47,28 @@ def test_a_trainer_enters_a_participants_pre_test(trainer_a, activity_a, tests_o
     participation = activity_a.participations.get()
     url = reverse("assessments:test", args=[activity_a.pk, participation.pk])
     client = client_for(trainer_a)
-    assert "سؤال 1" in client.get(url).content.decode()
-    data = {"response_date": "2026-03-01", **{f"q_{k}": v for k, v in _answers(3).items()}}
-    response = client.post(url + "?kind=pre_test", data)
-    assert response["Location"] == reverse("assessments:activity", args=[activity_a.pk])
+    page = client.get(url).content.decode()
+    xform = json.loads(page.split('id="odk-xform" type="application/json">')[1].split("</script>")[0])
+    assert "collect/webform.js" in page and "سؤال 1" in xform  # the XForm ODK's engine fills
+    pre_test = tests_of_activity_a[Kind.PRE_TEST]
+    response = client.post(url + "?kind=pre_test&date=2026-03-01", instance_xml(pre_test, _answers(3)),
+                           content_type="text/xml")
+    assert response.status_code == 201
     saved = Response.objects.get()
-    assert saved.questionnaire == tests_of_activity_a[Kind.PRE_TEST] and saved.score == 75.0
+    assert saved.questionnaire == pre_test and saved.score == 75.0 and saved.participation == participation
+    assert response.json()["url"] == reverse("assessments:response", args=[saved.pk])
+    # the post-test's page does not take the pre-test's XML
+    post = client.post(url + "?kind=post_test", instance_xml(pre_test, _answers(3), instance_id="uuid:other"),
+                       content_type="text/xml")
+    assert post.status_code == 404 and Response.objects.count() == 1
+
+
+def test_a_test_of_someone_in_another_training_is_refused(trainer_a, activity_a, tests_of_activity_a, branch_a):
+    other = ParticipationFactory(person=PersonFactory(branch=branch_a))
+    url = reverse("assessments:test", args=[activity_a.pk, other.pk])
+    response = client_for(trainer_a).post(url, instance_xml(tests_of_activity_a[Kind.PRE_TEST], _answers(3)),
+                                          content_type="text/xml")
+    assert response.status_code == 404 and not Response.objects.exists()
 
 
 def test_a_missing_test_is_explained(client_a, activity_a):

@@ -142,3 +142,51 @@ def test_markup_in_a_submission_is_text_on_the_submissions_page(collect_a, surve
     post(collect_a, instance(survey_a, place="&lt;img src=x onerror=alert(1)&gt;"))
     html = client_a.get(reverse("collect:submissions", args=[survey_a.pk])).content.decode()
     assert "<img src=x" not in html and "&lt;img src=x" in html
+
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 40
+
+
+def _survey_with_an_image(client_a, branch_a, media):
+    """Upload, as staff do, a survey whose XLSForm shows an image (media::image column) with that image."""
+    import hashlib
+
+    from madani.assessments.models import Questionnaire
+    from madani.assessments.workbooks import xlsform_bytes
+
+    survey = [{"type": "note", "name": "logo_note", "label": "Our logo", "media::image": "logo.png"},
+              {"type": "text", "name": "q", "label": "Q"}]
+    response = client_a.post(reverse("assessments:upload"), {
+        "title_ar": "مسح بصورة", "title_en": "Survey with an image", "kind": "survey", "branch": branch_a.pk,
+        "xlsform": SimpleUploadedFile("image.xlsx", xlsform_bytes(survey, None, {"version": "1"})),
+        "media": media})
+    return response, Questionnaire.objects.filter(title_ar="مسح بصورة").first(), hashlib.md5(PNG).hexdigest()
+
+
+def test_the_manifest_lists_the_forms_image_with_its_md5_and_serves_it(client_a, branch_a, collect_a, staff_b):
+    response, questionnaire, md5 = _survey_with_an_image(
+        client_a, branch_a, [SimpleUploadedFile("logo.png", PNG, content_type="image/png")])
+    assert response.status_code == 302, response.content.decode()[:3000]
+    manifest = collect_a.get(reverse("openrosa:manifest", args=[questionnaire.pk]))
+    root = etree.fromstring(manifest.content)
+    ns = {"m": "http://openrosa.org/xforms/xformsManifest"}
+    assert root.xpath("//m:mediaFile/m:filename/text()", namespaces=ns) == ["logo.png"]
+    assert root.xpath("//m:mediaFile/m:hash/text()", namespaces=ns) == [f"md5:{md5}"]
+    url = root.xpath("//m:mediaFile/m:downloadUrl/text()", namespaces=ns)[0]
+    download = collect_a.get(url)
+    assert download.status_code == 200 and b"".join(download.streaming_content) == PNG
+    assert "jr://images/logo.png" in collect_a.get(reverse("openrosa:form", args=[questionnaire.pk])).content.decode()
+    # another branch's device sees neither the manifest nor the file
+    device_b = openrosa_client(services.credential_create(actor=staff_b, name="هاتف ب"))
+    assert device_b.get(reverse("openrosa:manifest", args=[questionnaire.pk])).status_code == 404
+    assert device_b.get(url).status_code == 404
+
+
+def test_a_media_file_the_form_does_not_name_or_of_another_type_is_refused(client_a, branch_a):
+    response, questionnaire, _md5 = _survey_with_an_image(
+        client_a, branch_a, [SimpleUploadedFile("other.png", PNG, content_type="image/png")])
+    assert response.status_code == 200 and questionnaire is None
+    assert "other.png" in response.content.decode()
+    response, questionnaire, _md5 = _survey_with_an_image(
+        client_a, branch_a, [SimpleUploadedFile("logo.png", b"<script>alert(1)</script>", content_type="image/png")])
+    assert response.status_code == 200 and questionnaire is None

@@ -74,3 +74,29 @@ def test_the_offline_worker_is_served_at_the_forms_address(client_a):
     response = client_a.get(reverse("collect:offline_worker"))
     assert response.status_code == 200 and response["Content-Type"].startswith("text/javascript")
     assert reverse("collect:offline_worker").rsplit("/", 1)[0] + "/" == reverse("collect:fill", args=[1]).split("1/fill/")[0]
+
+
+def test_markdown_in_labels_and_hints_is_rendered_by_the_sites_sanitizer_never_as_raw_html(client_a, branch_a):
+    """ODK's Markdown subset (emphasis, links…) shows as such; HTML and javascript: links in the XLSForm never
+    become markup (issue 13): the page carries each Markdown text's HTML made by core.markdown."""
+    from madani.assessments.models import Kind, Questionnaire
+    from madani.assessments.workbooks import xlsform_bytes
+    from madani.assessments.xlsform import read_xlsform
+
+    label = ("**Water** point <img src=x onerror=alert(1)> [bad](javascript:alert(2)) "
+             "[guide](https://example.org/guide) <script>alert(3)</script>")
+    survey = [{"type": "text", "name": "q", "label": label, "hint": "_in litres_ <b onclick=alert(4)>x</b>"}]
+    definition = read_xlsform(xlsform_bytes(survey, None, {"version": "1"}), "md.xlsx", domains=set())
+    survey_md = Questionnaire.objects.create(title="md", kind=Kind.SURVEY, branch=branch_a, version="1",
+                                             definition=definition)
+    html = client_a.get(reverse("collect:fill", args=[survey_md.pk])).content.decode()
+    markup = json.loads(html.split('id="odk-markup" type="application/json">')[1].split("</script>")[0])
+    rendered = markup[label]
+    assert "<strong>Water</strong>" in rendered and 'href="https://example.org/guide"' in rendered
+    assert "noopener" in rendered
+    assert "<img" not in rendered and "<script" not in rendered and 'href="javascript' not in rendered
+    assert "&lt;img src=x onerror=alert(1)&gt;" in rendered  # shown as the text it is
+    hint = [value for key, value in markup.items() if key.startswith("_in litres_")][0]
+    assert "<em>in litres</em>" in hint and "<b" not in hint and "onclick=alert(4)&gt;" in hint
+    # the data cannot close its <script> element
+    assert "</script>" not in html.split('id="odk-markup" type="application/json">')[1].split("</script>")[0]

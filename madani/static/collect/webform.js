@@ -1,10 +1,14 @@
 // Madani's web form: ODK's XForms engine (@getodk/xforms-engine, vendored) fills the XForm; this file only
 // draws its questions and sends the instance XML to the same submission path as ODK Collect (idempotent by
-// meta/instanceID). Form text is text: labels, hints and messages go through textContent, never innerHTML.
+// meta/instanceID). Form text is text: labels, hints and messages go through textContent, never innerHTML —
+// except a text that uses Markdown, which the server rendered with the site's safe Markdown function
+// (core/markdown.py: raw HTML off, then nh3) into #odk-markup; that HTML is parsed inert and adopted.
 // Offline: the page and its files are kept by a service worker (collect/offline_worker.js), and a finished
 // instance waits in this device's IndexedDB until the server has it (201 or 202), then leaves the queue.
 const root = document.getElementById('odk-form');
 const t = JSON.parse(document.getElementById('odk-strings').textContent);
+const markupBox = document.getElementById('odk-markup');
+const MARKUP = markupBox ? JSON.parse(markupBox.textContent) : {};
 const statusBox = document.getElementById('odk-status');
 const queueBox = document.getElementById('odk-queue');
 
@@ -75,7 +79,10 @@ async function flush() {
       else if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429) {
         await enqueue({ ...item, error: answer.message || String(response.status) });
       } else break;
-      if (response.ok) say(t.sent, 'success');
+      if (response.ok) {
+        say(t.sent, 'success');
+        if (answer.url && t.view) statusBox.firstChild.append(' ', el('a', { href: answer.url }, t.view));
+      }
     }
   } finally {
     flushing = false;
@@ -88,6 +95,14 @@ const drawn = new Map(); // nodeId -> {node, box, refresh}
 
 function textOf(range) {
   return range ? range.asString : '';
+}
+
+// Show a label or hint: its sanitized Markdown when the server rendered one for this very text, else text.
+function show(node, text) {
+  const html = Object.prototype.hasOwnProperty.call(MARKUP, text.trim()) ? MARKUP[text.trim()] : null;
+  if (html === null) { node.textContent = text; return; }
+  const parsed = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
+  node.replaceChildren(...[...parsed.body.childNodes].map((child) => document.importNode(child, true)));
 }
 
 function caption(node, tag = 'label', attrs = {}) {
@@ -107,9 +122,9 @@ function withChrome(node, control, labelFor) {
   const refresh = () => {
     const state = node.currentState;
     box.hidden = !state.relevant;
-    label.textContent = textOf(state.label);
+    show(label, textOf(state.label));
     if (state.required) label.append(mark);
-    hint.textContent = textOf(state.hint);
+    show(hint, textOf(state.hint));
     hint.hidden = !hint.textContent;
     const violation = node.validationState?.violation;
     problem.textContent = bad.get(node.nodeId)
@@ -185,7 +200,9 @@ function drawSelect(node) {
           else node.selectValue(input.value);
           changed(node);
         });
-        item.append(input, el('label', { class: 'form-check-label', for: id }, textOf(option.label) || option.value));
+        const optionLabel = el('label', { class: 'form-check-label', for: id });
+        show(optionLabel, textOf(option.label) || String(option.value));
+        item.append(input, optionLabel);
         list.append(item);
       });
     }
@@ -218,8 +235,8 @@ function drawNote(node) {
   return { box, refresh: () => {
     const state = node.currentState;
     box.hidden = !state.relevant;
-    label.textContent = textOf(state.label);
-    hint.textContent = textOf(state.hint);
+    show(label, textOf(state.label));
+    show(hint, textOf(state.hint));
     value.textContent = state.value === null || state.value === undefined ? '' : String(state.value);
   } };
 }
@@ -250,7 +267,7 @@ function drawContainer(node) {
   return { box, refresh: () => {
     const state = node.currentState;
     box.hidden = !state.relevant;
-    legend.textContent = textOf(state.label);
+    show(legend, textOf(state.label));
     legend.hidden = !legend.textContent;
     const children = state.children || [];
     const key = children.map((c) => c.nodeId).join(' ');
@@ -334,7 +351,11 @@ async function submit(event) {
   const text = await file.text();
   const instanceID = new DOMParser().parseFromString(text, 'text/xml')
     .querySelector('meta > instanceID, instanceID')?.textContent;
-  await enqueue({ instanceID, xml: text, url: root.dataset.submit, csrf: root.dataset.csrf, at: Date.now() });
+  // a needs assessment or test is dated by the page's date field (the day it was filled on paper, say)
+  const url = new URL(root.dataset.submit, location.href);
+  const dateBox = document.getElementById('odk-date');
+  if (dateBox && dateBox.value) url.searchParams.set('date', dateBox.value);
+  await enqueue({ instanceID, xml: text, url: url.pathname + url.search, csrf: root.dataset.csrf, at: Date.now() });
   say(navigator.onLine ? t.sending : t.queued, navigator.onLine ? 'info' : 'warning');
   await start(); // a blank form for the next respondent
   await flush();
