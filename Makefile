@@ -29,10 +29,13 @@ frontend/node_modules/.installed: frontend/package-lock.json
 	if command -v npm >/dev/null; then cd frontend && npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.installed; \
 	else echo "npm not found: the ODK engine round trip (madani/collect/tests/test_odk_engine.py) will be skipped" >&2; fi
 
-## The whole test suite (SQLite unless DATABASE_URL names PostgreSQL).
+## The whole test suite (SQLite unless DATABASE_URL names PostgreSQL), one pytest-xdist worker per core
+## (TEST_WORKERS=0 runs it in one process), each test file kept on one worker so that its once-per-module
+## fixtures are built once.
+TEST_WORKERS ?= auto
 test: venv frontend/node_modules/.installed
 	scripts/system-deps.sh test
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 ## Two app servers behind nginx, two workers, Redis, PostgreSQL and an S3 store on loopback (tests/cluster).
 cluster-test: venv
