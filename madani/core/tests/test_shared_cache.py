@@ -64,7 +64,8 @@ def _migrated_sqlite_file(path, env):
     target.close()
 
 
-def test_two_processes_count_failed_logins_together_in_the_database(tmp_path, db):
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # the copy is read outside a transaction
+def test_two_processes_count_failed_logins_together_in_the_database(tmp_path):
     path = tmp_path / "madani.sqlite3"
     env = _env(MADANI_SQLITE_PATH=str(path))
     _migrated_sqlite_file(path, env)
