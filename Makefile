@@ -29,10 +29,16 @@ frontend/node_modules/.installed: frontend/package-lock.json
 	if command -v npm >/dev/null; then cd frontend && npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.installed; \
 	else echo "npm not found: the ODK engine round trip (madani/collect/tests/test_odk_engine.py) will be skipped" >&2; fi
 
-## The whole test suite (SQLite unless DATABASE_URL names PostgreSQL).
+## The whole test suite (SQLite unless DATABASE_URL names PostgreSQL), one pytest-xdist worker per core
+## (TEST_WORKERS=0 runs it in one process). xdist's default distribution hands each worker the tests in
+## collection order, so pytest-django's order holds on each worker: the tests that commit (and empty the
+## tables, data migrations' rows included) come after every test that needs those rows. `--dist loadfile`
+## would break that order. Small chunks (--maxschedchunk) keep the slow tests at the end of the order (the
+## crawl, the browser tests) from landing on one worker while the other waits.
+TEST_WORKERS ?= auto
 test: venv frontend/node_modules/.installed
 	scripts/system-deps.sh test
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --maxschedchunk 8
 
 ## Two app servers behind nginx, two workers, Redis, PostgreSQL and an S3 store on loopback (tests/cluster).
 cluster-test: venv

@@ -54,19 +54,75 @@ def built_once(django_db_blocker, build):
         transaction.set_rollback(True)
 
 
+def make_staff_a(branch_a):
+    return UserFactory(email="staff.a@example.org", role=Role.BRANCH_MANAGER, branches=[branch_a])
+
+
+def make_staff_b(branch_b):
+    return UserFactory(email="staff.b@example.org", role=Role.BRANCH_MANAGER, branches=[branch_b])
+
+
+def make_trainer_a(branch_a):
+    return UserFactory(email="trainer.a@example.org", role=Role.TRAINER, branches=[branch_a])
+
+
+def make_organization_a(branch_a):
+    return OrganizationFactory(branch=branch_a, name_ar="منظمة توتول", name_en="Tutul", name="منظمة توتول",
+                               place=place("SY110100"))
+
+
+def make_person_a(branch_a, organization_a):
+    person = PersonFactory(branch=branch_a, full_name="أحمد علي الخلف", birth_year=1990, home_place=place("SY110100"))
+    AffiliationFactory(person=person, organization=organization_a)
+    return person
+
+
+def make_trainer_person_a(branch_a, trainer_a):
+    person = PersonFactory(branch=branch_a, full_name="سلمى المدربة", gender="female")
+    trainer_a.person = person
+    trainer_a.save(update_fields=["person"])
+    return person
+
+
+def make_activity_a(branch_a, organization_a, person_a, trainer_person_a):
+    activity = ActivityFactory(branch=branch_a, title_ar="تدريب المناصرة", title_en="Advocacy training",
+                               title="تدريب المناصرة", place=place("SY110100"))
+    activity.facilitators.add(trainer_person_a)
+    activity.target_organizations.add(organization_a)
+    sessions = [SessionFactory(activity=activity, date=activity.start_date + datetime.timedelta(days=d),
+                               facilitator=trainer_person_a) for d in range(3)]
+    ParticipationFactory(activity=activity, person=person_a, organization=organization_a, completed=True)
+    AttendanceFactory(session=sessions[0], person=person_a)
+    return activity
+
+
+def make_personas_and_activity_a() -> dict:
+    """The records of the fixtures below, for a fixture that builds them once (``built_once``): branches A
+    and B, their managers, trainer A and their person, organization A, person A and activity A."""
+    branch_a, branch_b = make_branch_a(), make_branch_b()
+    organization_a = make_organization_a(branch_a)
+    person_a = make_person_a(branch_a, organization_a)
+    trainer_a = make_trainer_a(branch_a)
+    trainer_person_a = make_trainer_person_a(branch_a, trainer_a)
+    return {"branch_a": branch_a, "branch_b": branch_b, "staff_a": make_staff_a(branch_a),
+            "staff_b": make_staff_b(branch_b), "trainer_a": trainer_a, "organization_a": organization_a,
+            "person_a": person_a, "trainer_person_a": trainer_person_a,
+            "activity_a": make_activity_a(branch_a, organization_a, person_a, trainer_person_a)}
+
+
 @pytest.fixture
 def staff_a(branch_a):
-    return UserFactory(email="staff.a@example.org", role=Role.BRANCH_MANAGER, branches=[branch_a])
+    return make_staff_a(branch_a)
 
 
 @pytest.fixture
 def staff_b(branch_b):
-    return UserFactory(email="staff.b@example.org", role=Role.BRANCH_MANAGER, branches=[branch_b])
+    return make_staff_b(branch_b)
 
 
 @pytest.fixture
 def trainer_a(branch_a):
-    return UserFactory(email="trainer.a@example.org", role=Role.TRAINER, branches=[branch_a])
+    return make_trainer_a(branch_a)
 
 
 @pytest.fixture
@@ -86,39 +142,25 @@ def administrator(db):
 
 @pytest.fixture
 def organization_a(branch_a):
-    return OrganizationFactory(branch=branch_a, name_ar="منظمة توتول", name_en="Tutul", name="منظمة توتول",
-                               place=place("SY110100"))
+    return make_organization_a(branch_a)
 
 
 @pytest.fixture
 def person_a(branch_a, organization_a):
-    person = PersonFactory(branch=branch_a, full_name="أحمد علي الخلف", birth_year=1990, home_place=place("SY110100"))
-    AffiliationFactory(person=person, organization=organization_a)
-    return person
+    return make_person_a(branch_a, organization_a)
 
 
 @pytest.fixture
 def trainer_person_a(branch_a, trainer_a):
     """The person record of trainer A, who facilitates activity A."""
-    person = PersonFactory(branch=branch_a, full_name="سلمى المدربة", gender="female")
-    trainer_a.person = person
-    trainer_a.save(update_fields=["person"])
-    return person
+    return make_trainer_person_a(branch_a, trainer_a)
 
 
 @pytest.fixture
 def activity_a(branch_a, organization_a, person_a, trainer_person_a):
     """A completed three-day training of branch A, facilitated by trainer A, with person A enrolled
     (representing organization A) and present at the first session."""
-    activity = ActivityFactory(branch=branch_a, title_ar="تدريب المناصرة", title_en="Advocacy training",
-                               title="تدريب المناصرة", place=place("SY110100"))
-    activity.facilitators.add(trainer_person_a)
-    activity.target_organizations.add(organization_a)
-    sessions = [SessionFactory(activity=activity, date=activity.start_date + datetime.timedelta(days=d),
-                               facilitator=trainer_person_a) for d in range(3)]
-    ParticipationFactory(activity=activity, person=person_a, organization=organization_a, completed=True)
-    AttendanceFactory(session=sessions[0], person=person_a)
-    return activity
+    return make_activity_a(branch_a, organization_a, person_a, trainer_person_a)
 
 
 @pytest.fixture

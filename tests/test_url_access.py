@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from conftest import built_once, make_personas_and_activity_a
 from madani.core.registry import public_urls
 
 # Pages an anonymous visitor may open: each app declares them, with the reason, in its AppConfig
@@ -761,8 +762,44 @@ def _forum_of_branch_a(network, organization, staff_a):
     return forum_objects(network=network, staff=staff_a, member=member)
 
 
+@pytest.fixture(scope="module")
+def _built(django_db_setup, django_db_blocker):
+    """The personas and branch A's objects, built once for the module's ~490 tests (each runs in its own
+    savepoint, so what one test writes is gone for the next); their files go to the session's media folder."""
+
+    def build():
+        personas = make_personas_and_activity_a()
+        objects = _branch_a_objects(personas["organization_a"], personas["person_a"], personas["activity_a"],
+                                    personas["staff_a"])
+        return {"staff_a": personas["staff_a"], "staff_b": personas["staff_b"], "objects": objects}
+
+    with built_once(django_db_blocker, build) as built:
+        yield built
+
+
+def _fresh(instance):
+    """The same row, read again: no test sees what another one changed in memory."""
+    from django.db.models import Model
+
+    return type(instance)._base_manager.get(pk=instance.pk) if isinstance(instance, Model) else instance
+
+
 @pytest.fixture
-def branch_a_objects(organization_a, person_a, activity_a, staff_a, settings, tmp_path):
+def staff_a(_built, db):
+    return _fresh(_built["staff_a"])
+
+
+@pytest.fixture
+def staff_b(_built, db):
+    return _fresh(_built["staff_b"])
+
+
+@pytest.fixture
+def branch_a_objects(_built, db):
+    return {name: _fresh(instance) for name, instance in _built["objects"].items()}
+
+
+def _branch_a_objects(organization_a, person_a, activity_a, staff_a):
     from django.core.files.base import ContentFile
 
     from madani.accounts.services import api_token_create
@@ -783,7 +820,6 @@ def branch_a_objects(organization_a, person_a, activity_a, staff_a, settings, tm
     from madani.public.models import CenterProfile, Registration
     from madani.reports.models import JobStatus, ReportJob
 
-    settings.MEDIA_ROOT = tmp_path
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from madani.collect import services as collect
