@@ -13,7 +13,7 @@ from madani.elections import services
 from madani.elections.tests.builders import make_election
 from tests.factories import BranchFactory, place
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 EMAIL = "coordinator.aleppo@example.org"
 PASSWORD = "Aleppo-Coordinator-2026"

@@ -74,7 +74,8 @@ def test_every_branch_has_activities_in_each_of_the_last_twelve_months(loaded):
 def test_the_year_has_about_120_activities_of_every_kind_with_statuses_by_date(loaded):
     today = datetime.date.today()
     year = Activity.objects.filter(start_date__gte=today - datetime.timedelta(days=366))
-    assert 100 <= year.count() <= 140
+    # About 120 from the activities demo; the networks' meetings and the election campaign are ledger activities too.
+    assert 100 <= year.count() <= 160
     # Uses of the co-working space are recorded by the co-working demo, when bookings are used; community
     # projects by the grants demo, when an award is made (the Father Paolo grant of 2019).
     assert set(year.values_list("kind", flat=True)) >= set(Kind.values) - {Kind.SPACE_USE, Kind.COMMUNITY_PROJECT}

@@ -118,6 +118,8 @@ def test_another_branch_gets_404(staff_b, session_today, person_a):
 
 def test_the_web_form_of_the_attendance_works_offline_like_a_surveys(trainer_a, session_today, person_a):
     client = client_for(trainer_a)
+    sheet = client.get(reverse("activities:attendance", args=[session_today.activity_id, session_today.pk]))
+    assert f'href="{reverse("collect:attendance_fill", args=[session_today.pk])}"' in sheet.content.decode()
     page = client.get(reverse("collect:attendance_fill", args=[session_today.pk]))
     html = page.content.decode()
     assert page.status_code == 200 and "collect/webform.js" in html and 'id="odk-xform"' in html
