@@ -30,6 +30,31 @@ def place(pcode: str) -> Place:
     return Place.objects.get(pcode=pcode)
 
 
+def ensure_places(*pcodes: str) -> None:
+    """Put back the gazetteer's rows for these P-codes and their parents, from the file its data migration
+    reads. For browser tests: a transactional test that ran before on the same worker flushed the tables (and
+    restoring serialized data would then collide with the content types the flush recreated)."""
+    import csv
+
+    from django.conf import settings
+
+    rows = {}
+    with open(settings.BASE_DIR / "madani" / "places" / "data" / "syria_places.csv", encoding="utf-8") as file:
+        for pcode, parent, level, name_en, name_ar in csv.reader(file):
+            rows[pcode] = (parent, level, name_en, name_ar)
+
+    def put(pcode):
+        if not pcode or Place.objects.filter(pcode=pcode).exists():
+            return
+        parent, level, name_en, name_ar = rows[pcode]
+        put(parent)
+        Place.objects.create(pcode=pcode, level=level, parent=Place.objects.filter(pcode=parent).first(),
+                             name_ar=name_ar, name_en=name_en)
+
+    for pcode in pcodes:
+        put(pcode)
+
+
 class BranchFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Branch

@@ -11,9 +11,9 @@ from playwright.sync_api import expect
 from madani.accounts.models import Role, User
 from madani.elections import services
 from madani.elections.tests.builders import make_election
-from tests.factories import BranchFactory, place
+from tests.factories import BranchFactory, ensure_places, place
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 EMAIL = "coordinator.aleppo@example.org"
 PASSWORD = "Aleppo-Coordinator-2026"
@@ -24,6 +24,7 @@ SCREENSHOT = "/tmp/madani-election-day-phone.png"
 @pytest.fixture
 def election_day(transactional_db, settings):
     settings.REQUIRE_2FA = False
+    ensure_places("SY020000", "SY020401")
     branch = BranchFactory(code="aleppo", name="حلب", name_ar="حلب", name_en="Aleppo", place=place("SY020000"))
     user = User.objects.create_user(email=EMAIL, password=PASSWORD, role=Role.BRANCH_MANAGER)
     user.branches.set([branch])

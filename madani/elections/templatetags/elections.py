@@ -13,3 +13,11 @@ def figure(value):
     if isinstance(value, int) and not isinstance(value, bool):
         return ltr(number_format(value, force_grouping=True))
     return value
+
+
+@register.filter
+def share(value):
+    """A published percentage, its sign inside the same left-to-right run ("42%" in Arabic text too)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return ltr(f"{number_format(value)}%")
+    return value

@@ -35,7 +35,7 @@ def test_the_public_report_shows_1116_voters_and_42_percent_women(client, turkma
     assert page.status_code == 200
     text = page.content.decode()
     assert "1,116" in text
-    assert ">42</bdi>%" in text
+    assert ">42%</bdi>" in text
     # No observer's name, no center, no place finer than the sub-district.
     for observer in turkman_barih.observers.select_related("person"):
         assert observer.person.full_name not in text
