@@ -59,62 +59,52 @@ class FigureStatus(models.Model):
 # figures, and a ledger write that names its activities replaces theirs and moves the figures by the
 # difference (``cube.apply_changes``). No foreign keys: the rows of a deleted activity are read once more,
 # to take what it counted out of the figures, after the activity is gone.
-class ActivityState(models.Model):
-    """One activity: its slice, by its start, and its additive measures."""
+class SliceState(models.Model):
+    """The slice of the figures a state row falls in (program, branch, kind, period)."""
 
-    activity_id = models.BigIntegerField(primary_key=True)
     program_id = models.BigIntegerField(null=True)
     branch_id = models.BigIntegerField(null=True)
     kind = models.CharField(max_length=24, blank=True)
     year = models.PositiveSmallIntegerField(null=True)
     quarter = models.PositiveSmallIntegerField(null=True)
     month = models.PositiveSmallIntegerField(null=True)
+
+    class Meta:
+        abstract = True
+
+
+class ActivityState(SliceState):
+    """One activity: its slice, by its start, and its additive measures."""
+
+    activity_id = models.BigIntegerField(primary_key=True)
     activities = models.PositiveIntegerField(default=0)  # started by the day of the computation
     services = models.PositiveIntegerField(default=0)  # started, and not a room use
     participations = models.PositiveIntegerField(default=0)
     completed = models.PositiveIntegerField(default=0)
 
 
-class SessionState(models.Model):
+class SessionState(SliceState):
     """One activity's sessions in one month: how many were held, and their attendance marks."""
 
     activity_id = models.BigIntegerField(db_index=True)
-    program_id = models.BigIntegerField(null=True)
-    branch_id = models.BigIntegerField(null=True)
-    kind = models.CharField(max_length=24, blank=True)
-    year = models.PositiveSmallIntegerField(null=True)
-    quarter = models.PositiveSmallIntegerField(null=True)
-    month = models.PositiveSmallIntegerField(null=True)
     sessions = models.PositiveIntegerField(default=0)
     person_days = models.PositiveIntegerField(default=0)
 
 
-class ReachState(models.Model):
+class ReachState(SliceState):
     """A person present at one of an activity's sessions in one month (once per activity, person and month)."""
 
     activity_id = models.BigIntegerField(db_index=True)
     person_id = models.BigIntegerField(db_index=True)
-    program_id = models.BigIntegerField(null=True)
-    branch_id = models.BigIntegerField(null=True)
-    kind = models.CharField(max_length=24, blank=True)
-    year = models.PositiveSmallIntegerField(null=True)
-    quarter = models.PositiveSmallIntegerField(null=True)
-    month = models.PositiveSmallIntegerField(null=True)
     women = models.PositiveSmallIntegerField(default=0)
     men = models.PositiveSmallIntegerField(default=0)
 
 
-class ServedState(models.Model):
+class ServedState(SliceState):
     """An organization served by a started activity."""
 
     activity_id = models.BigIntegerField(db_index=True)
     organization_id = models.BigIntegerField(db_index=True)
-    program_id = models.BigIntegerField(null=True)
-    branch_id = models.BigIntegerField(null=True)
-    kind = models.CharField(max_length=24, blank=True)
-    year = models.PositiveSmallIntegerField(null=True)
-    quarter = models.PositiveSmallIntegerField(null=True)
-    month = models.PositiveSmallIntegerField(null=True)
 
 
 class TouchedActivity(models.Model):
