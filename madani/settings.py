@@ -432,13 +432,23 @@ COWORKING_OPENING_HOUR = env_int("MADANI_COWORKING_OPENING_HOUR", 8)
 COWORKING_CLOSING_HOUR = env_int("MADANI_COWORKING_CLOSING_HOUR", 18)
 COWORKING_CLOSED_DAYS = env_list("MADANI_COWORKING_CLOSED_DAYS", "friday")
 
-# Background jobs (django-tasks): the database backend, run by `manage.py worker` (`make demo`
-# starts one). MADANI_TASKS_BACKEND=immediate runs jobs inside the request (tests use it).
+# Background jobs (django-tasks), run by `manage.py worker` (`make demo` starts one): on Redis through RQ
+# (django-tasks-rq) when REDIS_URL is set — the queue several app servers and workers share, as the cache
+# and the sessions are — otherwise in the database (django-tasks-db). MADANI_TASKS_BACKEND chooses
+# explicitly; `immediate` runs jobs inside the request (tests use it).
 TASKS_BACKENDS = {
+    "redis": "django_tasks_rq.RQBackend",
     "database": "django_tasks_db.DatabaseBackend",
     "immediate": "django_tasks.backends.immediate.ImmediateBackend",
 }
-TASKS = {"default": {"BACKEND": TASKS_BACKENDS[env_choice("MADANI_TASKS_BACKEND", "database", TASKS_BACKENDS)]}}
+TASKS_BACKEND = env_choice("MADANI_TASKS_BACKEND", "redis" if REDIS_URL else "database", TASKS_BACKENDS)
+TASKS = {"default": {"BACKEND": TASKS_BACKENDS[TASKS_BACKEND]} | ({"QUEUES": ["default"]} if TASKS_BACKEND == "redis" else {})}
+if TASKS_BACKEND == "redis":
+    if not REDIS_URL:
+        raise ImproperlyConfigured("MADANI_TASKS_BACKEND=redis needs REDIS_URL.")
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    # RQ stops a job after DEFAULT_TIMEOUT seconds; a report on a large program takes minutes, not an hour.
+    RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": env_int("MADANI_JOB_TIMEOUT_SECONDS", 3600)}}
 # A running job's worker renews its lease at every step and every quarter of this; a job whose lease
 # expired was lost with its worker and is queued again once, then failed (madani/core/jobs.py).
 MADANI_JOB_LEASE_SECONDS = env_int("MADANI_JOB_LEASE_SECONDS", 60)

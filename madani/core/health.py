@@ -72,10 +72,18 @@ def _cache_ok():
 
 
 def _queue_depth():
+    """Jobs waiting for a worker: RQ's queues on Redis, or the database queue's ready rows."""
+    import django_rq
+    from django_tasks import task_backends
+    from django_tasks_db import DatabaseBackend
     from django_tasks_db.models import DBTaskResult
+    from django_tasks_rq import RQBackend
 
+    backend = task_backends["default"]  # the backend itself (default_task_backend is a proxy)
     try:
-        return DBTaskResult.objects.ready().count()
+        if isinstance(backend, RQBackend):
+            return sum(django_rq.get_queue(name).count for name in backend.queues)
+        return DBTaskResult.objects.ready().count() if isinstance(backend, DatabaseBackend) else 0
     except Exception:
         logger.exception("healthz: job queue unreadable")
         return None

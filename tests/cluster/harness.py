@@ -1,11 +1,13 @@
 """A Madani cluster on loopback (issue 17): two gunicorn app servers behind nginx, two task workers,
-Redis (cache, sessions, rate limits), the local PostgreSQL (data and job queue) and moto's S3 server as
-the object store — every part a separate process, configured by settings only, as production is.
+Redis (cache, sessions, rate limits and — REDIS_URL being set — the job queue, through RQ), the local
+PostgreSQL and moto's S3 server as the object store — every part a separate process, configured by
+settings only, as production is.
 
 Each worker pauses after every job step (``MADANI_CLUSTER_STEP_PAUSE`` seconds) so that a test can
 kill one in the middle of a job.
 """
 
+import contextlib
 import os
 import re
 import signal
@@ -92,7 +94,7 @@ class Cluster:
             ALLOWED_HOSTS="127.0.0.1,localhost", DATABASE_URL=f"{PG}/{DATABASE}", REDIS_URL=REDIS,
             MADANI_S3_BUCKET=BUCKET, MADANI_S3_ENDPOINT_URL=f"http://127.0.0.1:{self.ports['s3']}",
             MADANI_S3_REGION="us-east-1", MADANI_S3_ACCESS_KEY="cluster", MADANI_S3_SECRET_KEY="cluster",
-            MADANI_REQUIRE_2FA="0", MADANI_TASKS_BACKEND="database", MADANI_JOB_LEASE_SECONDS="2",
+            MADANI_REQUIRE_2FA="0", MADANI_JOB_LEASE_SECONDS="2",
             RATELIMIT_IP_META_KEY="HTTP_X_REAL_IP", MADANI_CLUSTER_STEP_PAUSE=str(self.step_pause),
             MADANI_SQLITE_PATH=str(self.tmp / "unused.sqlite3"),
         )
@@ -109,8 +111,12 @@ class Cluster:
                                                 start_new_session=True)
 
     def kill(self, name):
+        """SIGKILL a process with everything it started, as a lost machine or the kernel's OOM killer of its
+        systemd unit would (RQ runs each job in a child in a process group of its own)."""
         process = self.processes.pop(name)
-        os.killpg(process.pid, signal.SIGKILL)
+        for pid in list(self.tree(process.pid)):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
         process.wait()
 
     def stop(self):
@@ -176,14 +182,19 @@ http {{
 
     def rss_kb(self, name):
         """Resident memory of one of the cluster's processes and its children (gunicorn's workers), in KB."""
-        def tree(pid):
-            yield pid
-            for task in Path(f"/proc/{pid}/task").iterdir():
-                for child in (task / "children").read_text().split():
-                    yield from tree(int(child))
-
         return sum(int(re.search(r"VmRSS:\s+(\d+) kB", Path(f"/proc/{pid}/status").read_text()).group(1))
-                   for pid in tree(self.processes[name].pid))
+                   for pid in self.tree(self.processes[name].pid))
+
+    @staticmethod
+    def tree(pid):
+        """A process and its descendants (read from /proc), parents first."""
+        yield pid
+        children = []
+        with contextlib.suppress(FileNotFoundError):  # it ended meanwhile
+            children = [int(child) for task in Path(f"/proc/{pid}/task").iterdir()
+                        for child in (task / "children").read_text().split()]
+        for child in children:
+            yield from Cluster.tree(child)
 
     def query(self, sql):
         return subprocess.run(["psql", f"{PG}/{DATABASE}", "-tAc", sql], check=True, capture_output=True,

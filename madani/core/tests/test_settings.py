@@ -86,6 +86,11 @@ def test_a_renamed_variable_stops_start_up_and_names_the_new_one(old, new):
 
 
 def test_a_word_setting_outside_its_words_stops_start_up():
-    result = start_up(MADANI_TASKS_BACKEND="redis")
+    result = start_up(MADANI_TASKS_BACKEND="celery")
     assert result.returncode != 0
-    assert "MADANI_TASKS_BACKEND='redis' is not one of: database, immediate" in result.stderr
+    assert "MADANI_TASKS_BACKEND='celery' is not one of: redis, database, immediate" in result.stderr
+
+
+def test_the_job_queue_on_redis_needs_redis():
+    result = start_up(MADANI_TASKS_BACKEND="redis", REDIS_URL="")
+    assert result.returncode != 0 and "MADANI_TASKS_BACKEND=redis needs REDIS_URL." in result.stderr

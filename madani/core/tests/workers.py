@@ -1,4 +1,4 @@
-"""Real task workers (``manage.py db_worker``) in their own processes, against the test database, for
+"""Real task workers (``manage.py db_worker``, or ``worker`` on Redis) in their own processes, against the test database, for
 the tests that kill one mid-job (core/jobs.py). Use in a ``django_db(transaction=True)`` test.
 
 SQLite: the test database lives in memory, which another process cannot open, so it is copied to a file
@@ -36,8 +36,9 @@ call_command("db_worker", "--no-startup-delay", "--no-reload", "--interval", "0.
 
 
 class Workers:
-    def __init__(self, tmp_path, *, lease_seconds=1):
+    def __init__(self, tmp_path, *, lease_seconds=1, redis_url=None):
         self.sqlite = connection.vendor == "sqlite"
+        self.redis_url = redis_url  # the job queue on Redis (RQ) instead of the database
         self.path = Path(tmp_path) / "workers.sqlite3"
         self.lease_seconds = lease_seconds
         self.processes = []
@@ -47,6 +48,8 @@ class Workers:
         env = {k: v for k, v in os.environ.items() if k not in unset}
         env.update(DJANGO_SETTINGS_MODULE="madani.settings", MADANI_TASKS_BACKEND="database",
                    MEDIA_ROOT=str(settings.MEDIA_ROOT), MADANI_JOB_LEASE_SECONDS=str(self.lease_seconds))
+        if self.redis_url:
+            env.update(MADANI_TASKS_BACKEND="redis", REDIS_URL=self.redis_url)
         if self.sqlite:
             env["MADANI_SQLITE_PATH"] = str(self.path)
         else:
