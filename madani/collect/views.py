@@ -219,9 +219,12 @@ def web_submission(request):
 
 @login_required
 def offline_worker(request):
-    """The service worker of the web forms, served at their address (its scope)."""
+    """The service worker of the web forms, served at their address; its scope is the site in the request's
+    language ("/", "/en/": the home page's address, which form pages give as ``data-scope``), where the
+    assessments' form pages are too. It keeps only what a form page asks for (collect/offline_worker.js)."""
     response = HttpResponse(render_to_string("collect/offline_worker.js"), content_type="text/javascript")
     response["Cache-Control"] = "no-cache"
+    response["Service-Worker-Allowed"] = reverse("public:home")
     return response
 
 

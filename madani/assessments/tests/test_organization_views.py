@@ -44,6 +44,8 @@ def test_the_fill_page_runs_odks_engine_on_the_served_xform(client_a, organizati
                             {"questionnaire": small_questionnaire.pk})
     html = response.content.decode()
     assert "collect/webform.js" in html and "vendor/odk/xforms-engine.js" in html and 'id="odk-xform"' in html
+    # the forms' service worker keeps this page too: it opens again with no connection
+    assert f'data-worker="{reverse("collect:offline_worker")}" data-scope="/"' in html
     assert f'id=\\"madani-{small_questionnaire.pk}\\"' in html or f"madani-{small_questionnaire.pk}" in html
     assert "'wasm-unsafe-eval'" in response["Content-Security-Policy"]
     assert "unsafe-inline" not in response["Content-Security-Policy"].split("script-src")[1].split(";")[0]

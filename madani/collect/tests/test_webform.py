@@ -3,7 +3,9 @@ for the signed-in staff of the form's branch only; form text stays text."""
 
 import json
 
+import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from conftest import client_for
 from madani.collect.models import Submission
@@ -70,10 +72,20 @@ def test_the_survey_page_links_to_the_web_form(client_a, survey_a):
     assert reverse("collect:fill", args=[survey_a.pk]) in detail
 
 
-def test_the_offline_worker_is_served_at_the_forms_address(client_a):
-    response = client_a.get(reverse("collect:offline_worker"))
+@pytest.mark.parametrize("language, root", [("ar", "/"), ("en", "/en/")])
+def test_the_offline_worker_covers_every_page_that_shows_a_web_form_in_the_pages_language(client_a, survey_a,
+                                                                                         language, root):
+    """Served at the forms' address, the worker may work over the whole site in that language (the scope the
+    form pages register it with), so the assessments' form pages open offline too."""
+    with translation.override(language):
+        worker = reverse("collect:offline_worker")
+        pages = [reverse("collect:fill", args=[survey_a.pk]), reverse("collect:attendance_fill", args=[1]),
+                 reverse("assessments:assess", args=[1]), reverse("assessments:test", args=[1, 2])]
+    response = client_a.get(worker)
     assert response.status_code == 200 and response["Content-Type"].startswith("text/javascript")
-    assert reverse("collect:offline_worker").rsplit("/", 1)[0] + "/" == reverse("collect:fill", args=[1]).split("1/fill/")[0]
+    assert response["Service-Worker-Allowed"] == root and all(page.startswith(root) for page in pages)
+    html = client_a.get(pages[0]).content.decode()
+    assert f'data-worker="{worker}" data-scope="{root}"' in html
 
 
 def test_markdown_in_labels_and_hints_is_rendered_by_the_sites_sanitizer_never_as_raw_html(client_a, branch_a):

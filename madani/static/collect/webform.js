@@ -3,8 +3,9 @@
 // meta/instanceID). Form text is text: labels, hints and messages go through textContent, never innerHTML —
 // except a text that uses Markdown, which the server rendered with the site's safe Markdown function
 // (core/markdown.py: raw HTML off, then nh3) into #odk-markup; that HTML is parsed inert and adopted.
-// Offline: the page and its files are kept by a service worker (collect/offline_worker.js), and a finished
-// instance waits in this device's IndexedDB until the server has it (201 or 202), then leaves the queue.
+// Offline: the page and its files are kept by a service worker (collect/offline_worker.js, its scope the
+// site in the page's language: data-scope), and a finished instance waits in this device's IndexedDB until
+// the server has it (201 or 202), then leaves the queue.
 const root = document.getElementById('odk-form');
 const t = JSON.parse(document.getElementById('odk-strings').textContent);
 const markupBox = document.getElementById('odk-markup');
@@ -380,10 +381,10 @@ async function main() {
   await flush();
   if ('serviceWorker' in navigator && root.dataset.worker) {
     try {
-      await navigator.serviceWorker.register(root.dataset.worker, { scope: new URL('./', new URL(root.dataset.worker, location.href)).pathname });
+      await navigator.serviceWorker.register(root.dataset.worker, { scope: root.dataset.scope });
       const registration = await navigator.serviceWorker.ready;
       const files = [location.href, ...[...document.querySelectorAll('script[src], link[rel=stylesheet][href]')]
-        .map((n) => n.src || n.href), root.dataset.engine, ...(root.dataset.keep || '').split(' ').filter(Boolean)];
+        .map((n) => n.src || n.href), root.dataset.engine];
       registration.active?.postMessage({ keep: [...new Set(files.map((f) => new URL(f, location.href).href))] });
     } catch { /* the form still works online */ }
   }
