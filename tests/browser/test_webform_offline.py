@@ -169,6 +169,14 @@ def test_needs_assessment_page_opens_offline_and_its_answers_are_received_once(c
         page.evaluate("window.dispatchEvent(new Event('online'))")  # a second "online" sends nothing again
         page.wait_for_timeout(300)
         assert Response.objects.count() == 1
+
+        # signing out forgets the kept page: on a shared phone it no longer opens offline
+        with page.expect_navigation():
+            page.locator("form[data-sign-out]").evaluate("form => form.requestSubmit()")
+        assert page.evaluate("url => caches.match(url).then(kept => !kept)", url)
+        context.set_offline(True)
+        with pytest.raises(PlaywrightError):
+            page.goto(url)
         assert console_log.csp_violations() == []
         assert [e for e in console_log.errors if "pageerror" in e] == []
     finally:

@@ -54,6 +54,20 @@
     });
   });
 
+  // Signing out deletes the form pages the offline web forms' worker kept (collect/offline_worker.js), so
+  // that nobody reopens them on a shared phone; the submissions waiting in IndexedDB stay, to be sent.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.hasAttribute("data-sign-out") || !window.caches || form.hasAttribute("data-forgotten")) {
+      return;
+    }
+    event.preventDefault();
+    form.setAttribute("data-forgotten", "");
+    window.caches.delete("madani-forms-v1").catch(function () {}).then(function () {
+      form.submit();
+    });
+  });
+
   // Links and buttons that ask before acting: <button data-confirm="…">.
   document.addEventListener("submit", function (event) {
     var button = event.submitter;

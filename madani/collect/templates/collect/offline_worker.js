@@ -6,6 +6,7 @@
 // server is seen as soon as there is a connection; the kept copy of a form page is refreshed then), and
 // answered from here when the network is gone; kept static files come from here first (their names carry a
 // content hash). Other requests do not pass here, nor do submissions: they wait in IndexedDB (webform.js).
+// Signing out deletes what is kept here (madani.js), not the submissions still waiting to be sent.
 const CACHE = 'madani-forms-v1';
 const STATIC = new URL('{{ static_prefix|escapejs }}', self.location.href).href;
 
