@@ -196,6 +196,7 @@ def webform_strings() -> dict:
                     "returns."),
         "waiting": _("Submissions waiting on this device for a connection: %s"),
         "refused": _("A submission kept on this device was refused:"),
+        "signIn": _("Your sign-in has ended: sign in again and open this form to send what waits on this device."),
         "unsupported": _("this question is filled in ODK Collect."),
         "failed": _("The form could not be opened:"),
         "view": _("See the answers and scores"),

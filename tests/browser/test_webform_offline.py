@@ -6,6 +6,7 @@ worker's scope is the site in the page's language)."""
 from urllib.parse import urlsplit
 
 import pytest
+from django.contrib.sessions.models import Session
 from django.utils import translation
 from django.utils.translation import gettext
 from playwright.sync_api import Error as PlaywrightError
@@ -119,6 +120,57 @@ def test_survey_filled_offline_is_sent_once_when_the_connection_returns(chromium
         assert Submission.objects.count() == 1
         assert page.title() != "1"
         assert console_log.csp_violations() == []
+        assert [e for e in console_log.errors if "pageerror" in e] == []
+    finally:
+        context.close()
+
+
+def test_a_submission_waiting_when_the_sign_in_ends_is_sent_by_its_own_account_only(chromium_browser, live_server,
+                                                                                     survey, console_log):
+    branch = survey.branch
+    other = User.objects.create_user(email="other.trainer@example.org", password=PASSWORD, role=Role.TRAINER)
+    other.branches.set([branch])
+    context = chromium_browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.on("pageerror", console_log.on_page_error)
+    try:
+        _sign_in(page, live_server)
+        url = f"{live_server.url}/collect/forms/{survey.pk}/fill/"
+        page.goto(url)
+        expect(page.locator("#odk-form[data-ready]")).to_be_attached()
+        page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+        page.wait_for_function("url => caches.open('madani-forms-v1').then(c => c.match(url)).then(r => !!r)", arg=url)
+        context.set_offline(True)
+        _fill(page, "الباغوز")
+        page.locator("#odk-form button[type=submit]").click()
+        expect(page.locator("#odk-queue [data-queue='1']")).to_be_visible()
+
+        Session.objects.all().delete()  # the sign-in ends while the phone is offline
+        context.set_offline(False)
+        with translation.override("ar"):
+            sign_in_again = gettext("Your sign-in has ended: sign in again and open this form to send what waits "
+                                    "on this device.")
+        expect(page.locator("#odk-status")).to_contain_text(sign_in_again)
+        expect(page.locator("#odk-queue [data-queue='1']")).to_be_visible()  # still waiting, not refused
+        assert not Submission.objects.exists()
+
+        # another account on the same phone does not send it
+        _sign_in(page, live_server, other.email)
+        page.goto(url)
+        expect(page.locator("#odk-form[data-ready]")).to_be_attached()
+        expect(page.locator("#odk-queue [data-queue]")).to_have_count(0)
+        page.wait_for_timeout(500)
+        assert not Submission.objects.exists()
+        with page.expect_navigation():
+            page.locator("form[data-sign-out]").evaluate("form => form.requestSubmit()")
+
+        # its own account, signed in again, sends it once
+        _sign_in(page, live_server)
+        page.goto(url)
+        expect(page.locator("#odk-status .alert-success")).to_be_visible()
+        expect(page.locator("#odk-queue [data-queue]")).to_have_count(0)
+        submission = Submission.objects.get()
+        assert submission.submitted_by.email == EMAIL and submission.answers["place_name"] == "الباغوز"
         assert [e for e in console_log.errors if "pageerror" in e] == []
     finally:
         context.close()

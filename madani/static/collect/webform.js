@@ -47,7 +47,9 @@ async function store(mode, work) {
     tx.onerror = () => reject(tx.error);
   });
 }
-const queued = () => store('readonly', (s) => s.getAll());
+// This account's submissions: on a shared phone another account's wait for that account to sign in again.
+const queued = () => store('readonly', (s) => s.getAll())
+  .then((items) => items.filter((item) => (item.user || root.dataset.user) === root.dataset.user));
 const enqueue = (item) => store('readwrite', (s) => s.put(item));
 const dequeue = (id) => store('readwrite', (s) => s.delete(id));
 
@@ -71,18 +73,22 @@ async function flush() {
       let response;
       try {
         response = await fetch(item.url, { method: 'POST', body: item.xml, credentials: 'same-origin',
-          headers: { 'Content-Type': 'text/xml; charset=utf-8', 'X-CSRFToken': item.csrf } });
+          headers: { 'Content-Type': 'text/xml; charset=utf-8', 'X-CSRFToken': root.dataset.csrf } });
       } catch {
         break; // still offline: try again when the connection returns
       }
-      const answer = await response.json().catch(() => ({}));
+      const answer = await response.json().catch(() => null);
+      if (!answer && (response.status === 403 || response.redirected)) { // a sign-in that ended: it keeps waiting
+        say(t.signIn, 'warning');
+        break;
+      }
       if (response.status === 201 || response.status === 202) await dequeue(item.instanceID);
       else if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429) {
-        await enqueue({ ...item, error: answer.message || String(response.status) });
+        await enqueue({ ...item, error: answer?.message || String(response.status) });
       } else break;
       if (response.ok) {
         say(t.sent, 'success');
-        if (answer.url && t.view) statusBox.firstChild.append(' ', el('a', { href: answer.url }, t.view));
+        if (answer?.url && t.view) statusBox.firstChild.append(' ', el('a', { href: answer.url }, t.view));
       }
     }
   } finally {
@@ -356,7 +362,7 @@ async function submit(event) {
   const url = new URL(root.dataset.submit, location.href);
   const dateBox = document.getElementById('odk-date');
   if (dateBox && dateBox.value) url.searchParams.set('date', dateBox.value);
-  await enqueue({ instanceID, xml: text, url: url.pathname + url.search, csrf: root.dataset.csrf, at: Date.now() });
+  await enqueue({ instanceID, xml: text, url: url.pathname + url.search, user: root.dataset.user, at: Date.now() });
   say(navigator.onLine ? t.sending : t.queued, navigator.onLine ? 'info' : 'warning');
   await start(); // a blank form for the next respondent
   await flush();
