@@ -5,6 +5,7 @@ from csp.decorators import csp_update
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -63,12 +64,12 @@ def questionnaire_upload(request):
     form = QuestionnaireUploadForm(request.POST or None, request.FILES or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            questionnaire = services.questionnaire_create(actor=request.user, data=form.cleaned_data,
-                                                          definition=form.definition,
-                                                          upload=form.cleaned_data["xlsform"])
-            if form.cleaned_data.get("media"):
+            with transaction.atomic():  # the form and its files, or nothing
+                questionnaire = services.questionnaire_create(actor=request.user, data=form.cleaned_data,
+                                                              definition=form.definition,
+                                                              upload=form.cleaned_data["xlsform"])
                 services.media_attach(actor=request.user, questionnaire=questionnaire,
-                                      uploads=form.cleaned_data["media"])
+                                      uploads=form.cleaned_data.get("media") or [])
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -187,11 +188,11 @@ def organization_assess(request, pk):
 
 
 def _fill_page(request, questionnaire, context):
-    from madani.collect.views import webform_markup, webform_strings
+    from madani.collect.views import webform_files, webform_markup, webform_strings
 
     xform = served_xform(questionnaire)
     context.update(xform=xform.decode("utf-8"), markup=webform_markup(xform), strings=webform_strings(),
-                   today=timezone.localdate())
+                   files=webform_files(questionnaire), today=timezone.localdate())
     return render(request, "assessments/response_form.html", context)
 
 
