@@ -86,6 +86,13 @@ class QuestionnaireUploadForm(forms.ModelForm):
         return cleaned
 
 
+class MediaForm(forms.Form):
+    """Files for a form already uploaded: a file of the same name replaces the one it has."""
+
+    media = MultipleFileField(label=_("Media and data files"),
+                              help_text=_("A file of the same name replaces the form's own."))
+
+
 class EnrolForm(forms.Form):
     activity = forms.ModelChoiceField(queryset=Activity.objects.none(), label=_("Activity"))
 

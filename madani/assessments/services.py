@@ -129,10 +129,10 @@ def _check_media(upload, kind: str) -> str:
     return _check_file(upload, kind)
 
 
-def media_check(definition: dict, uploads) -> list[str]:
+def media_check(definition: dict, uploads, attached=()) -> list[str]:
     """What is wrong with the files ``uploads`` for a form: a name its XForm does not name, content that
-    is not of the type named, a data file it reads (CSV, XML, GeoJSON) missing (messages in the current
-    language)."""
+    is not of the type named, a data file it reads (CSV, XML, GeoJSON) neither uploaded nor among the
+    names ``attached`` already (messages in the current language)."""
     expected, problems = expected_media(definition), []
     names = separator().join(sorted(expected))
     for upload in uploads:
@@ -147,7 +147,8 @@ def media_check(definition: dict, uploads) -> list[str]:
                 _check_media(upload, expected[upload.name])
             except Refusal as refusal:
                 problems.append(refusal.message)
-    missing = [name for name in expected_data_files(definition) if name not in {upload.name for upload in uploads}]
+    have = {upload.name for upload in uploads} | set(attached)
+    missing = [name for name in expected_data_files(definition) if name not in have]
     if missing:
         problems.append(_("The form reads its data from these files: upload them with it: %(names)s.")
                         % {"names": separator().join(missing)})
@@ -156,8 +157,12 @@ def media_check(definition: dict, uploads) -> list[str]:
 
 @transaction.atomic
 def media_attach(*, actor, questionnaire: Questionnaire, uploads) -> list[FormMedia]:
-    """Keep the form's files (checked by ``media_check``); a file of the same name is replaced."""
-    problems = media_check(questionnaire.definition, uploads)
+    """Keep the form's files (checked by ``media_check``); a file of the same name is replaced. A branch's
+    survey takes files from its branch's staff only, as it was uploaded."""
+    if questionnaire.branch_id is not None and not (actor.is_superuser or questionnaire.branch_id in actor.branch_ids()):
+        raise ValidationError(_("Only the staff of the form's branch can change its files."))
+    attached = questionnaire.media_files.values_list("name", flat=True)
+    problems = media_check(questionnaire.definition, uploads, attached=list(attached))
     if problems:
         raise ValidationError(problems)
     expected, kept = expected_media(questionnaire.definition), []

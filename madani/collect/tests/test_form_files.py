@@ -108,3 +108,23 @@ def test_odks_engine_takes_its_choices_from_the_uploaded_csv_and_the_server_keep
     # a value the CSV does not offer is not a choice: the engine keeps nothing
     other = fill(tmp_path, form_xml, {"values": {"/data/village": "elsewhere"}, "files": files})
     assert "<village>elsewhere</village>" not in other["xml"]
+
+
+def test_staff_replace_the_csv_of_a_form_on_its_files_page_and_the_manifest_follows(staff, collect_a, client_b):
+    upload(staff, csv_file())
+    questionnaire = Questionnaire.objects.get(title_ar="مسح القرى")
+    page = reverse("assessments:media", args=[questionnaire.pk])
+    assert 'data-file="villages.csv"' in staff.get(page).content.decode()
+    newer = VILLAGES + "salam,قرية السلام\n".encode()
+    response = staff.post(page, {"media": [csv_file(newer)]})
+    assert response.status_code == 302
+    root = etree.fromstring(collect_a.get(reverse("openrosa:manifest", args=[questionnaire.pk])).content)
+    assert root.xpath("//m:hash/text()", namespaces=NS) == [f"md5:{hashlib.md5(newer).hexdigest()}"]
+    assert questionnaire.media_files.count() == 1
+    refused = staff.post(page, {"media": [csv_file(name="towns.csv")]}, HTTP_ACCEPT_LANGUAGE="en")
+    assert refused.status_code == 200
+    assert "The form names no file “towns.csv”; the files it names: villages.csv." in refused.content.decode()
+    # another branch's staff change nothing
+    other = client_b.post(page, {"media": [csv_file(b"name,label\nx,X\n")]})
+    assert other.status_code == 404, other.status_code
+    assert questionnaire.media_files.get().md5 == hashlib.md5(newer).hexdigest()
