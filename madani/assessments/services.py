@@ -20,7 +20,7 @@ from madani.people.models import Person
 
 from .engine import score_answers
 from .models import FormMedia, Kind, Questionnaire, Response
-from .submissions import Refusal, expected_data_files, expected_media, read_for
+from .submissions import Refusal, expected_data_files, expected_media, read_for, value_columns
 from .xlsform import web_entry_problems
 
 
@@ -76,10 +76,11 @@ DATA_CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "xml": "text/xml; charse
                       "geojson": "application/geo+json"}
 
 
-def _check_data_file(upload, kind: str) -> str:
+def _check_data_file(upload, kind: str, columns=()) -> str:
     """A form's data file (``csv``, ``xml`` or ``geojson``, as ODK Central takes them): UTF-8 text of at
-    most MAX_DATA_FILE_BYTES, a CSV with a header row, well-formed XML, a GeoJSON FeatureCollection.
-    Returns the content type to serve it with; ``Refusal`` saying what is wrong otherwise."""
+    most MAX_DATA_FILE_BYTES, a CSV with a header row holding ``columns`` (those the form reads its
+    choices' values from), well-formed XML, a GeoJSON FeatureCollection. Returns the content type to serve
+    it with; ``Refusal`` saying what is wrong otherwise."""
     name = upload.name[:80]
     if upload.size > MAX_DATA_FILE_BYTES:
         raise Refusal(400, _("The file “%(name)s” is too large (at most %(size)s).")
@@ -104,6 +105,12 @@ def _check_data_file(upload, kind: str) -> str:
         if not any(cell.strip() for cell in header):
             raise Refusal(400, _("The file “%(name)s” is not a CSV file whose first row names its columns.")
                           % {"name": name})
+        absent = sorted(set(columns) - {cell.strip() for cell in header})
+        if absent:
+            raise Refusal(400, _("The file “%(name)s” has no column “%(column)s”, which the form reads its choices "
+                                 "from (its columns: %(columns)s).")
+                          % {"name": name, "column": absent[0],
+                             "columns": separator().join(cell.strip() for cell in header if cell.strip())[:300]})
     elif kind == "xml":
         try:
             etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False))
@@ -120,12 +127,12 @@ def _check_data_file(upload, kind: str) -> str:
     return DATA_CONTENT_TYPES[kind]
 
 
-def _check_media(upload, kind: str) -> str:
+def _check_media(definition: dict, upload, kind: str) -> str:
     """The content type of a file the form names (``kind`` from ``expected_media``); ``Refusal`` otherwise."""
     from madani.collect.services import _check_file
 
     if kind in DATA_CONTENT_TYPES:
-        return _check_data_file(upload, kind)
+        return _check_data_file(upload, kind, value_columns(definition).get(upload.name, ()))
     return _check_file(upload, kind)
 
 
@@ -144,7 +151,7 @@ def media_check(definition: dict, uploads, attached=()) -> list[str]:
                             % {"name": upload.name[:80]})
         else:
             try:
-                _check_media(upload, expected[upload.name])
+                _check_media(definition, upload, expected[upload.name])
             except Refusal as refusal:
                 problems.append(refusal.message)
     have = {upload.name for upload in uploads} | set(attached)
@@ -167,7 +174,7 @@ def media_attach(*, actor, questionnaire: Questionnaire, uploads) -> list[FormMe
         raise ValidationError(problems)
     expected, kept = expected_media(questionnaire.definition), []
     for upload in uploads:
-        content_type = _check_media(upload, expected[upload.name])
+        content_type = _check_media(questionnaire.definition, upload, expected[upload.name])
         digest = hashlib.md5(usedforsecurity=False)
         for chunk in upload.chunks():
             digest.update(chunk)

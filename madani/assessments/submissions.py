@@ -84,6 +84,31 @@ def expected_media(definition: dict) -> dict[str, str]:
     return found
 
 
+ITEMSET_INSTANCE = re.compile(r"""^\s*instance\(\s*['"]([^'"]+)['"]\s*\)""")
+COLUMN = re.compile(r"^[A-Za-z_][\w.-]*$")
+
+
+def value_columns(definition: dict) -> dict[str, set[str]]:
+    """{CSV file name: the columns the form takes its choices' values from} (an itemset's ``value ref``
+    over an instance whose ``src`` is that CSV: ``name`` for ``select_one_from_file``)."""
+    if not definition.get("xform"):
+        return {}
+    root = etree.fromstring(definition["xform"].encode(), etree.XMLParser(resolve_entities=False, no_network=True))
+    files = {}
+    for element in root.iter(f"{{{XFORMS}}}instance"):
+        source = (element.get("src") or "").strip()
+        if element.get("id") and source.startswith(DATA_PREFIXES) and extension(source) == ".csv":
+            files[element.get("id")] = source.rsplit("/", 1)[-1]
+    columns: dict[str, set[str]] = {}
+    for itemset in root.iter(f"{{{XFORMS}}}itemset"):
+        match = ITEMSET_INSTANCE.match(itemset.get("nodeset") or "")
+        value = itemset.find(f"{{{XFORMS}}}value")
+        ref = (value.get("ref") or "").strip() if value is not None else ""
+        if match and match.group(1) in files and COLUMN.match(ref):
+            columns.setdefault(files[match.group(1)], set()).add(ref)
+    return columns
+
+
 def expected_data_files(definition: dict) -> list[str]:
     """The names of the data files (CSV, XML, GeoJSON) the form reads: it cannot be opened without them."""
     return sorted(name for name, kind in expected_media(definition).items() if kind in DATA_KINDS.values())

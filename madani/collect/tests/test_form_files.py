@@ -9,12 +9,16 @@ import shutil
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
+from django.utils.html import escape
+from django.utils.translation import gettext
 from lxml import etree
 
 from madani.assessments.models import FormMedia, Questionnaire
 from madani.assessments.workbooks import xlsform_bytes
 from madani.collect.models import Submission
+from madani.core.templatetags.bidi import separator
 
 from .test_odk_engine import ENGINE, fill
 
@@ -31,7 +35,7 @@ def upload(client, *files, title="مسح القرى"):
     return client.post(reverse("assessments:upload"), {
         "title_ar": title, "title_en": "Villages survey", "kind": "survey",
         "branch": client.branch.pk, "xlsform": SimpleUploadedFile("villages.xlsx", xlsform_bytes(SURVEY, None, {
-            "version": "1"})), "media": list(files)}, HTTP_ACCEPT_LANGUAGE="en")
+            "version": "1"})), "media": list(files)})
 
 
 @pytest.fixture
@@ -66,19 +70,27 @@ def test_the_web_form_page_carries_the_csv_for_odks_engine(staff):
     assert files == {"villages.csv": VILLAGES.decode()}
 
 
-@pytest.mark.parametrize("files, message", [
-    ([csv_file(name="towns.csv")], "The form names no file “towns.csv”; the files it names: villages.csv."),
-    ([csv_file(b"\x89PNG\r\n\x1a\n" + b"\x00" * 40)],
-     "The file “villages.csv” is not text in UTF-8 (in Excel: Save As, “CSV UTF-8”)."),
-    ([csv_file("name,label\nkhair,قرية الخير\n".encode("cp1256"))],
-     "The file “villages.csv” is not text in UTF-8 (in Excel: Save As, “CSV UTF-8”)."),
-    ([csv_file(b"\n\n")], "The file “villages.csv” is not a CSV file whose first row names its columns."),
-    ([], "The form reads its data from these files: upload them with it: villages.csv."),
+NOT_UTF8 = "The file “%(name)s” is not text in UTF-8 (in Excel: Save As, “CSV UTF-8”)."
+
+
+@pytest.mark.parametrize("files, message, values", [
+    ([csv_file(name="towns.csv")], "The form names no file “%(name)s”; the files it names: %(expected)s.",
+     {"name": "towns.csv", "expected": "villages.csv"}),
+    ([csv_file(b"\x89PNG\r\n\x1a\n" + b"\x00" * 40)], NOT_UTF8, {"name": "villages.csv"}),
+    ([csv_file("name,label\nkhair,قرية الخير\n".encode("cp1256"))], NOT_UTF8, {"name": "villages.csv"}),
+    ([csv_file(b"\n\n")], "The file “%(name)s” is not a CSV file whose first row names its columns.",
+     {"name": "villages.csv"}),
+    ([csv_file("code,label\nkhair,قرية الخير\n".encode())],
+     "The file “%(name)s” has no column “%(column)s”, which the form reads its choices from (its columns: "
+     "%(columns)s).", {"name": "villages.csv", "column": "name", "columns": ["code", "label"]}),
+    ([], "The form reads its data from these files: upload them with it: %(names)s.", {"names": "villages.csv"}),
 ])
-def test_a_wrong_name_a_file_that_is_not_a_utf8_csv_or_a_missing_csv_is_refused_with_a_message(staff, files, message):
+def test_a_wrong_name_a_file_that_is_not_a_utf8_csv_or_a_missing_csv_is_refused_with_a_message(staff, files, message,
+                                                                                               values):
     response = upload(staff, *files)
     assert response.status_code == 200
-    assert message in response.content.decode()
+    values = {key: separator().join(value) if isinstance(value, list) else value for key, value in values.items()}
+    assert escape(gettext(message) % values) in response.content.decode()
     assert not Questionnaire.objects.filter(title_ar="مسح القرى").exists() and not FormMedia.objects.exists()
 
 
@@ -87,7 +99,9 @@ def test_a_csv_over_the_size_limit_is_refused(staff):
 
     big = VILLAGES + b"x" * services.MAX_DATA_FILE_BYTES
     response = upload(staff, csv_file(big))
-    assert response.status_code == 200 and "is too large" in response.content.decode()
+    message = gettext("The file “%(name)s” is too large (at most %(size)s).") % {
+        "name": "villages.csv", "size": filesizeformat(services.MAX_DATA_FILE_BYTES)}
+    assert response.status_code == 200 and escape(message) in response.content.decode()
     assert not Questionnaire.objects.filter(title_ar="مسح القرى").exists()
 
 
@@ -121,9 +135,10 @@ def test_staff_replace_the_csv_of_a_form_on_its_files_page_and_the_manifest_foll
     root = etree.fromstring(collect_a.get(reverse("openrosa:manifest", args=[questionnaire.pk])).content)
     assert root.xpath("//m:hash/text()", namespaces=NS) == [f"md5:{hashlib.md5(newer).hexdigest()}"]
     assert questionnaire.media_files.count() == 1
-    refused = staff.post(page, {"media": [csv_file(name="towns.csv")]}, HTTP_ACCEPT_LANGUAGE="en")
+    refused = staff.post(page, {"media": [csv_file(name="towns.csv")]})
     assert refused.status_code == 200
-    assert "The form names no file “towns.csv”; the files it names: villages.csv." in refused.content.decode()
+    assert escape(gettext("The form names no file “%(name)s”; the files it names: %(expected)s.")
+                  % {"name": "towns.csv", "expected": "villages.csv"}) in refused.content.decode()
     # another branch's staff change nothing
     other = client_b.post(page, {"media": [csv_file(b"name,label\nx,X\n")]})
     assert other.status_code == 404, other.status_code
