@@ -4,7 +4,8 @@
 //
 //   node frontend/odk/fill.mjs FORM.xml ANSWERS.json [INSTANCE.xml]
 //
-// ANSWERS: {"repeats": {"/data/visits": 2}, "values": {"/data/place_name": "…", "/data/visits[2]/visit_date": "…"}}.
+// ANSWERS: {"repeats": {"/data/visits": 2}, "values": {"/data/place_name": "…", "/data/visits[2]/visit_date": "…"},
+//           "files": {"villages.csv": "name,label\n…"}} — "files": the form's attachments, as the web form gives them.
 // With INSTANCE.xml the instance is edited (the engine adds meta/deprecatedID). Prints one JSON object:
 // {"status": "ready" | "pending", "violations": [...], "xml": "…"}.
 import { readFileSync } from 'node:fs';
@@ -28,13 +29,18 @@ const { createInstance, editInstance } = await import('@getodk/xforms-engine');
 const [formPath, answersPath, instancePath] = process.argv.slice(2);
 const formXML = readFileSync(formPath, 'utf8');
 const answers = JSON.parse(readFileSync(answersPath, 'utf8'));
+const files = answers.files ?? {};
+const fetchFormAttachment = async (url) => {
+  const name = decodeURIComponent(String(url.href ?? url).split('/').pop());
+  return name in files ? new Response(files[name]) : new Response('', { status: 404 });
+};
 const form = instancePath
   ? await editInstance(formXML, {
       inputType: 'FORM_INSTANCE_INPUT_RESOLVABLE',
       resolveInstance: () => readFileSync(instancePath, 'utf8'),
       attachments: new Map(),
-    })
-  : await createInstance(formXML);
+    }, { form: { fetchFormAttachment } })
+  : await createInstance(formXML, { form: { fetchFormAttachment } });
 
 const find = (node, reference) => {
   if (node.currentState.reference === reference) return node;

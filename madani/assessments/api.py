@@ -1,5 +1,6 @@
-"""/api/v1/forms/: the questionnaires a user sees, and uploading an XLSForm (multipart ``file``) → 201
-with the form, or 400 with pyxform's or Madani's messages (each naming its row)."""
+"""/api/v1/forms/: the questionnaires a user sees, and uploading an XLSForm (multipart ``file``, with the
+media and data files it names as ``media``) → 201 with the form, or 400 with pyxform's or Madani's
+messages (each naming its row or file)."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
@@ -29,12 +30,16 @@ class FormPermission(BasePermission):
 
 class FormSerializer(serializers.ModelSerializer):
     file = serializers.FileField(write_only=True, help_text="The XLSForm (.xlsx or .xls), multipart.")
+    media = serializers.ListField(
+        child=serializers.FileField(), write_only=True, required=False,
+        help_text="The files the form names, multipart, repeated: its images, audio and video, and the CSV, XML or "
+                  "GeoJSON files it reads (select_one_from_file, pulldata) — those are required.")
     questions = serializers.SerializerMethodField()
 
     class Meta:
         model = Questionnaire
         fields = ["id", "title", "title_ar", "title_en", "kind", "version", "branch", "activity", "is_active",
-                  "created_at", "questions", "file"]
+                  "created_at", "questions", "file", "media"]
         read_only_fields = ["id", "title", "version", "is_active", "created_at", "questions"]
         extra_kwargs = {"title_ar": {"required": False}, "title_en": {"required": False},
                         "kind": {"required": True}}
@@ -62,12 +67,21 @@ class FormSerializer(serializers.ModelSerializer):
         upload.seek(0)
         return upload
 
+    def validate(self, attrs):
+        problems = services.media_check(self.definition, attrs.get("media") or []) if "file" in attrs else []
+        if problems:
+            raise serializers.ValidationError({"media": problems})
+        return attrs
+
     def create(self, validated_data):
-        upload = validated_data.pop("file")
+        upload, media = validated_data.pop("file"), validated_data.pop("media", [])
+        actor = self.context["request"].user
         try:
-            with transaction.atomic():
-                return services.questionnaire_create(actor=self.context["request"].user, data=validated_data,
-                                                     definition=self.definition, upload=upload)
+            with transaction.atomic():  # the form and its files, or nothing
+                questionnaire = services.questionnaire_create(actor=actor, data=validated_data,
+                                                              definition=self.definition, upload=upload)
+                services.media_attach(actor=actor, questionnaire=questionnaire, uploads=media)
+                return questionnaire
         except DjangoValidationError as error:
             detail = error.message_dict if hasattr(error, "error_dict") else {"file": error.messages}
             raise serializers.ValidationError(detail) from None

@@ -30,9 +30,10 @@ class MultipleFileField(forms.FileField):
 
 class QuestionnaireUploadForm(forms.ModelForm):
     xlsform = forms.FileField(label=_("XLSForm file"), help_text=_("An .xlsx or .xls file in XLSForm format."))
-    media = MultipleFileField(label=_("Media files"), required=False,
+    media = MultipleFileField(label=_("Media and data files"), required=False,
                               help_text=_("The images, audio and video files the form's image, audio and video "
-                                          "columns name (e.g. logo.png), for ODK Collect."))
+                                          "columns name (e.g. logo.png), and the files it reads choices or data "
+                                          "from (select_one_from_file, pulldata: e.g. villages.csv, in UTF-8)."))
 
     class Meta:
         model = Questionnaire
@@ -73,16 +74,23 @@ class QuestionnaireUploadForm(forms.ModelForm):
             self.add_error("branch", _("Choose the branch whose form this is."))
         if kind != Kind.SURVEY and branch:
             self.add_error("branch", _("Only surveys and other forms belong to a branch."))
-        if self.definition is not None and cleaned.get("media"):
+        if self.definition is not None:
             from .services import media_check
 
-            for problem in media_check(self.definition, cleaned["media"]):
+            for problem in media_check(self.definition, cleaned.get("media") or []):
                 self.add_error("media", problem)
         if kind != Kind.SURVEY and self.definition is not None and "xlsform" not in self.errors:
             problems = web_entry_problems(self.definition)  # needs assessments and tests are filled on the web
             if problems:
                 self.add_error("xlsform", problems)
         return cleaned
+
+
+class MediaForm(forms.Form):
+    """Files for a form already uploaded: a file of the same name replaces the one it has."""
+
+    media = MultipleFileField(label=_("Media and data files"),
+                              help_text=_("A file of the same name replaces the form's own."))
 
 
 class EnrolForm(forms.Form):

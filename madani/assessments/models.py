@@ -103,8 +103,10 @@ class Questionnaire(models.Model):
 
 
 class FormMedia(models.Model):
-    """A media file a form's XLSForm names (its ``image``/``audio``/``video`` columns: ``jr://images/logo.png``),
-    uploaded with it and served to ODK Collect through the form's manifest (md5 and download address)."""
+    """A file a form's XLSForm names — a media file of its ``image``/``audio``/``video`` columns
+    (``jr://images/logo.png``) or a data file it reads (``select_one_from_file villages.csv``, ``pulldata``:
+    CSV, XML, GeoJSON) — uploaded with it, served to ODK Collect through the form's manifest (md5 and
+    download address) and, for data files, handed to ODK's engine by the web form."""
 
     questionnaire = models.ForeignKey(Questionnaire, verbose_name=_("questionnaire"), on_delete=models.CASCADE,
                                       related_name="media_files")

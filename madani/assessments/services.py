@@ -1,20 +1,26 @@
 """Writes for assessments: every function is all-or-nothing and records who did it."""
 
+import csv
 import datetime
 import hashlib
+import io
+import json
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+from lxml import etree
 
 from madani.activities.models import ONE_ORGANIZATION_KINDS
 from madani.activities.services import participation_add
 from madani.core.ledger import ledger_write
+from madani.core.templatetags.bidi import separator
 from madani.people.models import Person
 
 from .engine import score_answers
 from .models import FormMedia, Kind, Questionnaire, Response
-from .submissions import Refusal, expected_media, read_for
+from .submissions import Refusal, expected_data_files, expected_media, read_for, value_columns
 from .xlsform import web_entry_problems
 
 
@@ -65,34 +71,110 @@ def _check_subject(questionnaire, organization, participation):
             raise ValidationError(_("This person is not a participant of the training that this test belongs to."))
 
 
-def media_check(definition: dict, uploads) -> list[str]:
-    """What is wrong with the media files ``uploads`` for a form: a name its XForm does not name, or
-    content that is not of the type named (messages in the current language)."""
+MAX_DATA_FILE_BYTES = 5 * 1024 * 1024
+DATA_CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "xml": "text/xml; charset=utf-8",
+                      "geojson": "application/geo+json"}
+
+
+def _check_data_file(upload, kind: str, columns=()) -> str:
+    """A form's data file (``csv``, ``xml`` or ``geojson``, as ODK Central takes them): UTF-8 text of at
+    most MAX_DATA_FILE_BYTES, a CSV with a header row holding ``columns`` (those the form reads its
+    choices' values from), well-formed XML, a GeoJSON FeatureCollection. Returns the content type to serve
+    it with; ``Refusal`` saying what is wrong otherwise."""
+    name = upload.name[:80]
+    if upload.size > MAX_DATA_FILE_BYTES:
+        raise Refusal(400, _("The file “%(name)s” is too large (at most %(size)s).")
+                      % {"name": name, "size": filesizeformat(MAX_DATA_FILE_BYTES)})
+    data = upload.read()
+    upload.seek(0)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = None
+    if text is None or "\x00" in text:
+        raise Refusal(400, _("The file “%(name)s” is not text in UTF-8 (in Excel: Save As, “CSV UTF-8”).")
+                      % {"name": name})
+    if kind == "csv":
+        try:
+            rows = csv.reader(io.StringIO(text))
+            header = next(rows, [])
+            for _row in rows:  # every row must parse (a quote left open, say)
+                pass
+        except csv.Error:
+            header = []
+        if not any(cell.strip() for cell in header):
+            raise Refusal(400, _("The file “%(name)s” is not a CSV file whose first row names its columns.")
+                          % {"name": name})
+        absent = sorted(set(columns) - {cell.strip() for cell in header})
+        if absent:
+            raise Refusal(400, _("The file “%(name)s” has no column “%(column)s”, which the form reads its choices "
+                                 "from (its columns: %(columns)s).")
+                          % {"name": name, "column": absent[0],
+                             "columns": separator().join(cell.strip() for cell in header if cell.strip())[:300]})
+    elif kind == "xml":
+        try:
+            etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False))
+        except etree.XMLSyntaxError:
+            raise Refusal(400, _("The file “%(name)s” is not well-formed XML.") % {"name": name}) from None
+    else:
+        try:
+            geojson = json.loads(text)
+        except ValueError:
+            geojson = None
+        if not (isinstance(geojson, dict) and geojson.get("type") == "FeatureCollection"
+                and isinstance(geojson.get("features"), list)):
+            raise Refusal(400, _("The file “%(name)s” is not a GeoJSON FeatureCollection.") % {"name": name})
+    return DATA_CONTENT_TYPES[kind]
+
+
+def _check_media(definition: dict, upload, kind: str) -> str:
+    """The content type of a file the form names (``kind`` from ``expected_media``); ``Refusal`` otherwise."""
     from madani.collect.services import _check_file
 
+    if kind in DATA_CONTENT_TYPES:
+        return _check_data_file(upload, kind, value_columns(definition).get(upload.name, ()))
+    return _check_file(upload, kind)
+
+
+def media_check(definition: dict, uploads, attached=()) -> list[str]:
+    """What is wrong with the files ``uploads`` for a form: a name its XForm does not name, content that
+    is not of the type named, a data file it reads (CSV, XML, GeoJSON) neither uploaded nor among the
+    names ``attached`` already (messages in the current language)."""
     expected, problems = expected_media(definition), []
+    names = separator().join(sorted(expected))
     for upload in uploads:
-        if upload.name not in expected:
-            problems.append(_("The form names no media file “%(name)s”.") % {"name": upload.name[:80]})
-            continue
-        try:
-            _check_file(upload, expected[upload.name])
-        except Refusal as refusal:
-            problems.append(refusal.message)
+        if upload.name not in expected and expected:
+            problems.append(_("The form names no file “%(name)s”; the files it names: %(expected)s.")
+                            % {"name": upload.name[:80], "expected": names})
+        elif upload.name not in expected:
+            problems.append(_("The form names no file “%(name)s”: it uses no media or data files.")
+                            % {"name": upload.name[:80]})
+        else:
+            try:
+                _check_media(definition, upload, expected[upload.name])
+            except Refusal as refusal:
+                problems.append(refusal.message)
+    have = {upload.name for upload in uploads} | set(attached)
+    missing = [name for name in expected_data_files(definition) if name not in have]
+    if missing:
+        problems.append(_("The form reads its data from these files: upload them with it: %(names)s.")
+                        % {"names": separator().join(missing)})
     return problems
 
 
 @transaction.atomic
 def media_attach(*, actor, questionnaire: Questionnaire, uploads) -> list[FormMedia]:
-    """Keep the form's media files (checked by ``media_check``); a file of the same name is replaced."""
-    from madani.collect.services import _check_file
-
-    problems = media_check(questionnaire.definition, uploads)
+    """Keep the form's files (checked by ``media_check``); a file of the same name is replaced. A branch's
+    survey takes files from its branch's staff only, as it was uploaded."""
+    if questionnaire.branch_id is not None and not (actor.is_superuser or questionnaire.branch_id in actor.branch_ids()):
+        raise ValidationError(_("Only the staff of the form's branch can change its files."))
+    attached = questionnaire.media_files.values_list("name", flat=True)
+    problems = media_check(questionnaire.definition, uploads, attached=list(attached))
     if problems:
         raise ValidationError(problems)
     expected, kept = expected_media(questionnaire.definition), []
     for upload in uploads:
-        content_type = _check_file(upload, expected[upload.name])
+        content_type = _check_media(questionnaire.definition, upload, expected[upload.name])
         digest = hashlib.md5(usedforsecurity=False)
         for chunk in upload.chunks():
             digest.update(chunk)

@@ -8,6 +8,8 @@ element present but empty is a relevant question left unanswered (``None``). Sco
 calculation's value is the one the device computed.
 """
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from lxml import etree
@@ -49,11 +51,17 @@ def served_xform(questionnaire) -> bytes:
 
 
 MEDIA_PREFIXES = {"jr://images/": "image", "jr://audio/": "audio", "jr://video/": "video"}
+# Files a form reads its data from: choices from a file (select_one_from_file), pulldata(), csv-external
+# and xml-external, whose secondary instances pyxform points at jr://file-csv/… or jr://file/….
+DATA_PREFIXES = ("jr://file-csv/", "jr://file/")
+DATA_KINDS = {".csv": "csv", ".xml": "xml", ".geojson": "geojson"}
+SEARCH = re.compile(r"search\(\s*['\"]([^'\"/]+)['\"]")
 
 
 def expected_media(definition: dict) -> dict[str, str]:
-    """{file name: image | audio | video} of the media the form's XForm names (the XLSForm's ``image``,
-    ``audio`` and ``video`` columns, per language): the files its manifest serves."""
+    """{file name: image | audio | video | csv | xml | geojson} of the files the form's XForm names: the
+    media of the XLSForm's ``image``, ``audio`` and ``video`` columns (per language), the data files of its
+    secondary instances, and the CSV of a ``search('name')`` appearance — the files its manifest serves."""
     if not definition.get("xform"):
         return {}
     parser = etree.XMLParser(resolve_entities=False, no_network=True)
@@ -64,7 +72,50 @@ def expected_media(definition: dict) -> dict[str, str]:
         for prefix, kind in MEDIA_PREFIXES.items():
             if text.startswith(prefix) and "/" not in text[len(prefix):]:
                 found[text[len(prefix):]] = kind
+    for element in root.iter(f"{{{XFORMS}}}instance"):
+        source = (element.get("src") or "").strip()
+        for prefix in DATA_PREFIXES:
+            name = source[len(prefix):]
+            if source.startswith(prefix) and "/" not in name and extension(name) in DATA_KINDS:
+                found[name] = DATA_KINDS[extension(name)]
+    for element in root.iter(f"{{{XFORMS}}}select1", f"{{{XFORMS}}}select"):
+        for name in SEARCH.findall(element.get("appearance") or ""):
+            found[f"{name.strip()}.csv"] = "csv"
     return found
+
+
+ITEMSET_INSTANCE = re.compile(r"""^\s*instance\(\s*['"]([^'"]+)['"]\s*\)""")
+COLUMN = re.compile(r"^[A-Za-z_][\w.-]*$")
+
+
+def value_columns(definition: dict) -> dict[str, set[str]]:
+    """{CSV file name: the columns the form takes its choices' values from} (an itemset's ``value ref``
+    over an instance whose ``src`` is that CSV: ``name`` for ``select_one_from_file``)."""
+    if not definition.get("xform"):
+        return {}
+    root = etree.fromstring(definition["xform"].encode(), etree.XMLParser(resolve_entities=False, no_network=True))
+    files = {}
+    for element in root.iter(f"{{{XFORMS}}}instance"):
+        source = (element.get("src") or "").strip()
+        if element.get("id") and source.startswith(DATA_PREFIXES) and extension(source) == ".csv":
+            files[element.get("id")] = source.rsplit("/", 1)[-1]
+    columns: dict[str, set[str]] = {}
+    for itemset in root.iter(f"{{{XFORMS}}}itemset"):
+        match = ITEMSET_INSTANCE.match(itemset.get("nodeset") or "")
+        value = itemset.find(f"{{{XFORMS}}}value")
+        ref = (value.get("ref") or "").strip() if value is not None else ""
+        if match and match.group(1) in files and COLUMN.match(ref):
+            columns.setdefault(files[match.group(1)], set()).add(ref)
+    return columns
+
+
+def expected_data_files(definition: dict) -> list[str]:
+    """The names of the data files (CSV, XML, GeoJSON) the form reads: it cannot be opened without them."""
+    return sorted(name for name, kind in expected_media(definition).items() if kind in DATA_KINDS.values())
+
+
+def extension(name: str) -> str:
+    return "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
 
 
 def read_for(questionnaire, xml: bytes) -> tuple[dict, dict]:

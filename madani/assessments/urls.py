@@ -8,6 +8,7 @@ urlpatterns = [
     path("new/", views.questionnaire_upload, name="upload"),
     path("<int:pk>/", views.questionnaire_detail, name="detail"),
     path("<int:pk>/download/", views.questionnaire_download, name="download"),
+    path("<int:pk>/files/", views.questionnaire_media, name="media"),
     path("organizations/<int:pk>/", views.organization_assessments, name="organization"),
     path("organizations/<int:pk>/new/", views.organization_assess, name="assess"),
     path("organizations/<int:pk>/enrol/", views.organization_enrol, name="enrol"),

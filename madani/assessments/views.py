@@ -5,6 +5,7 @@ from csp.decorators import csp_update
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -19,11 +20,11 @@ from madani.core.uploads import attachment_response
 from madani.organizations.models import Organization
 
 from . import reports, services
-from .forms import EnrolForm, QuestionnaireUploadForm
+from .forms import EnrolForm, MediaForm, QuestionnaireUploadForm
 from .domains import domain_label
 from .models import Kind, Questionnaire, Response
 from .permissions import can_assess, can_enrol, can_fill_tests, can_upload_questionnaires
-from .submissions import MAX_BYTES, Refusal, served_xform
+from .submissions import MAX_BYTES, Refusal, expected_media, served_xform
 from .xlsform import iter_items, iter_questions, text_in
 
 BUILTIN_FORMS = Path(__file__).resolve().parent / "xlsforms"
@@ -63,12 +64,12 @@ def questionnaire_upload(request):
     form = QuestionnaireUploadForm(request.POST or None, request.FILES or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            questionnaire = services.questionnaire_create(actor=request.user, data=form.cleaned_data,
-                                                          definition=form.definition,
-                                                          upload=form.cleaned_data["xlsform"])
-            if form.cleaned_data.get("media"):
+            with transaction.atomic():  # the form and its files, or nothing
+                questionnaire = services.questionnaire_create(actor=request.user, data=form.cleaned_data,
+                                                              definition=form.definition,
+                                                              upload=form.cleaned_data["xlsform"])
                 services.media_attach(actor=request.user, questionnaire=questionnaire,
-                                      uploads=form.cleaned_data["media"])
+                                      uploads=form.cleaned_data.get("media") or [])
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -90,8 +91,30 @@ def questionnaire_detail(request, pk):
         "questions": [] if questionnaire.is_survey else _preview(questionnaire, (get_language() or "ar")[:2]),
         "responses": responses,
         "downloadable": bool(questionnaire.source_file) or _builtin_file(questionnaire) is not None,
+        "can_upload": can_upload_questionnaires(request.user),
     }
     return render(request, "assessments/questionnaire_detail.html", context)
+
+
+@login_required
+def questionnaire_media(request, pk):
+    """The files the form names (images, audio, video; the CSV, XML or GeoJSON it reads): which it has,
+    and adding or replacing them."""
+    require(can_upload_questionnaires(request.user))
+    questionnaire = _get_questionnaire_for_user(request.user, pk)
+    form = MediaForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.media_attach(actor=request.user, questionnaire=questionnaire, uploads=form.cleaned_data["media"])
+        except ValidationError as error:
+            form.add_error("media", error)
+        else:
+            messages.success(request, _("The files were saved."))
+            return redirect("assessments:media", pk=questionnaire.pk)
+    attached = {media.name: media for media in questionnaire.media_files.all()}
+    files = [(name, kind, attached.get(name)) for name, kind in sorted(expected_media(questionnaire.definition).items())]
+    return render(request, "assessments/questionnaire_media.html",
+                  {"questionnaire": questionnaire, "form": form, "files": files})
 
 
 @login_required
@@ -187,11 +210,11 @@ def organization_assess(request, pk):
 
 
 def _fill_page(request, questionnaire, context):
-    from madani.collect.views import webform_markup, webform_strings
+    from madani.collect.views import webform_files, webform_markup, webform_strings
 
     xform = served_xform(questionnaire)
     context.update(xform=xform.decode("utf-8"), markup=webform_markup(xform), strings=webform_strings(),
-                   today=timezone.localdate())
+                   files=webform_files(questionnaire), today=timezone.localdate())
     return render(request, "assessments/response_form.html", context)
 
 

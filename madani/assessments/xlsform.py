@@ -10,10 +10,12 @@ their row. From the same conversion Madani keeps:
   shows its variable name — and Madani's two columns, ``madani_domain`` (survey) and ``madani_score``
   (choices), which score needs assessments and tests;
 - ``web_problems``: what the web form (ODK's engine with Madani's renderer, ``static/collect/webform.js``)
-  cannot fill — locations, files, ranges, rankings, choices from an external file — with its sheet row,
-  so that a needs assessment or test, filled on the web, is refused with a clear message rather than shown
-  with a question missing. Relevance, constraints, calculations, repeats and choice filters are ODK's
-  engine's to apply: Madani evaluates no XPath.
+  cannot fill — locations, files, ranges, rankings, whatever the type's alias (``gps``, ``osm``…) — with
+  its sheet row, and the ``search()`` appearance (ODK Collect's lookup in a CSV), so that a needs assessment or test, filled on the web, is refused with a clear message
+  rather than shown with a question missing. Relevance, constraints, calculations, repeats and choice
+  filters are ODK's engine's to apply: Madani evaluates no XPath. Choices from a file
+  (``select_one_from_file``) and ``pulldata()`` read the files uploaded with the form
+  (``submissions.expected_media``), which the web form hands to the engine.
 
 Nothing here raises anything but ``ValidationError``.
 """
@@ -32,9 +34,9 @@ from .domains import known_domains
 WEB_TYPES = {"text": "text", "integer": "integer", "decimal": "decimal", "date": "date", "note": "note",
              "select one": "select_one", "select all that apply": "select_multiple"}
 BIND_TYPES = {"string": "text", "int": "integer", "decimal": "decimal", "date": "date"}
-# pyxform question types the web form shows as "filled in ODK Collect" (webform.js: geo*, binary, range, rank).
-NOT_ON_THE_WEB = {"geopoint", "geotrace", "geoshape", "image", "photo", "audio", "video", "file", "range", "rank",
-                  "background-audio", "background-geopoint", "audit"}
+# What webform.js shows as "filled in ODK Collect": inputs of these bind types, and these controls.
+NOT_ON_THE_WEB_BINDS = {"geopoint", "geotrace", "geoshape", "binary"}
+NOT_ON_THE_WEB_CONTROLS = {"upload", "range", "odk:rank"}
 
 
 def web_type(kind: str) -> str | None:
@@ -55,6 +57,16 @@ def web_type(kind: str) -> str | None:
     if control.get("tag") == "input":
         return "note" if bind.get("readonly") == "true()" else BIND_TYPES.get(bind.get("type"))
     return None
+
+
+def on_the_web(kind: str) -> bool:
+    """Whether webform.js draws a question of the pyxform type ``kind`` (read from pyxform's own
+    dictionary, so that ``gps``, ``location`` or ``osm`` count as what they are)."""
+    from pyxform.question_type_dictionary import QUESTION_TYPE_DICT
+
+    entry = QUESTION_TYPE_DICT.get(kind) or {}
+    return ((entry.get("bind") or {}).get("type") not in NOT_ON_THE_WEB_BINDS
+            and (entry.get("control") or {}).get("tag") not in NOT_ON_THE_WEB_CONTROLS)
 
 
 # Metadata that ODK records on the phone (start, end, device…); Madani records who and when itself.
@@ -252,8 +264,10 @@ class Tree:
                 item["children"] = self.walk(element.get("children") or [], choice_rows, item_domain)
                 items.append(item)
                 continue
-            if kind in NOT_ON_THE_WEB:
+            if not on_the_web(kind):
                 self.web(row, kind)
+            elif "search(" in str((element.get("control") or {}).get("appearance", "")):
+                self.web(row, "search()")  # Collect's own lookup in a CSV, which ODK's web engine does not do
             required = str(bind.get("required", "") or "").strip()
             item.update(hint=texts_of(element.get("hint")), required=required.lower() in YES,
                         required_message=texts_of(bind.get("jr:requiredMsg")),
@@ -262,8 +276,6 @@ class Tree:
             if madani_type in {"select_one", "select_multiple"}:
                 item["list_name"] = element.get("list_name") or element.get("itemset", "")
                 item["choices"] = self.choices(element, choice_rows)
-                if not item["choices"]:
-                    self.web(row, f"select from {element.get('itemset', '')}")
             items.append(item)
         return items
 

@@ -139,7 +139,7 @@ def fill(request, pk):
     questionnaire = get_object_or_404(services.forms_for(request.user), pk=pk)
     xform = served_xform(questionnaire)
     context = {"questionnaire": questionnaire, "xform": xform.decode("utf-8"), "markup": webform_markup(xform),
-               "strings": webform_strings()}
+               "strings": webform_strings(), "files": webform_files(questionnaire)}
     return render(request, "collect/fill.html", context)
 
 
@@ -150,7 +150,7 @@ def attendance_fill(request, pk):
     session = get_object_or_404(attendance.sessions_for(request.user), pk=pk)
     xform = attendance.xform(session)
     context = {"session": session, "title": attendance.title(session), "xform": xform.decode("utf-8"),
-               "markup": webform_markup(xform), "strings": webform_strings()}
+               "markup": webform_markup(xform), "strings": webform_strings(), "files": {}}
     return render(request, "collect/fill.html", context)
 
 
@@ -182,6 +182,21 @@ def webform_markup(xform: bytes) -> dict[str, str]:
             html = html[3:-4]
         markup[text] = html
     return markup
+
+
+def webform_files(questionnaire) -> dict[str, str]:
+    """{file name: text} of the data files uploaded with the form (its CSV, XML and GeoJSON: choices from a
+    file, pulldata), which webform.js hands to ODK's engine. They travel in the page (at most
+    ``MAX_DATA_FILE_BYTES`` each), so that a form opened once still has them offline."""
+    from madani.assessments.services import DATA_CONTENT_TYPES
+    from madani.assessments.submissions import expected_media
+
+    data_files = {name for name, kind in expected_media(questionnaire.definition).items() if kind in DATA_CONTENT_TYPES}
+    files = {}
+    for media in questionnaire.media_files.filter(name__in=data_files):
+        with media.file.open("rb") as handle:
+            files[media.name] = handle.read().decode("utf-8-sig")
+    return files
 
 
 def webform_strings() -> dict:

@@ -55,3 +55,18 @@ def test_another_branch_is_refused_and_other_branches_surveys_are_not_listed(sta
 def test_cso_members_and_trainers_cannot_upload(cso_member, trainer_a):
     assert upload(api(cso_member), kind="needs", title_ar="x").status_code == 403
     assert upload(api(trainer_a), kind="needs", title_ar="x").status_code == 403
+
+
+def test_a_needs_assessment_choosing_from_a_csv_is_uploaded_with_its_csv_or_refused_without_it(staff_a):
+    """The web form fills it with the CSV's choices; without the CSV the form could not open, so it is refused."""
+    form = small_form_bytes([*SURVEY, {"type": "select_one_from_file villages.csv", "name": "village",
+                                       "label": "Village"}])
+    villages = "name,label\nkhair,قرية الخير\n".encode()
+    refused = upload(api(staff_a), form, kind="needs", title_ar="تقييم القرى")
+    assert refused.status_code == 400 and "villages.csv" in str(refused.json()["media"])
+    assert not Questionnaire.objects.filter(title_ar="تقييم القرى").exists()
+    created = upload(api(staff_a), form, kind="needs", title_ar="تقييم القرى",
+                     media=[SimpleUploadedFile("villages.csv", villages, content_type="text/csv")])
+    assert created.status_code == 201, created.content
+    media = Questionnaire.objects.get(pk=created.json()["id"]).media_files.get()
+    assert media.name == "villages.csv" and media.file.read() == villages

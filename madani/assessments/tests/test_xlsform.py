@@ -68,7 +68,8 @@ def _web_problem(row, feature):
     ({"type": "geopoint", "name": "where", "label": "W"}, "geopoint"),
     ({"type": "image", "name": "photo", "label": "P"}, "photo"),
     ({"type": "range", "name": "scale", "label": "S"}, "range"),
-    ({"type": "select_one_from_file places.csv", "name": "place", "label": "P"}, "select from places.csv"),
+    ({"type": "gps", "name": "where", "label": "W"}, "gps"),  # an alias of geopoint
+    ({"type": "osm", "name": "building", "label": "B"}, "osm"),  # an OpenStreetMap file
 ])
 def test_a_question_type_the_web_form_cannot_fill_loads_and_is_named_with_its_row(row, feature):
     """pyxform converts the form (ODK Collect and Enketo fill it); the web form names what it cannot fill."""
@@ -89,6 +90,28 @@ def test_a_question_type_the_web_form_cannot_fill_loads_and_is_named_with_its_ro
 def test_what_odks_engine_evaluates_is_filled_on_the_web(rows):
     """Repeats, calculations and every XPath expression are ODK's engine's to apply (no Madani evaluator)."""
     assert web_entry_problems(_read([*SURVEY, *rows])) == []
+
+
+def test_choices_and_data_from_a_file_are_filled_on_the_web_with_the_files_uploaded_with_the_form():
+    """The web form hands the uploaded files to ODK's engine: the form names them, and nothing else stops it."""
+    from madani.assessments.submissions import expected_data_files
+
+    definition = _read([*SURVEY, {"type": "select_one_from_file places.csv", "name": "place", "label": "P"},
+                        {"type": "select_multiple_from_file areas.xml", "name": "areas", "label": "A"},
+                        {"type": "calculate", "name": "code",
+                         "calculation": "pulldata('codes', 'code', 'name', ${place})"}])
+    assert web_entry_problems(definition) == []
+    assert expected_data_files(definition) == ["areas.xml", "codes.csv", "places.csv"]
+
+
+def test_collects_search_appearance_names_its_csv_and_is_not_filled_on_the_web():
+    from madani.assessments.submissions import expected_data_files
+
+    definition = _read([*SURVEY, {"type": "select_one towns", "name": "near", "label": "N",
+                                  "appearance": "search('towns')"}],
+                       [*CHOICES, {"list_name": "towns", "name": "name", "label": "label"}])
+    assert expected_data_files(definition) == ["towns.csv"]
+    assert web_entry_problems(definition) == [_web_problem(len(SURVEY) + 2, "search()")]
 
 
 def test_the_shipped_forms_are_filled_on_the_web_whole(small_definition):

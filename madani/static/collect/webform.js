@@ -10,6 +10,8 @@ const root = document.getElementById('odk-form');
 const t = JSON.parse(document.getElementById('odk-strings').textContent);
 const markupBox = document.getElementById('odk-markup');
 const MARKUP = markupBox ? JSON.parse(markupBox.textContent) : {};
+const filesBox = document.getElementById('odk-files');
+const FILES = filesBox ? JSON.parse(filesBox.textContent) : {};
 const statusBox = document.getElementById('odk-status');
 const queueBox = document.getElementById('odk-queue');
 
@@ -26,6 +28,13 @@ function el(tag, attrs = {}, text = null) {
 
 function say(message, kind = 'info') {
   statusBox.replaceChildren(el('div', { class: `alert alert-${kind} mb-0`, role: 'status' }, message));
+}
+
+// The data files uploaded with the form (CSV, XML, GeoJSON: choices from a file, pulldata), in the page:
+// the engine asks for them by their jr:// address; a file the page lacks is missing (the form cannot open).
+async function fetchFormAttachment(url) {
+  const name = decodeURIComponent(String(url.href ?? url).split('/').pop());
+  return Object.prototype.hasOwnProperty.call(FILES, name) ? new Response(FILES[name]) : new Response('', { status: 404 });
 }
 
 // ---- the queue (IndexedDB) ----
@@ -333,7 +342,7 @@ function chooseLanguage(rootNode) {
 async function start() {
   const { createInstance } = await import(root.dataset.engine);
   const xml = JSON.parse(document.getElementById('odk-xform').textContent);
-  form = await createInstance(xml);
+  form = await createInstance(xml, { form: { fetchFormAttachment } });
   chooseLanguage(form.root);
   touched.clear();
   bad.clear();
