@@ -9,22 +9,10 @@
 // With INSTANCE.xml the instance is edited (the engine adds meta/deprecatedID). Prints one JSON object:
 // {"status": "ready" | "pending", "violations": [...], "xml": "…"}.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const require = createRequire(import.meta.url);
-// The engine's XPath parser (tree-sitter compiled with emscripten) looks for CommonJS globals, and the
-// engine reads XML with the DOM's parser: jsdom gives Node one.
-globalThis.__dirname = path.join(here, '..', 'node_modules', '@getodk', 'xforms-engine', 'dist');
-globalThis.require = require;
-const { JSDOM } = await import('jsdom');
-const { window } = new JSDOM('');
-for (const name of ['DOMParser', 'XMLSerializer', 'Node', 'Element', 'Document', 'XMLDocument', 'NodeFilter', 'Attr', 'Text', 'document']) {
-  if (!(name in globalThis)) globalThis[name] = window[name];
-}
-const { createInstance, editInstance } = await import('@getodk/xforms-engine');
+import { engine } from './engine.mjs';
+
+const { createInstance, editInstance } = engine;
 
 const [formPath, answersPath, instancePath] = process.argv.slice(2);
 const formXML = readFileSync(formPath, 'utf8');

@@ -9,21 +9,11 @@
 // Prints one JSON object per form, in order, one a line: {"opened": true, "unsupported": ["range", ...],
 // "missing": ["x.csv"]} or {"opened": false, "error": "…"}.
 import { readFileSync, existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const require = createRequire(import.meta.url);
-// As in fill.mjs: the XPath parser looks for CommonJS globals, and the engine needs a DOM parser (jsdom).
-globalThis.__dirname = path.join(here, '..', 'node_modules', '@getodk', 'xforms-engine', 'dist');
-globalThis.require = require;
-const { JSDOM } = await import('jsdom');
-const { window } = new JSDOM('');
-for (const name of ['DOMParser', 'XMLSerializer', 'Node', 'Element', 'Document', 'XMLDocument', 'NodeFilter', 'Attr', 'Text', 'document']) {
-  if (!(name in globalThis)) globalThis[name] = window[name];
-}
-const { createInstance } = await import('@getodk/xforms-engine');
+import { engine } from './engine.mjs';
+
+const { createInstance } = engine;
 
 // The nodes webform.js draws with drawUnsupported (keep the two in step).
 function unsupported(node) {

@@ -11,11 +11,12 @@ their row. From the same conversion Madani keeps:
   (choices), which score needs assessments and tests;
 - ``web_problems``: what the web form (ODK's engine with Madani's renderer, ``static/collect/webform.js``)
   cannot fill — locations, files, ranges, rankings, whatever the type's alias (``gps``, ``osm``…) — with
-  its sheet row, and the ``search()`` appearance (ODK Collect's lookup in a CSV), so that a needs assessment or test, filled on the web, is refused with a clear message
-  rather than shown with a question missing. Relevance, constraints, calculations, repeats and choice
-  filters are ODK's engine's to apply: Madani evaluates no XPath. Choices from a file
-  (``select_one_from_file``) and ``pulldata()`` read the files uploaded with the form
-  (``submissions.expected_media``), which the web form hands to the engine.
+  its sheet row, and the ``search()`` appearance (ODK Collect's lookup in a CSV), so that a needs
+  assessment or test, filled on the web, is refused with a clear message rather than shown with a
+  question missing. Relevance, constraints, calculations, repeats and choice filters are ODK's engine's
+  to apply: Madani evaluates no XPath. Choices from a file (``select_one_from_file``) and ``pulldata()``
+  read the files uploaded with the form (``submissions.expected_media``), which the web form hands to the
+  engine.
 
 Nothing here raises anything but ``ValidationError``.
 """

@@ -1,6 +1,8 @@
 import pytest
 from django.utils import translation
 
+from madani.collect.tests.conftest import device_a  # noqa: F401 (the collect app's fixture)
+
 
 @pytest.fixture(autouse=True)
 def in_english():

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from madani.assessments.models import Questionnaire
-from madani.collect.tests.conftest import device_a, openrosa_client  # noqa: F401 (a fixture)
+from madani.collect.tests.conftest import openrosa_client
 from madani.elections.models import Checklist, FormRole, Incident
 
 from .builders import make_election
