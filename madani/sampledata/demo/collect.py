@@ -1,11 +1,13 @@
 """Demo ODK Collect: the Raqqa center's field survey of the CSOs it visits (a small bilingual XLSForm),
-the device access the Raqqa team's phone uses and the two visits it sent, through the OpenRosa service
+its survey of the services in the villages around Raqqa, whose villages are choices read from a CSV
+uploaded with the form (as ODK Central takes it), the device access the Raqqa team's phone uses and the two visits it sent, through the OpenRosa service
 as a phone sends them, and a device access of the trainer's own (Hajin's trainer, Deir ez-Zor: his phone
 lists his branch's forms). Run again, it adds nothing."""
 
 import uuid
 
 from django.core.files.base import ContentFile
+from django.db import transaction
 
 from madani.accounts.models import Role, User
 from madani.assessments import services as assessments
@@ -41,6 +43,22 @@ VISITS = [
     ("2026-11-25", "مبادرة نساء الرقة", "women", 9, "space training", "تجتمع العضوات في منزل إحداهن"),
 ]
 
+VILLAGES_TITLE_AR, VILLAGES_TITLE_EN = "الخدمات في قرى ريف الرقة", "Services in the villages around Raqqa"
+VILLAGES_SURVEY = [
+    {"type": "select_one_from_file villages.csv", "name": "village", AR: "القرية", EN: "Village"},
+    {"type": "select_multiple service", "name": "services", AR: "الخدمات العاملة في القرية",
+     EN: "Services working in the village"},
+    {"type": "integer", "name": "families", AR: "عدد الأسر التقريبي", EN: "Approximate number of families",
+     "constraint": ". >= 0"},
+]
+VILLAGES_CHOICES = [
+    {"list_name": "service", "name": "water", AR: "مياه الشرب", EN: "Drinking water"},
+    {"list_name": "service", "name": "school", AR: "مدرسة", EN: "School"},
+    {"list_name": "service", "name": "clinic", AR: "مركز صحي", EN: "Health center"},
+]
+VILLAGES_CSV = ("name,label\nkarama,الكرامة\nhamrat,الحمرات\nmansoura,المنصورة\nsabkha,السبخة\n"
+                "jurneyyeh,الجرنية\n").encode()
+
 
 def _instance(questionnaire, day, organization, sector, volunteers, needs, notes) -> bytes:
     return (f'<?xml version="1.0"?><data id="{services.FORM_ID_PREFIX}{questionnaire.pk}" '
@@ -63,6 +81,16 @@ def load(rng):
         actor=manager, data={"kind": Kind.SURVEY, "branch": raqqa, "title_ar": TITLE_AR, "title_en": TITLE_EN,
                              "version": "1"},
         definition=definition, upload=ContentFile(data, name="field_visit.xlsx"))
+    data = xlsform_bytes(VILLAGES_SURVEY, VILLAGES_CHOICES, {"form_title": VILLAGES_TITLE_EN, "version": "1",
+                                                             "default_language": "Arabic (ar)"})
+    with transaction.atomic():  # the form and the file it reads its villages from, together
+        villages = assessments.questionnaire_create(
+            actor=manager, data={"kind": Kind.SURVEY, "branch": raqqa, "title_ar": VILLAGES_TITLE_AR,
+                                 "title_en": VILLAGES_TITLE_EN, "version": "1"},
+            definition=read_xlsform(data, "village_services.xlsx", domains=set()),
+            upload=ContentFile(data, name="village_services.xlsx"))
+        assessments.media_attach(actor=manager, questionnaire=villages,
+                                 uploads=[ContentFile(VILLAGES_CSV, name="villages.csv")])
     phone, _secret = services.credential_create(actor=manager, name="هاتف فريق الرقة")
     for visit in VISITS:
         services.submission_receive(credential=phone, xml=_instance(survey, *visit))
