@@ -442,11 +442,12 @@ TASKS_BACKENDS = {
     "immediate": "django_tasks.backends.immediate.ImmediateBackend",
 }
 TASKS_BACKEND = env_choice("MADANI_TASKS_BACKEND", "redis" if REDIS_URL else "database", TASKS_BACKENDS)
-TASKS = {"default": {"BACKEND": TASKS_BACKENDS[TASKS_BACKEND]} | ({"QUEUES": ["default"]} if TASKS_BACKEND == "redis" else {})}
+TASKS = {"default": {"BACKEND": TASKS_BACKENDS[TASKS_BACKEND]}}
 if TASKS_BACKEND == "redis":
     if not REDIS_URL:
         raise ImproperlyConfigured("MADANI_TASKS_BACKEND=redis needs REDIS_URL.")
     INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    TASKS["default"]["QUEUES"] = ["default"]
     # RQ stops a job after DEFAULT_TIMEOUT seconds; a report on a large program takes minutes, not an hour.
     RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": env_int("MADANI_JOB_TIMEOUT_SECONDS", 3600)}}
 # A running job's worker renews its lease at every step and every quarter of this; a job whose lease

@@ -1,5 +1,6 @@
-"""Real task workers (``manage.py db_worker``, or ``worker`` on Redis) in their own processes, against the test database, for
-the tests that kill one mid-job (core/jobs.py). Use in a ``django_db(transaction=True)`` test.
+"""Real task workers (``manage.py db_worker``, or ``worker`` on Redis) in their own processes, against the
+test database, for the tests that kill one mid-job (core/jobs.py). Use in a
+``django_db(transaction=True)`` test.
 
 SQLite: the test database lives in memory, which another process cannot open, so it is copied to a file
 for the workers (``to_workers``) and back when they are done (``from_workers``). PostgreSQL: the workers
