@@ -94,9 +94,8 @@ def test_survey_filled_offline_is_sent_once_when_the_connection_returns(chromium
         expect(page.locator("#odk-status .alert-danger")).to_be_visible()
         assert not Submission.objects.exists()
         # the service worker has kept the page and its files
-        page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+        _wait_until_kept(page, url)
         page.wait_for_function("caches.open('madani-forms-v1').then(c => c.keys()).then(k => k.length >= 3)")
-        page.wait_for_function("url => caches.open('madani-forms-v1').then(c => c.match(url)).then(r => !!r)", arg=url)
 
         context.set_offline(True)
         _reload_offline(page)
@@ -138,8 +137,7 @@ def test_a_submission_waiting_when_the_sign_in_ends_is_sent_by_its_own_account_o
         url = f"{live_server.url}/collect/forms/{survey.pk}/fill/"
         page.goto(url)
         expect(page.locator("#odk-form[data-ready]")).to_be_attached()
-        page.wait_for_function("() => navigator.serviceWorker.controller !== null")
-        page.wait_for_function("url => caches.open('madani-forms-v1').then(c => c.match(url)).then(r => !!r)", arg=url)
+        _wait_until_kept(page, url)
         context.set_offline(True)
         _fill(page, "الباغوز")
         page.locator("#odk-form button[type=submit]").click()
@@ -189,9 +187,8 @@ def test_needs_assessment_page_opens_offline_and_its_answers_are_received_once(c
         url = f"{live_server.url}/en/assessments/organizations/{organization.pk}/new/?questionnaire={questionnaire.pk}"
         page.goto(url)
         expect(page.locator("#odk-form[data-ready]")).to_be_attached()
-        page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+        _wait_until_kept(page, url)
         assert page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.scope)") == live_server.url + "/en/"
-        page.wait_for_function("url => caches.open('madani-forms-v1').then(c => c.match(url)).then(r => !!r)", arg=url)
         # another signed-in page, opened under the worker, is not kept: only form pages and static files are
         page.goto(f"{live_server.url}/en/assessments/organizations/{organization.pk}/")
         page.goto(url)
@@ -234,6 +231,12 @@ def test_needs_assessment_page_opens_offline_and_its_answers_are_received_once(c
     finally:
         context.close()
 
+
+
+def _wait_until_kept(page, url):
+    """The service worker controls the page and has kept it (with its files) for offline use."""
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+    page.wait_for_function("url => caches.open('madani-forms-v1').then(c => c.match(url)).then(r => !!r)", arg=url)
 
 def _reload_offline(page):
     """Reload with the network off: the kept page must answer. Under a loaded machine (the suite on every
